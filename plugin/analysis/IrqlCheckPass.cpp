@@ -1,0 +1,86 @@
+//===- IrqlCheckPass.cpp - The IR pass that checks IRQL rules -------------===//
+#include "analysis/IrqlCheckPass.h"
+#include "model/TUModel.h"
+#include "report/Reporter.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/IR/Mangler.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace irqlcheck {
+
+namespace {
+
+/// The contract of every function in the module, by precedence: the front
+/// end's model, then the IR attribute, then the kernel model.
+DenseMap<const Function *, Contract> resolveContracts(Module &M, TUModel &Model,
+                                                      bool InProcess, Reporter &R) {
+  DenseMap<const Function *, Contract> Result;
+  Mangler Mang;
+  for (Function &F : M) {
+    Contract C;
+    bool Found = false;
+    if (InProcess) {
+      SmallString<64> Sym;
+      Mang.getNameWithPrefix(Sym, &F, /*CannotUsePrivateLabel=*/false);
+      auto It = Model.Functions.find(Sym);
+      if (It != Model.Functions.end()) {
+        C = It->second.C;
+        Found = true;
+      }
+    }
+    if (!Found && F.hasFnAttribute(ContractAttr)) {
+      StringRef Text = F.getFnAttribute(ContractAttr).getValueAsString();
+      std::string Error;
+      if (!Contract::parse(Text, Model.Levels, C, Error)) {
+        M.getContext().emitError("irqlcheck: bad " + Twine(ContractAttr) + " on '" +
+                                 F.getName() + "': " + Error);
+        C = Contract();
+      }
+    }
+    if (!Found)
+      if (const Contract *K = Model.Kernel.lookup(cNameOfSymbol(F.getName())))
+        C.addMissingFrom(*K);
+    if (!C.empty())
+      Result[&F] = std::move(C);
+  }
+  return Result;
+}
+
+} // namespace
+
+PreservedAnalyses IrqlCheckPass::run(Module &M, ModuleAnalysisManager &) {
+  std::unique_ptr<TUModel> OwnModel;
+  std::unique_ptr<CheckSettings> OwnSettings;
+  std::unique_ptr<DiagSink> OwnSink;
+  TUModel *Model = Ctx ? Ctx->Model : nullptr;
+  const CheckSettings *Settings = Ctx ? Ctx->Settings : nullptr;
+  DiagSink *Sink = Ctx ? Ctx->Sink : nullptr;
+  bool InProcess = Model != nullptr;
+  if (!Model) {
+    OwnModel = std::make_unique<TUModel>(LevelTable::forTriple(M.getTargetTriple()));
+    Model = OwnModel.get();
+  }
+  if (!Settings) {
+    OwnSettings = std::make_unique<CheckSettings>();
+    Settings = OwnSettings.get();
+  }
+  if (!Sink) {
+    OwnSink = std::make_unique<LLVMContextSink>(M.getContext());
+    Sink = OwnSink.get();
+  }
+  Reporter R(*Settings, *Sink);
+
+  auto Contracts = resolveContracts(M, *Model, InProcess, R);
+  // Make the contracts visible in -emit-llvm output and to later opt runs. A
+  // string attribute is invisible to code generation.
+  for (auto &KV : Contracts)
+    const_cast<Function *>(KV.first)->addFnAttr(ContractAttr, KV.second.str(Model->Levels));
+
+  return PreservedAnalyses::all();
+}
+
+} // namespace irqlcheck

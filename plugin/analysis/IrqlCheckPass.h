@@ -1,0 +1,51 @@
+//===- IrqlCheckPass.h - The IR pass that checks IRQL rules ---------------===//
+//
+// A module pass that runs at the start of the pipeline, before any inlining,
+// so that header-inline KeRaiseIrql/KeLowerIrql are still calls. It gives every
+// function its contract (from the front end's model when it runs inside clang,
+// else from the "irqlcheck.contract" attribute and the kernel model), writes
+// the contract back as that attribute so -emit-llvm shows it, and checks each
+// defined function. It never changes code.
+//
+//===----------------------------------------------------------------------===//
+#ifndef IRQLCHECK_ANALYSIS_IRQLCHECKPASS_H
+#define IRQLCHECK_ANALYSIS_IRQLCHECKPASS_H
+
+#include "llvm/IR/PassManager.h"
+#include <memory>
+
+namespace llvm {
+class PassBuilder;
+}
+
+namespace irqlcheck {
+struct TUModel;
+class CheckSettings;
+class DiagSink;
+
+/// The name of the string function attribute that carries a contract.
+constexpr const char *ContractAttr = "irqlcheck.contract";
+
+/// What a compile hands to the pass. Under opt all pointers are null and the
+/// pass makes its own.
+struct PassContext {
+  TUModel *Model = nullptr;
+  const CheckSettings *Settings = nullptr;
+  DiagSink *Sink = nullptr;
+  std::shared_ptr<void> KeepAlive; // owns the objects above
+};
+
+class IrqlCheckPass : public llvm::PassInfoMixin<IrqlCheckPass> {
+public:
+  explicit IrqlCheckPass(std::shared_ptr<PassContext> Ctx = nullptr) : Ctx(std::move(Ctx)) {}
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);
+  // clang -O0 marks every function optnone; the check must still run.
+  static bool isRequired() { return true; }
+
+private:
+  std::shared_ptr<PassContext> Ctx;
+};
+
+} // namespace irqlcheck
+
+#endif // IRQLCHECK_ANALYSIS_IRQLCHECKPASS_H

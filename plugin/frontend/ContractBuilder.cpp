@@ -1,0 +1,645 @@
+//===- ContractBuilder.cpp - From recorded annotations to contracts -------===//
+#include "frontend/ContractBuilder.h"
+#include "frontend/ConstantEvaluator.h"
+#include "frontend/FrontendState.h"
+#include "model/TUModel.h"
+#include "report/Reporter.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Mangle.h"
+#include "clang/AST/TypeLoc.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+
+#include <algorithm>
+
+using namespace clang;
+using namespace llvm;
+
+namespace irqlcheck {
+
+namespace {
+
+ItemKind itemKindOf(AnnotationKind K) {
+  switch (K) {
+  case AnnotationKind::RequiresMax: return ItemKind::Max;
+  case AnnotationKind::RequiresMin: return ItemKind::Min;
+  case AnnotationKind::Requires: return ItemKind::Req;
+  case AnnotationKind::Raises: return ItemKind::Raises;
+  case AnnotationKind::Sets: return ItemKind::Sets;
+  case AnnotationKind::AlwaysFunctionMax: return ItemKind::FnMax;
+  default: return ItemKind::FnMin;
+  }
+}
+
+/// The function prototype written in a typedef (through parentheses,
+/// calling-convention attributes and one pointer level).
+FunctionTypeLoc prototypeOf(TypeLoc TL) {
+  for (unsigned Guard = 0; TL && Guard < 16; ++Guard) {
+    if (auto FTL = TL.getAs<FunctionTypeLoc>())
+      return FTL;
+    if (auto P = TL.getAs<ParenTypeLoc>())
+      TL = P.getInnerLoc();
+    else if (auto A = TL.getAs<AttributedTypeLoc>())
+      TL = A.getModifiedLoc();
+    else if (auto M = TL.getAs<MacroQualifiedTypeLoc>())
+      TL = M.getInnerLoc();
+    else if (auto Ptr = TL.getAs<PointerTypeLoc>())
+      TL = Ptr.getPointeeLoc();
+    else if (auto E = TL.getAs<ElaboratedTypeLoc>())
+      TL = E.getNamedTypeLoc();
+    else
+      break;
+  }
+  return FunctionTypeLoc();
+}
+
+struct ClassUse {
+  std::string Name;
+  SourceLocation Loc;
+};
+
+class Builder {
+public:
+  Builder(ASTContext &Ctx, Preprocessor &PP, FrontendState &State, TUModel &Model,
+          Reporter &R)
+      : Ctx(Ctx), PP(PP), SM(Ctx.getSourceManager()), State(State), Model(Model), R(R),
+        Eval(PP, [this](StringRef N) { return lookupEnumerator(N); }) {}
+
+  void run(DumpMode Dump, raw_ostream &OS);
+
+private:
+  ASTContext &Ctx;
+  Preprocessor &PP;
+  SourceManager &SM;
+  FrontendState &State;
+  TUModel &Model;
+  Reporter &R;
+  ConstantEvaluator Eval;
+
+  std::vector<const FunctionDecl *> Functions; // first declarations, in order
+  StringMap<const TypedefNameDecl *> TypedefsByName;
+  DenseMap<const TypedefNameDecl *, Contract> TypedefContracts;
+  DenseMap<const TypedefNameDecl *, std::vector<ClassUse>> TypedefClasses;
+  DenseMap<const FunctionDecl *, SmallVector<std::pair<SourceLocation, bool>, 1>> Markers;
+
+  void collect(const DeclContext *DC);
+  std::optional<int64_t> lookupEnumerator(StringRef Name);
+  void attributeMarkers();
+
+  void addAnnotations(const Decl *D, ArrayRef<ParmVarDecl *> Params, QualType Ret,
+                      Contract &C, std::vector<ClassUse> &Classes);
+  std::optional<ItemValue> resolveLevel(const RawAnnotation &A,
+                                        ArrayRef<ParmVarDecl *> Params);
+  Condition resolveWhen(const RawAnnotation &A, ArrayRef<ParmVarDecl *> Params);
+  void checkParamType(const RawAnnotation &A, QualType T, bool WantPointer);
+  const Contract *typedefContract(const TypedefNameDecl *TD);
+  void mergeRedeclaration(Contract &Into, const Contract &From);
+  void checkRanges(const Contract &C);
+  Contract buildFunction(const FunctionDecl *FD, std::string &Provenance);
+
+  DiagLoc at(SourceLocation L) { return DiagLoc::clang(L.getRawEncoding()); }
+  std::string levelName(unsigned V) { return Model.Levels.name(Level(V)); }
+};
+
+void Builder::collect(const DeclContext *DC) {
+  for (const Decl *D : DC->decls()) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
+      if (FD->isFirstDecl())
+        Functions.push_back(FD);
+    } else if (const auto *TD = dyn_cast<TypedefNameDecl>(D)) {
+      TypedefsByName[TD->getName()] = TD;
+    } else if (isa<LinkageSpecDecl>(D) || isa<NamespaceDecl>(D) || isa<ExternCContextDecl>(D)) {
+      collect(cast<DeclContext>(D));
+    }
+  }
+}
+
+std::optional<int64_t> Builder::lookupEnumerator(StringRef Name) {
+  for (const NamedDecl *ND : Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(Name)))
+    if (const auto *ECD = dyn_cast<EnumConstantDecl>(ND))
+      return ECD->getInitVal().getExtValue();
+  return std::nullopt;
+}
+
+std::optional<ItemValue> Builder::resolveLevel(const RawAnnotation &A,
+                                               ArrayRef<ParmVarDecl *> Params) {
+  std::optional<int64_t> V = A.Value;
+  std::string Why;
+  if (!V)
+    V = Eval.evaluate(A.Text, Why);
+  if (!V) {
+    // _IRQL_raises_(NewIrql): the level is the value of a parameter.
+    if (A.Kind == AnnotationKind::Raises || A.Kind == AnnotationKind::Sets)
+      for (unsigned I = 0; I < Params.size(); ++I)
+        if (Params[I]->getName() == StringRef(A.Text).trim())
+          return ItemValue::arg(I);
+    R.report(CheckId::AnnotationUnevaluable, at(A.Loc),
+             Twine("the value of ") + annotationSpelling(A.Kind) + " ('" + A.Text +
+                 "') cannot be evaluated to a constant: " + Why);
+    return std::nullopt;
+  }
+  if (*V < 0 || *V > Model.Levels.high()) {
+    R.report(CheckId::AnnotationValue, at(A.Loc),
+             Twine(*V) + " is not a legal IRQL (" + annotationSpelling(A.Kind) +
+                 "); levels on this target are 0 to " + Twine(unsigned(Model.Levels.high())) +
+                 " (HIGH_LEVEL)");
+    return std::nullopt;
+  }
+  return ItemValue::level(Level(*V));
+}
+
+Condition Builder::resolveWhen(const RawAnnotation &A, ArrayRef<ParmVarDecl *> Params) {
+  Condition C;
+  const std::string *Text = State.Annotations.whenAt(A.Loc);
+  if (!Text)
+    return C;
+  std::string S;
+  for (char Ch : *Text)
+    if (!isSpace(Ch))
+      S += Ch;
+  StringRef T = S;
+  while (T.size() > 2 && T.front() == '(' && T.back() == ')') {
+    // Strip only parentheses that enclose the whole condition.
+    int Depth = 0;
+    bool Encloses = true;
+    for (size_t I = 0; I + 1 < T.size(); ++I) {
+      Depth += T[I] == '(' ? 1 : T[I] == ')' ? -1 : 0;
+      if (Depth == 0) {
+        Encloses = false;
+        break;
+      }
+    }
+    if (!Encloses)
+      break;
+    T = T.drop_front().drop_back();
+  }
+  auto ParamIndex = [&](StringRef Name) -> std::optional<unsigned> {
+    for (unsigned I = 0; I < Params.size(); ++I)
+      if (Params[I]->getName() == Name)
+        return I;
+    return std::nullopt;
+  };
+  auto IsIdent = [](StringRef N) {
+    return !N.empty() && !isDigit(N[0]) &&
+           all_of(N, [](char Ch) { return isAlnum(Ch) || Ch == '_'; });
+  };
+  C.K = Condition::Opaque;
+  C.Text = T.str();
+  // P==NULL||P->QuadPart!=0 : a real (non-zero or infinite) wait.
+  {
+    auto [L, Rt] = T.split("||");
+    if (L.consume_back("==NULL") && IsIdent(L) && Rt.trim("()") == (L + "->QuadPart!=0").str())
+      if (auto I = ParamIndex(L)) {
+        C = Condition();
+        C.K = Condition::TimeoutNonZero;
+        C.Arg = *I;
+        return C;
+      }
+  }
+  // (P&PagedPool)!=0 or (P&1)!=0 or (P&POOL_FLAG_PAGED)!=0
+  if (T.consume_front("(") && T.consume_back(")!=0")) {
+    auto [P, Mask] = T.split('&');
+    if (auto I = ParamIndex(P)) {
+      std::string Why;
+      std::optional<int64_t> M = Eval.evaluate(Mask, Why);
+      if (M && (*M == 1 || *M == 0x100)) {
+        C = Condition();
+        C.K = *M == 1 ? Condition::PagedPool : Condition::PagedFlags;
+        C.Arg = *I;
+        return C;
+      }
+    }
+    return C;
+  }
+  // P==K, P!=K, P, !P
+  for (StringRef Op : {"==", "!="}) {
+    size_t At = T.find(Op);
+    if (At == StringRef::npos)
+      continue;
+    StringRef P = T.take_front(At), K = T.drop_front(At + 2);
+    if (auto I = ParamIndex(P)) {
+      std::string Why;
+      if (auto V = Eval.evaluate(K, Why)) {
+        C = Condition();
+        C.K = Op == "==" ? Condition::ArgEq : Condition::ArgNe;
+        C.Arg = *I;
+        C.Value = *V;
+      }
+    }
+    return C;
+  }
+  bool Neg = T.consume_front("!");
+  if (auto I = ParamIndex(T)) {
+    C = Condition();
+    C.K = Neg ? Condition::ArgEq : Condition::ArgNe;
+    C.Arg = *I;
+    C.Value = 0;
+  }
+  return C;
+}
+
+void Builder::checkParamType(const RawAnnotation &A, QualType T, bool WantPointer) {
+  QualType Check = T;
+  if (WantPointer) {
+    const auto *PT = T->getAs<PointerType>();
+    Check = PT ? PT->getPointeeType() : QualType();
+  }
+  if (!Check.isNull() && Check->isIntegerType() && !Check->isBooleanType())
+    return;
+  R.report(CheckId::AnnotationParamType, at(A.Loc),
+           Twine(annotationSpelling(A.Kind)) + " on " +
+               (WantPointer ? "a parameter of type '" : "a value of type '") +
+               T.getAsString() + "', which cannot " +
+               (WantPointer ? "point to a KIRQL" : "hold a KIRQL"));
+}
+
+void Builder::addAnnotations(const Decl *D, ArrayRef<ParmVarDecl *> Params, QualType Ret,
+                             Contract &C, std::vector<ClassUse> &Classes) {
+  auto Make = [](ItemKind K, ItemValue V, const RawAnnotation &A) {
+    ContractItem I{K, V, {}, {}, {}};
+    I.From.Src = Origin::Annotation;
+    I.From.RawLoc = A.Loc.getRawEncoding();
+    return I;
+  };
+  if (const auto *List = State.Annotations.lookup(D)) {
+    for (const RawAnnotation &A : *List) {
+      if (annotationTakesLevel(A.Kind)) {
+        auto V = resolveLevel(A, Params);
+        if (!V)
+          continue;
+        ContractItem I = Make(itemKindOf(A.Kind), *V, A);
+        I.Cond = resolveWhen(A, Params);
+        C.add(std::move(I));
+        continue;
+      }
+      switch (A.Kind) {
+      case AnnotationKind::RequiresSame:
+        C.add(Make(ItemKind::Same, ItemValue(), A));
+        break;
+      case AnnotationKind::Saves:
+        if (!Ret.isNull())
+          checkParamType(A, Ret, /*WantPointer=*/false);
+        C.add(Make(ItemKind::Saves, ItemValue::ret(), A));
+        break;
+      case AnnotationKind::SavesGlobal:
+      case AnnotationKind::RestoresGlobal: {
+        StringRef Obj = StringRef(A.Object).trim().ltrim("&*( ").rtrim(") ");
+        std::optional<unsigned> Index;
+        for (unsigned I = 0; I < Params.size(); ++I)
+          if (Params[I]->getName() == Obj)
+            Index = I;
+        if (!Index) {
+          R.report(CheckId::AnnotationUnevaluable, at(A.Loc),
+                   Twine(annotationSpelling(A.Kind)) + " names '" + A.Object +
+                       "', which is not a parameter of this function");
+          break;
+        }
+        ContractItem I = Make(A.Kind == AnnotationKind::SavesGlobal ? ItemKind::SavesGlobal
+                                                                     : ItemKind::RestoresGlobal,
+                              ItemValue::arg(*Index), A);
+        I.Name = StringRef(A.Text).trim().str();
+        C.add(std::move(I));
+        break;
+      }
+      case AnnotationKind::FunctionClass:
+        Classes.push_back({StringRef(A.Text).trim().str(), A.Loc});
+        break;
+      default:
+        break; // _IRQL_restores_ / _IRQL_uses_cancel_ mean something on parameters only
+      }
+    }
+  }
+  for (unsigned Idx = 0; Idx < Params.size(); ++Idx) {
+    const ParmVarDecl *P = Params[Idx];
+    const auto *List = P ? State.Annotations.lookup(P) : nullptr;
+    if (!List)
+      continue;
+    for (const RawAnnotation &A : *List) {
+      switch (A.Kind) {
+      case AnnotationKind::Saves:
+        checkParamType(A, P->getType(), /*WantPointer=*/true);
+        C.add(Make(ItemKind::Saves, ItemValue::arg(Idx), A));
+        break;
+      case AnnotationKind::Restores:
+        checkParamType(A, P->getType(), /*WantPointer=*/false);
+        C.add(Make(ItemKind::Restores, ItemValue::arg(Idx), A));
+        break;
+      case AnnotationKind::UsesCancel:
+      case AnnotationKind::IsCancel:
+        C.add(Make(ItemKind::Cancel, ItemValue::arg(Idx), A));
+        break;
+      default:
+        break;
+      }
+    }
+  }
+}
+
+const Contract *Builder::typedefContract(const TypedefNameDecl *TD) {
+  auto It = TypedefContracts.find(TD);
+  if (It != TypedefContracts.end())
+    return &It->second;
+  Contract C;
+  std::vector<ClassUse> Classes;
+  SmallVector<ParmVarDecl *, 8> Params;
+  if (const TypeSourceInfo *TSI = TD->getTypeSourceInfo())
+    if (FunctionTypeLoc FTL = prototypeOf(TSI->getTypeLoc()))
+      for (ParmVarDecl *P : FTL.getParams())
+        Params.push_back(P);
+  QualType Ret;
+  if (const auto *FT = TD->getUnderlyingType()->getAs<FunctionType>())
+    Ret = FT->getReturnType();
+  addAnnotations(TD, Params, Ret, C, Classes);
+  // typedef KDEFERRED_ROUTINE MY_DPC: inherit what the aliased typedef says.
+  if (const auto *TT = TD->getUnderlyingType()->getAs<TypedefType>())
+    if (const Contract *Inner = typedefContract(TT->getDecl()))
+      C.addMissingFrom(*Inner);
+  if (!Classes.empty()) {
+    ContractItem I{ItemKind::Class, {}, Classes.front().Name, {}, {}};
+    I.From.Src = Origin::Annotation;
+    I.From.RawLoc = Classes.front().Loc.getRawEncoding();
+    C.add(std::move(I));
+  }
+  TypedefClasses[TD] = std::move(Classes);
+  return &(TypedefContracts[TD] = std::move(C));
+}
+
+void Builder::mergeRedeclaration(Contract &Into, const Contract &From) {
+  for (const ContractItem &I : From.items()) {
+    bool Present = false;
+    for (const ContractItem &J : Into.items()) {
+      if (J.Kind != I.Kind || !(J.Cond == I.Cond))
+        continue;
+      Present = true;
+      if (!J.sameMeaning(I) && I.Cond.K == Condition::Always) {
+        std::string Prev = J.Value.K == ItemValue::Lvl ? levelName(J.Value.N) : "another value";
+        std::string Now = I.Value.K == ItemValue::Lvl ? levelName(I.Value.N) : "another value";
+        R.report(CheckId::AnnotationConflict,
+                 DiagLoc::clang(I.From.RawLoc),
+                 Twine("redeclaration gives ") + itemKeyword(I.Kind) + "=" + Now +
+                     " but an earlier declaration gives " + Prev,
+                 {DiagNote{DiagLoc::clang(J.From.RawLoc), "earlier annotation is here"}});
+      }
+      break;
+    }
+    if (!Present)
+      Into.add(I);
+  }
+}
+
+void Builder::checkRanges(const Contract &C) {
+  const ContractItem *Min = C.find(ItemKind::Min), *Max = C.find(ItemKind::Max),
+                     *Req = C.find(ItemKind::Req), *Raises = C.find(ItemKind::Raises);
+  auto LevelOf = [](const ContractItem *I) -> std::optional<unsigned> {
+    if (I && I->Value.K == ItemValue::Lvl && I->From.Src == Origin::Annotation)
+      return I->Value.N;
+    return std::nullopt;
+  };
+  auto Note = [](const ContractItem *I, const char *What) {
+    return DiagNote{DiagLoc::clang(I->From.RawLoc), What};
+  };
+  if (LevelOf(Min) && LevelOf(Max) && *LevelOf(Min) > *LevelOf(Max))
+    R.report(CheckId::AnnotationRange, DiagLoc::clang(Min->From.RawLoc),
+             "_IRQL_requires_min_(" + levelName(*LevelOf(Min)) +
+                 ") is above _IRQL_requires_max_(" + levelName(*LevelOf(Max)) +
+                 "): no IRQL satisfies both",
+             {Note(Max, "maximum given here")});
+  if (auto Rq = LevelOf(Req)) {
+    if (LevelOf(Max) && *Rq > *LevelOf(Max))
+      R.report(CheckId::AnnotationRange, DiagLoc::clang(Req->From.RawLoc),
+               "_IRQL_requires_(" + levelName(*Rq) + ") is above _IRQL_requires_max_(" +
+                   levelName(*LevelOf(Max)) + ")",
+               {Note(Max, "maximum given here")});
+    if (LevelOf(Min) && *Rq < *LevelOf(Min))
+      R.report(CheckId::AnnotationRange, DiagLoc::clang(Req->From.RawLoc),
+               "_IRQL_requires_(" + levelName(*Rq) + ") is below _IRQL_requires_min_(" +
+                   levelName(*LevelOf(Min)) + ")",
+               {Note(Min, "minimum given here")});
+  }
+  if (auto Rs = LevelOf(Raises)) {
+    std::optional<unsigned> Floor = LevelOf(Req) ? LevelOf(Req) : LevelOf(Min);
+    if (Floor && *Rs < *Floor)
+      R.report(CheckId::AnnotationRange, DiagLoc::clang(Raises->From.RawLoc),
+               "_IRQL_raises_(" + levelName(*Rs) + ") is below the IRQL the function is entered at (" +
+                   levelName(*Floor) + "); use __drv_setsIRQL to lower",
+               {Note(LevelOf(Req) ? Req : Min, "entry IRQL given here")});
+  }
+}
+
+void Builder::attributeMarkers() {
+  if (State.PagedCodeMarkers.empty())
+    return;
+  // Function bodies by file, sorted by offset, to find each marker's function.
+  DenseMap<FileID, std::vector<std::tuple<unsigned, unsigned, const FunctionDecl *>>> Bodies;
+  for (const FunctionDecl *First : Functions)
+    for (const FunctionDecl *FD : First->redecls())
+      if (FD->doesThisDeclarationHaveABody() && FD->getBody()) {
+        SourceRange BR = FD->getBody()->getSourceRange();
+        auto [FID, B] = SM.getDecomposedExpansionLoc(BR.getBegin());
+        unsigned E = SM.getDecomposedExpansionLoc(BR.getEnd()).second;
+        Bodies[FID].push_back({B, E, FD});
+      }
+  for (auto &KV : Bodies)
+    llvm::sort(KV.second);
+  for (auto [Loc, Locked] : State.PagedCodeMarkers) {
+    auto [FID, Off] = SM.getDecomposedExpansionLoc(Loc);
+    auto It = Bodies.find(FID);
+    if (It == Bodies.end())
+      continue;
+    auto &V = It->second;
+    auto Pos = llvm::upper_bound(V, Off, [](unsigned O, const auto &T) {
+      return O < std::get<0>(T);
+    });
+    if (Pos == V.begin())
+      continue;
+    --Pos;
+    if (Off <= std::get<1>(*Pos))
+      Markers[std::get<2>(*Pos)].push_back({Loc, Locked});
+  }
+}
+
+Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenance) {
+  Contract C;
+  std::vector<ClassUse> Classes;
+  const TypedefNameDecl *DeclaringTypedef = nullptr;
+  SourceLocation DeclaringTypedefLoc;
+  for (const FunctionDecl *FD : First->redecls()) {
+    Contract Own;
+    SmallVector<ParmVarDecl *, 8> Params(FD->parameters().begin(), FD->parameters().end());
+    addAnnotations(FD, Params, FD->getReturnType(), Own, Classes);
+    mergeRedeclaration(C, Own);
+    if (const auto *TT = FD->getType()->getAs<TypedefType>())
+      if (!DeclaringTypedef) {
+        DeclaringTypedef = TT->getDecl();
+        DeclaringTypedefLoc = FD->getLocation();
+      }
+  }
+  checkRanges(C);
+
+  // Function class: explicit _Function_class_, or the typedef the function
+  // was declared with (KDEFERRED_ROUTINE MyDpc;).
+  std::string ClassName;
+  if (!Classes.empty()) {
+    ClassName = Classes.front().Name;
+    for (const ClassUse &U : Classes)
+      if (U.Name != ClassName) {
+        R.report(CheckId::FunctionClassMultiple, at(U.Loc),
+                 "'" + First->getName() + "' is given a second function class '" + U.Name +
+                     "' (already '" + ClassName + "')",
+                 {DiagNote{at(Classes.front().Loc), "first function class given here"}});
+        break;
+      }
+  }
+  const TypedefNameDecl *ClassTypedef = DeclaringTypedef;
+  if (DeclaringTypedef) {
+    const Contract *TC = typedefContract(DeclaringTypedef);
+    const ContractItem *TClass = TC->find(ItemKind::Class);
+    std::string TypedefClass = TClass ? TClass->Name : DeclaringTypedef->getName().str();
+    if (!ClassName.empty() && ClassName != TypedefClass)
+      R.report(CheckId::FunctionClassMismatch, at(Classes.front().Loc),
+               "function class '" + ClassName + "' differs from '" + TypedefClass +
+                   "', the class of the typedef '" + DeclaringTypedef->getName() +
+                   "' that declares '" + First->getName() + "'",
+               {DiagNote{at(DeclaringTypedefLoc), "declared through the typedef here"}});
+    // Declared through a function typedef: that typedef is the role, even
+    // when (as in mingw-w64) it carries no annotations.
+    if (ClassName.empty())
+      ClassName = TypedefClass;
+  } else if (!ClassName.empty()) {
+    auto It = TypedefsByName.find(ClassName);
+    if (It != TypedefsByName.end())
+      ClassTypedef = It->second;
+  }
+  if (!ClassName.empty() && !C.has(ItemKind::Class)) {
+    ContractItem I{ItemKind::Class, {}, ClassName, {}, {}};
+    I.From.Src = Classes.empty() ? Origin::FunctionClass : Origin::Annotation;
+    I.From.RawLoc = (Classes.empty() ? DeclaringTypedefLoc : Classes.front().Loc).getRawEncoding();
+    if (ClassTypedef)
+      I.From.Via = ClassTypedef->getName().str();
+    C.add(std::move(I));
+  }
+  if (ClassTypedef) {
+    Contract Inherited = *typedefContract(ClassTypedef);
+    Contract Tagged;
+    for (ContractItem I : Inherited.items()) {
+      I.From.Src = Origin::FunctionClass;
+      I.From.Via = ClassTypedef->getName().str();
+      Tagged.add(std::move(I));
+    }
+    if (!Tagged.empty())
+      Provenance += " class " + ClassTypedef->getName().str() + ";";
+    C.addMissingFrom(Tagged);
+  }
+
+  // The kernel model fills in what the declarations do not say.
+  if (First->getIdentifier())
+    if (const Contract *M = Model.Kernel.lookup(First->getName())) {
+      size_t Before = C.items().size();
+      C.addMissingFrom(*M);
+      if (C.items().size() != Before) {
+        const Origin &O = M->items().front().From;
+        Provenance += O.Src == Origin::UserModel ? " model " + O.Via + ";" : " model;";
+      }
+    }
+
+  // Pageable: a PAGE* section, or PAGED_CODE() in the body.
+  const FunctionDecl *Def = First->getDefinition();
+  bool InPagedSection = false;
+  SourceLocation SectionLoc;
+  for (const FunctionDecl *FD : First->redecls()) {
+    StringRef Section;
+    if (const auto *SA = FD->getAttr<SectionAttr>())
+      Section = SA->getName(), SectionLoc = SA->getLocation();
+    else if (const auto *CS = FD->getAttr<CodeSegAttr>())
+      Section = CS->getName(), SectionLoc = CS->getLocation();
+    if (Section.starts_with("PAGE"))
+      InPagedSection = true;
+  }
+  bool Paged = false;
+  if (Def) {
+    auto It = Markers.find(Def);
+    ArrayRef<std::pair<SourceLocation, bool>> Ms;
+    if (It != Markers.end())
+      Ms = It->second;
+    for (unsigned I = 1; I < Ms.size(); ++I)
+      R.report(CheckId::PagedCodeTwice, at(Ms[I].first),
+               "PAGED_CODE() appears more than once in '" + First->getName() + "'",
+               {DiagNote{at(Ms[0].first), "first PAGED_CODE() is here"}});
+    bool HasPlain = any_of(Ms, [](const auto &M) { return !M.second; });
+    if (!Ms.empty() && !Ms[0].second && !InPagedSection)
+      R.report(CheckId::PagedCodeOutside, at(Ms[0].first),
+               "PAGED_CODE() in '" + First->getName() +
+                   "', which is not placed in a pageable (PAGE) section; add "
+                   "#pragma alloc_text(PAGE, " + First->getName() + ")");
+    if (InPagedSection && Ms.empty())
+      R.report(CheckId::PagedCodeMissing, at(Def->getLocation()),
+               "'" + First->getName() +
+                   "' is in a pageable section but does not start with PAGED_CODE() "
+                   "(or PAGED_CODE_LOCKED())");
+    // PAGED_CODE_LOCKED(): in a PAGE section, but locked while it runs.
+    bool LockedOnly = !Ms.empty() && !HasPlain;
+    Paged = (InPagedSection && !LockedOnly) || HasPlain;
+  }
+  if (Paged && !C.has(ItemKind::Paged)) {
+    ContractItem I{ItemKind::Paged, {}, {}, {}, {}};
+    I.From.Src = Origin::Annotation;
+    I.From.RawLoc = (SectionLoc.isValid() ? SectionLoc : Def->getLocation()).getRawEncoding();
+    C.add(std::move(I));
+  }
+  return C;
+}
+
+void Builder::run(DumpMode Dump, raw_ostream &OS) {
+  collect(Ctx.getTranslationUnitDecl());
+  attributeMarkers();
+  // Typedef annotations are checked once, where they are written.
+  for (auto &KV : TypedefsByName)
+    if (State.Annotations.lookup(KV.second))
+      typedefContract(KV.second);
+
+  ASTNameGenerator Names(Ctx);
+  std::vector<std::pair<SourceLocation, std::string>> Lines;
+  for (const FunctionDecl *First : Functions) {
+    std::string Provenance;
+    Contract C = buildFunction(First, Provenance);
+    if (C.empty())
+      continue;
+    bool Used = any_of(First->redecls(), [&](const FunctionDecl *FD) {
+      return FD->isReferenced() || FD->isUsed(false) || FD->hasBody() ||
+             SM.isInMainFile(SM.getExpansionLoc(FD->getLocation()));
+    });
+    if (Dump == DumpMode::All || (Dump == DumpMode::Used && Used)) {
+      std::string Line = "irqlcheck: contract " + First->getNameAsString() + ": " +
+                         C.str(Model.Levels);
+      if (!Provenance.empty())
+        Line += " [" + StringRef(Provenance).trim().rtrim(';').str() + "]";
+      Lines.push_back({First->getLocation(), std::move(Line)});
+    }
+    if (!Used)
+      continue;
+    FunctionContract FC;
+    FC.Name = First->getNameAsString();
+    FC.DeclLoc = First->getLocation().getRawEncoding();
+    FC.C = std::move(C);
+    Model.Functions[Names.getName(First)] = std::move(FC);
+  }
+  for (auto &L : Lines)
+    OS << L.second << '\n';
+}
+
+} // namespace
+
+void buildContracts(ASTContext &Ctx, Preprocessor &PP, FrontendState &State, TUModel &Model,
+                    Reporter &R, DumpMode Dump, raw_ostream &OS) {
+  Builder(Ctx, PP, State, Model, R).run(Dump, OS);
+}
+
+} // namespace irqlcheck

@@ -1,0 +1,166 @@
+//===- IrqlAction.cpp - The frontend action loaded by -fplugin ------------===//
+#include "frontend/IrqlAction.h"
+#include "Compat.h"
+#include "analysis/IrqlCheckPass.h"
+#include "frontend/FrontendState.h"
+#include "frontend/PagedCode.h"
+#include "frontend/SalMacros.h"
+#include "model/TUModel.h"
+#include "report/ClangDiagSink.h"
+#include "report/Reporter.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/TargetInfo.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+
+namespace irqlcheck {
+
+static bool SessionActive = false;
+bool inProcessSessionActive() { return SessionActive; }
+
+namespace {
+
+/// Everything one compile owns; shared by the consumer and the pass callback.
+struct Session {
+  FrontendState State;
+  std::unique_ptr<TUModel> Model;
+  CheckSettings Settings;
+  std::unique_ptr<ClangDiagSink> Sink;
+  std::shared_ptr<PassContext> Pass;
+
+  ~Session() {
+    if (FrontendState::current() == &State)
+      FrontendState::setCurrent(nullptr);
+    SessionActive = false;
+  }
+};
+
+class IrqlConsumer : public ASTConsumer {
+public:
+  IrqlConsumer(CompilerInstance &CI, std::shared_ptr<Session> S, DumpMode Dump)
+      : CI(CI), S(std::move(S)), Dump(Dump) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    // A TU with errors is not compiled; say nothing more about it.
+    if (CI.getDiagnostics().hasErrorOccurred())
+      return;
+    Reporter R(S->Settings, *S->Sink);
+    buildContracts(Ctx, CI.getPreprocessor(), S->State, *S->Model, R, Dump, llvm::outs());
+    for (auto &KV : S->Model->Functions)
+      S->Sink->FunctionLocs[KV.first()] = KV.second.DeclLoc;
+    FrontendState::setCurrent(nullptr);
+  }
+
+private:
+  CompilerInstance &CI;
+  std::shared_ptr<Session> S;
+  DumpMode Dump;
+};
+
+const char *const ValidArgs =
+    "dump-contracts, dump-contracts=all, disable=CHECK, error=CHECK, model=FILE, help";
+
+} // namespace
+
+bool IrqlAction::ParseArgs(const CompilerInstance &CI, const std::vector<std::string> &Args) {
+  DiagnosticsEngine &D = CI.getDiagnostics();
+  for (const std::string &Arg : Args) {
+    llvm::StringRef A(Arg);
+    if (A == "dump-contracts") {
+      Opts.Dump = DumpMode::Used;
+    } else if (A == "dump-contracts=all") {
+      Opts.Dump = DumpMode::All;
+    } else if (A.starts_with("disable=") || A.starts_with("error=")) {
+      bool Disable = A.starts_with("disable=");
+      llvm::StringRef Name = A.split('=').second;
+      auto Ids = findChecks(Name);
+      if (Ids.empty()) {
+        D.Report(D.getCustomDiagID(DiagnosticsEngine::Error,
+                                   "irqlcheck: unknown check '%0' in plugin argument '%1' "
+                                   "(see docs/checks/README.md for the list)"))
+            << Name << Arg;
+        return false;
+      }
+      for (CheckId Id : Ids)
+        Disable ? Opts.Settings.disable(Id) : Opts.Settings.makeError(Id);
+    } else if (A.starts_with("model=")) {
+      Opts.ModelFiles.push_back(A.split('=').second.str());
+    } else if (A == "help") {
+      llvm::errs() << "irqlcheck plugin arguments (-fplugin-arg-irqlcheck-ARG): " << ValidArgs
+                   << "\nchecks:";
+      for (unsigned I = 0; I < NumChecks; ++I) {
+        const CheckInfo &Info = checkInfo(CheckId(I));
+        llvm::errs() << "\n  " << Info.Name << (Info.Alias.empty() ? "" : " (") << Info.Alias
+                     << (Info.Alias.empty() ? "" : ")") << ": " << Info.Summary;
+      }
+      llvm::errs() << "\n";
+    } else {
+      D.Report(D.getCustomDiagID(DiagnosticsEngine::Error,
+                                 "irqlcheck: unknown plugin argument '%0'; valid arguments: %1"))
+          << Arg << ValidArgs;
+      return false;
+    }
+  }
+  return true;
+}
+
+std::unique_ptr<ASTConsumer> IrqlAction::CreateASTConsumer(CompilerInstance &CI,
+                                                           llvm::StringRef) {
+  auto S = std::make_shared<Session>();
+  S->Settings = Opts.Settings;
+  S->Model = std::make_unique<TUModel>(
+      LevelTable::forTriple(CI.getTarget().getTriple().str()));
+  S->Sink = std::make_unique<ClangDiagSink>(CI.getDiagnostics(), CI.getSourceManager());
+  for (const std::string &File : Opts.ModelFiles) {
+    std::string Error;
+    if (!S->Model->Kernel.loadFile(File, Error)) {
+      DiagnosticsEngine &D = CI.getDiagnostics();
+      D.Report(D.getCustomDiagID(DiagnosticsEngine::Error, "irqlcheck: %0")) << Error;
+      return std::make_unique<ASTConsumer>();
+    }
+  }
+
+  // The SAL macros mean something from the first line on. Plugin actions get
+  // no BeginSourceFileAction, but the main file is entered only after all
+  // consumers exist, so appending to the predefines here is in time.
+  Preprocessor &PP = CI.getPreprocessor();
+  PP.setPredefines(PP.getPredefines() + "\n" + salMacroPredefines());
+  installSalMacroGuard(PP);
+  installPagedCodeRecorder(PP, S->State);
+  FrontendState::setCurrent(&S->State);
+  SessionActive = true;
+
+  // Column-exact locations for the pass without -g: line tables that emit
+  // no debug sections (what clang does for -Rpass). CodeGenModule is created
+  // after plugin consumers, so this still takes effect.
+  CodeGenOptions &CGO = CI.getCodeGenOpts();
+  if (CGO.getDebugInfo() == llvm::codegenoptions::NoDebugInfo)
+    CGO.setDebugInfo(llvm::codegenoptions::LocTrackingOnly);
+
+  S->Pass = std::make_shared<PassContext>();
+  S->Pass->Model = S->Model.get();
+  S->Pass->Settings = &S->Settings;
+  S->Pass->Sink = S->Sink.get();
+  S->Pass->KeepAlive = S;
+#if IRQLCHECK_HAS_PASS_BUILDER_CALLBACKS
+  std::weak_ptr<PassContext> Weak = S->Pass;
+  CGO.PassBuilderCallbacks.push_back([Weak](llvm::PassBuilder &PB) {
+    PB.registerPipelineStartEPCallback(
+        [Weak](llvm::ModulePassManager &MPM, llvm::OptimizationLevel) {
+          if (auto P = Weak.lock())
+            MPM.addPass(IrqlCheckPass(P));
+        });
+  });
+#else
+#error "Clang 16/17: load the pass through CodeGenOptions::PassPlugins (not yet wired up)"
+#endif
+  return std::make_unique<IrqlConsumer>(CI, S, Opts.Dump);
+}
+
+} // namespace irqlcheck

@@ -1,0 +1,145 @@
+//===- SalMacros.cpp - Give the empty SAL IRQL macros a meaning -----------===//
+//
+// Every argument reaches the attribute as a string: values are stringized
+// after macro expansion ("2" for DISPATCH_LEVEL), names before it. So a level
+// defined later, a parameter name (_IRQL_raises_(NewIrql)) or a _When_
+// condition can never become a compile error; ConstantEvaluator and
+// ContractBuilder make sense of the text. `__attribute` (not `__attribute__`)
+// survives headers that #define __attribute__ away for non-GNU compilers.
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/SalMacros.h"
+
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/MacroInfo.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <memory>
+
+using namespace clang;
+
+namespace irqlcheck {
+
+namespace {
+
+struct SalMacro {
+  const char *Name;   // _IRQL_requires_max_
+  const char *Params; // "(x)" or ""
+  const char *Body;
+};
+
+// The value forms: V = stringized after expansion, N = stringized as written.
+#define V(x) "__irqlcheck_xstr(" x ")"
+#define N(x) "#" x
+#define A(attr, args) "__attribute((" attr "(" args ")))"
+#define A0(attr) "__attribute((" attr "))"
+
+const SalMacro Macros[] = {
+    {"_IRQL_requires_max_", "(x)", A("irql_requires_max", V("x"))},
+    {"__drv_maxIRQL", "(x)", A("irql_requires_max", V("x"))},
+    {"_IRQL_requires_min_", "(x)", A("irql_requires_min", V("x"))},
+    {"__drv_minIRQL", "(x)", A("irql_requires_min", V("x"))},
+    {"_IRQL_requires_", "(x)", A("irql_requires", V("x"))},
+    {"__drv_requiresIRQL", "(x)", A("irql_requires", V("x"))},
+    {"_IRQL_raises_", "(x)", A("irql_raises", V("x"))},
+    {"__drv_raisesIRQL", "(x)", A("irql_raises", V("x"))},
+    {"__drv_setsIRQL", "(x)", A("irql_sets", V("x"))},
+    {"_IRQL_requires_same_", "", A0("irql_requires_same")},
+    {"__drv_sameIRQL", "", A0("irql_requires_same")},
+    {"_IRQL_saves_", "", A0("irql_saves")},
+    {"__drv_savesIRQL", "", A0("irql_saves")},
+    {"_IRQL_restores_", "", A0("irql_restores")},
+    {"__drv_restoresIRQL", "", A0("irql_restores")},
+    {"_IRQL_saves_global_", "(k, o)", A("irql_saves_global", N("k") ", " N("o"))},
+    {"__drv_savesIRQLGlobal", "(k, o)", A("irql_saves_global", N("k") ", " N("o"))},
+    {"_IRQL_restores_global_", "(k, o)", A("irql_restores_global", N("k") ", " N("o"))},
+    {"__drv_restoresIRQLGlobal", "(k, o)", A("irql_restores_global", N("k") ", " N("o"))},
+    {"_IRQL_always_function_max_", "(x)", A("irql_always_function_max", V("x"))},
+    {"__drv_maxFunctionIRQL", "(x)", A("irql_always_function_max", V("x"))},
+    {"_IRQL_always_function_min_", "(x)", A("irql_always_function_min", V("x"))},
+    {"__drv_minFunctionIRQL", "(x)", A("irql_always_function_min", V("x"))},
+    {"_IRQL_uses_cancel_", "", A0("irql_uses_cancel")},
+    {"__drv_useCancelIRQL", "", A0("irql_uses_cancel")},
+    {"_IRQL_is_cancel_", "", A0("irql_is_cancel")},
+    {"__drv_isCancelIRQL", "", A0("irql_is_cancel")},
+    {"_Function_class_", "(x)", A("irql_function_class", N("x"))},
+    {"__drv_functionClass", "(x)", A("irql_function_class", N("x"))},
+    // _When_ marks its expansion; the annotation inside it expands right
+    // after and is matched to the condition by expansion location.
+    {"_When_", "(c, a)", A("irql_when", N("c")) " a"},
+    {"__drv_when", "(c, a)", A("irql_when", N("c")) " a"},
+    // Wrappers that only say where an annotation applies: keep the inner
+    // annotation (IoAcquireCancelSpinLock: _At_(*Irql, _IRQL_saves_)).
+    {"_At_", "(t, a)", "a"},
+    {"__drv_at", "(t, a)", "a"},
+    {"__drv_in", "(a)", "a"},
+    {"__drv_out", "(a)", "a"},
+    {"__drv_in_deref", "(a)", "a"},
+    {"__drv_out_deref", "(a)", "a"},
+};
+
+#undef V
+#undef N
+#undef A
+#undef A0
+
+/// Puts the plugin's definition back whenever a header (re)defines one of the
+/// SAL macros. HandleDefineDirective has already installed the header's
+/// definition when this runs, and appendDefMacroDirective fires no callback,
+/// so there is no recursion.
+class SalMacroGuard : public PPCallbacks {
+public:
+  explicit SalMacroGuard(Preprocessor &PP) : PP(PP) {
+    for (const SalMacro &M : Macros)
+      Ours[PP.getIdentifierInfo(M.Name)] = nullptr;
+  }
+
+  void MacroDefined(const Token &MacroNameTok, const MacroDirective *MD) override {
+    IdentifierInfo *II = MacroNameTok.getIdentifierInfo();
+    auto It = Ours.find(II);
+    if (It == Ours.end())
+      return;
+    MacroInfo *MI = PP.getMacroInfo(II);
+    if (!MI)
+      return;
+    SourceLocation Loc = MI->getDefinitionLoc();
+    if (!It->second && PP.getSourceManager().isWrittenInBuiltinFile(Loc)) {
+      // Our own predefine. Headers may redefine it without a -Wmacro-redefined
+      // warning: a plugin must not add warnings to a clean build.
+      MI->setIsAllowRedefinitionsWithoutWarning(true);
+      It->second = MI;
+      return;
+    }
+    if (It->second && MI != It->second)
+      PP.appendDefMacroDirective(II, It->second, MacroNameTok.getLocation());
+  }
+
+private:
+  Preprocessor &PP;
+  llvm::DenseMap<IdentifierInfo *, MacroInfo *> Ours;
+};
+
+} // namespace
+
+std::string salMacroPredefines() {
+  std::string S = "#define __irqlcheck_str(x) #x\n"
+                  "#define __irqlcheck_xstr(x) __irqlcheck_str(x)\n";
+  for (const SalMacro &M : Macros) {
+    S += "#define ";
+    S += M.Name;
+    S += M.Params;
+    S += ' ';
+    S += M.Body;
+    S += '\n';
+  }
+  return S;
+}
+
+void installSalMacroGuard(Preprocessor &PP) {
+  PP.addPPCallbacks(std::make_unique<SalMacroGuard>(PP));
+}
+
+} // namespace irqlcheck

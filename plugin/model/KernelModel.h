@@ -1,0 +1,63 @@
+//===- KernelModel.h - Built-in IRQL contracts of the kernel API ----------===//
+//
+// mingw-w64's DDK headers carry no IRQL annotations, and the WDK's exist only
+// as SAL macros, so irqlcheck knows the kernel routines itself: a data table
+// (KernelApi.def) keyed by routine name, extended or overridden by the user's
+// model files. Entries are parsed the first time a routine is looked up.
+//
+//===----------------------------------------------------------------------===//
+#ifndef IRQLCHECK_MODEL_KERNELMODEL_H
+#define IRQLCHECK_MODEL_KERNELMODEL_H
+
+#include "model/Contract.h"
+#include "model/Irql.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+
+namespace irqlcheck {
+
+struct KernelApiEntry {
+  const char *Name;
+  unsigned Arity;
+  const char *Contract;
+  const char *Doc; // page below learn.microsoft.com/windows-hardware/drivers/ddi/
+  const char *Sdv; // Static Driver Verifier rule, or ""
+};
+
+/// The built-in table, in KernelApi.def order.
+llvm::ArrayRef<KernelApiEntry> kernelApiTable();
+
+class KernelModel {
+public:
+  explicit KernelModel(const LevelTable &Levels);
+
+  /// The contract of routine Name (a C name: "KeAcquireSpinLockRaiseToDpc"),
+  /// or null if the model does not know it.
+  const Contract *lookup(llvm::StringRef Name);
+
+  /// Reads a user model file: one routine per line, "Name contract...", '#'
+  /// starts a comment. Its entries override the built-in ones. On error
+  /// returns false with "file:line: message" in Error.
+  bool loadFile(llvm::StringRef Path, std::string &Error);
+  /// Same, from text (Path is used in messages and origins only).
+  bool loadText(llvm::StringRef Text, llvm::StringRef Path, std::string &Error);
+
+private:
+  struct Slot {
+    const char *Text = nullptr; // built-in entry, parsed lazily
+    bool Parsed = false;
+    Contract C;
+  };
+  const LevelTable &Levels;
+  llvm::StringMap<Slot> Entries;
+};
+
+/// The C name behind an IR or mangled symbol name: strips "\01", the i686
+/// leading underscore and "@N" stdcall suffix, and "__imp_".
+llvm::StringRef cNameOfSymbol(llvm::StringRef Symbol);
+
+} // namespace irqlcheck
+
+#endif // IRQLCHECK_MODEL_KERNELMODEL_H

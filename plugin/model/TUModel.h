@@ -1,0 +1,38 @@
+//===- TUModel.h - The contracts of one translation unit ------------------===//
+//
+// What the front end hands to the IR pass: every function's contract, keyed
+// by the symbol name the IR will use (so "_KeFoo@8" on i686 matches), plus the
+// level table of the target and the kernel model. It lives for one compile.
+//
+//===----------------------------------------------------------------------===//
+#ifndef IRQLCHECK_MODEL_TUMODEL_H
+#define IRQLCHECK_MODEL_TUMODEL_H
+
+#include "model/Contract.h"
+#include "model/Irql.h"
+#include "model/KernelModel.h"
+
+#include "llvm/ADT/StringMap.h"
+#include <memory>
+#include <string>
+
+namespace irqlcheck {
+
+struct FunctionContract {
+  std::string Name;     // the C name
+  Contract C;
+  unsigned DeclLoc = 0; // clang SourceLocation (raw) of the first declaration
+};
+
+struct TUModel {
+  explicit TUModel(LevelTable L) : Levels(L), Kernel(Levels) {}
+  TUModel(const TUModel &) = delete;
+
+  LevelTable Levels;
+  KernelModel Kernel;
+  llvm::StringMap<FunctionContract> Functions; // by IR symbol name
+};
+
+} // namespace irqlcheck
+
+#endif // IRQLCHECK_MODEL_TUMODEL_H

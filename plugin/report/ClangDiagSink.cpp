@@ -1,0 +1,55 @@
+//===- ClangDiagSink.cpp - Report through clang's DiagnosticsEngine -------===//
+#include "report/ClangDiagSink.h"
+
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/DiagnosticFrontend.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/Function.h"
+#include "llvm/Support/Path.h"
+
+using namespace clang;
+
+namespace irqlcheck {
+
+SourceLocation ClangDiagSink::toSourceLocation(const DiagLoc &Loc) {
+  if (Loc.RawLoc)
+    return SourceLocation::getFromRawEncoding(Loc.RawLoc);
+  if (const llvm::DILocation *DL = Loc.DL) {
+    const llvm::DIFile *File = DL->getFile();
+    auto It = Files.find(File);
+    if (It == Files.end()) {
+      llvm::SmallString<256> Path(File->getFilename());
+      if (!llvm::sys::path::is_absolute(Path) && !File->getDirectory().empty()) {
+        Path = File->getDirectory();
+        llvm::sys::path::append(Path, File->getFilename());
+      }
+      FileID FID;
+      if (auto FE = SM.getFileManager().getOptionalFileRef(Path))
+        FID = SM.translateFile(*FE);
+      It = Files.insert({File, FID}).first;
+    }
+    if (It->second.isValid() && DL->getLine() > 0) {
+      SourceLocation L = SM.translateLineCol(It->second, DL->getLine(),
+                                             DL->getColumn() ? DL->getColumn() : 1);
+      if (L.isValid())
+        return L;
+    }
+  }
+  if (Loc.F) {
+    auto It = FunctionLocs.find(Loc.F->getName());
+    if (It != FunctionLocs.end())
+      return SourceLocation::getFromRawEncoding(It->second);
+  }
+  return SourceLocation();
+}
+
+void ClangDiagSink::emit(DiagLevel Level, const DiagLoc &Loc, llvm::StringRef Message) {
+  unsigned ID = Level == DiagLevel::Error     ? diag::err_fe_backend_plugin
+                : Level == DiagLevel::Warning ? diag::warn_fe_backend_plugin
+                                              : diag::note_fe_backend_plugin;
+  DE.Report(toSourceLocation(Loc), ID) << Message;
+}
+
+} // namespace irqlcheck
