@@ -1,5 +1,6 @@
 //===- IrqlCheckPass.cpp - The IR pass that checks IRQL rules -------------===//
 #include "analysis/IrqlCheckPass.h"
+#include "analysis/FunctionAnalysis.h"
 #include "model/TUModel.h"
 #include "report/Reporter.h"
 
@@ -79,6 +80,29 @@ PreservedAnalyses IrqlCheckPass::run(Module &M, ModuleAnalysisManager &) {
   // string attribute is invisible to code generation.
   for (auto &KV : Contracts)
     const_cast<Function *>(KV.first)->addFnAttr(ContractAttr, KV.second.str(Model->Levels));
+
+  Mangler Mang;
+  Contract None;
+  auto ContractOf = [&](const Function &F) -> const Contract * {
+    auto It = Contracts.find(&F);
+    return It == Contracts.end() ? nullptr : &It->second;
+  };
+  for (Function &F : M) {
+    if (F.isDeclaration())
+      continue;
+    // Kernel routines (mingw's inline KfRaiseIrql) and anything defined in a
+    // system header are modelled by name, never checked by their bodies.
+    if (Model->Kernel.lookup(cNameOfSymbol(F.getName())))
+      continue;
+    if (InProcess) {
+      SmallString<64> Sym;
+      Mang.getNameWithPrefix(Sym, &F, false);
+      if (Model->SystemDefinitions.contains(Sym))
+        continue;
+    }
+    const Contract *Own = ContractOf(F);
+    analyzeFunction({F, Own ? *Own : None, ContractOf, Model->Levels, R});
+  }
 
   return PreservedAnalyses::all();
 }

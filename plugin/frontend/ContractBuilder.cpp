@@ -608,6 +608,9 @@ void Builder::run(DumpMode Dump, raw_ostream &OS) {
   ASTNameGenerator Names(Ctx);
   std::vector<std::pair<SourceLocation, std::string>> Lines;
   for (const FunctionDecl *First : Functions) {
+    if (const FunctionDecl *Def = First->getDefinition())
+      if (SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation())))
+        Model.SystemDefinitions.insert(Names.getName(Def));
     std::string Provenance;
     Contract C = buildFunction(First, Provenance);
     if (C.empty())

@@ -28,6 +28,7 @@ StringRef itemKeyword(ItemKind K) {
   case ItemKind::Cancel: return "cancel";
   case ItemKind::Class: return "class";
   case ItemKind::Paged: return "paged";
+  case ItemKind::Try: return "try";
   }
   return "?";
 }
@@ -41,7 +42,8 @@ const ContractItem *Contract::find(ItemKind K) const {
 
 bool Contract::mentionsIrql() const {
   return any_of(Items, [](const ContractItem &I) {
-    return I.Kind != ItemKind::Class && I.Kind != ItemKind::Paged;
+    return I.Kind != ItemKind::Class && I.Kind != ItemKind::Paged &&
+           I.Kind != ItemKind::Try;
   });
 }
 
@@ -118,6 +120,7 @@ std::string Contract::str(const LevelTable &Levels) const {
     switch (I->Kind) {
     case ItemKind::Same:
     case ItemKind::Paged:
+    case ItemKind::Try:
       break;
     case ItemKind::Class:
       OS << '=' << I->Name;
@@ -208,6 +211,7 @@ static bool parseItem(StringRef Tok, const LevelTable &Levels, ContractItem &I,
                                   .Case("cancel", ItemKind::Cancel)
                                   .Case("class", ItemKind::Class)
                                   .Case("paged", ItemKind::Paged)
+                                  .Case("try", ItemKind::Try)
                                   .Default(std::nullopt);
   if (!K) {
     Error = "unknown item '" + Key.str() + "'";
@@ -221,6 +225,7 @@ static bool parseItem(StringRef Tok, const LevelTable &Levels, ContractItem &I,
   switch (I.Kind) {
   case ItemKind::Same:
   case ItemKind::Paged:
+  case ItemKind::Try:
     if (HasVal)
       return Bad("takes no value");
     return true;

@@ -36,6 +36,7 @@ enum class ItemKind : uint8_t {
   Cancel,         // _IRQL_uses_cancel_ / _IRQL_is_cancel_
   Class,          // _Function_class_
   Paged,          // PAGED_CODE() or a PAGE* section
+  Try,            // a try-acquire: the effects happen only if it returns non-zero
 };
 
 /// The text key of an item kind ("max", "saves-global", ...).

@@ -13,6 +13,7 @@
 #include "model/KernelModel.h"
 
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include <memory>
 #include <string>
 
@@ -31,6 +32,9 @@ struct TUModel {
   LevelTable Levels;
   KernelModel Kernel;
   llvm::StringMap<FunctionContract> Functions; // by IR symbol name
+  /// Functions defined in system headers (mingw's inline KeGetCurrentIrql):
+  /// modelled by name, never checked by their bodies.
+  llvm::StringSet<> SystemDefinitions;
 };
 
 } // namespace irqlcheck

@@ -1,0 +1,52 @@
+//===- AccessPaths.cpp - Names for the memory that holds saved IRQLs ------===//
+#include "analysis/AccessPaths.h"
+
+#include "llvm/IR/Instructions.h"
+
+namespace irqlcheck {
+
+PathId PathTable::intern(RootKind K, const void *Ptr, uint64_t Parent, int64_t Off) {
+  auto Key = std::make_tuple(int(K), Ptr, Parent, Off);
+  auto It = Index.find(Key);
+  if (It != Index.end())
+    return It->second;
+  PathId Id = Nodes.size();
+  Nodes.push_back({K, Ptr, Parent, Off});
+  Index.emplace(Key, Id);
+  return Id;
+}
+
+PathId PathTable::offset(PathId P, int64_t Bytes) {
+  if (!P || Bytes == 0)
+    return P;
+  // Offsets fold: (P + a) + b is P + (a + b).
+  if (Nodes[P].K == Offset)
+    return offset(PathId(Nodes[P].Parent), Nodes[P].Off + Bytes);
+  return intern(Offset, nullptr, P, Bytes);
+}
+
+PathId PathTable::slot(llvm::StringRef Kind, PathId P) {
+  if (!P)
+    return 0;
+  const void *Name = &*SlotNames.try_emplace(Kind, 0).first;
+  return intern(Slot, Name, P, 0);
+}
+
+PathId PathTable::base(PathId P) const {
+  while (P && (Nodes[P].K == Offset || Nodes[P].K == AnyOffset))
+    P = PathId(Nodes[P].Parent);
+  return P;
+}
+
+const llvm::AllocaInst *PathTable::localRoot(PathId P) const {
+  P = base(P);
+  return P && Nodes[P].K == Local ? static_cast<const llvm::AllocaInst *>(Nodes[P].Ptr)
+                                  : nullptr;
+}
+
+int PathTable::paramRoot(PathId P) const {
+  P = base(P);
+  return P && Nodes[P].K == ParamPointee ? int(Nodes[P].Parent) : -1;
+}
+
+} // namespace irqlcheck

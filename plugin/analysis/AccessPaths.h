@@ -1,0 +1,70 @@
+//===- AccessPaths.h - Names for the memory that holds saved IRQLs --------===//
+//
+// At the start of the pipeline every local lives in an alloca and every
+// access re-loads its base pointer, so "the same variable" is many SSA
+// values. An access path names the location instead: a root (a local, a
+// global, what a parameter points to, or what another path holds) plus a
+// constant byte offset. Paths are interned to small integers.
+//
+//===----------------------------------------------------------------------===//
+#ifndef IRQLCHECK_ANALYSIS_ACCESSPATHS_H
+#define IRQLCHECK_ANALYSIS_ACCESSPATHS_H
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
+#include <cstdint>
+#include <map>
+#include <tuple>
+#include <vector>
+
+namespace llvm {
+class AllocaInst;
+class Value;
+} // namespace llvm
+
+namespace irqlcheck {
+
+using PathId = unsigned; // 0 means "no path"
+
+class PathTable {
+public:
+  enum RootKind : uint8_t { Local, Global, ParamPointee, Pointee, Slot, Offset, AnyOffset };
+
+  PathId local(const llvm::AllocaInst *AI) { return intern(Local, AI, 0, 0); }
+  PathId global(const llvm::Value *GV) { return intern(Global, GV, 0, 0); }
+  /// What pointer parameter I points to.
+  PathId paramPointee(unsigned I) { return intern(ParamPointee, nullptr, I, 0); }
+  /// What the pointer stored at P points to.
+  PathId pointee(PathId P) { return P ? intern(Pointee, nullptr, P, 0) : 0; }
+  /// P + Bytes.
+  PathId offset(PathId P, int64_t Bytes);
+  /// P + (an unknown offset): array elements.
+  PathId anyOffset(PathId P) { return P ? intern(AnyOffset, nullptr, P, 0) : 0; }
+  /// _IRQL_saves_global_(Kind, Obj): the slot Kind of the object at P.
+  PathId slot(llvm::StringRef Kind, PathId P);
+
+  /// The path below all offsets (Local/Global/ParamPointee/Pointee/Slot).
+  PathId base(PathId P) const;
+  RootKind kind(PathId P) const { return Nodes[P].K; }
+  /// The alloca at the root if P lives in a local variable.
+  const llvm::AllocaInst *localRoot(PathId P) const;
+  /// The parameter whose pointee P is in (directly, at some offset), or -1.
+  int paramRoot(PathId P) const;
+
+private:
+  struct Node {
+    RootKind K;
+    const void *Ptr;
+    uint64_t Parent; // parent path or parameter index
+    int64_t Off;
+  };
+  std::vector<Node> Nodes{Node{Local, nullptr, 0, 0}};
+  std::map<std::tuple<int, const void *, uint64_t, int64_t>, PathId> Index;
+  llvm::StringMap<char> SlotNames;
+
+  PathId intern(RootKind K, const void *Ptr, uint64_t Parent, int64_t Off);
+};
+
+} // namespace irqlcheck
+
+#endif // IRQLCHECK_ANALYSIS_ACCESSPATHS_H

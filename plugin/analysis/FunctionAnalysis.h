@@ -1,0 +1,45 @@
+//===- FunctionAnalysis.h - Flow-sensitive IRQL checking of one function --===//
+//
+// A path-sensitive dataflow over the function's CFG (ESP-style: states with
+// different IRQL facts stay apart, up to a bound), tracking the current IRQL,
+// the stack of raises that saved an IRQL, where saved values live (locals,
+// struct fields, _IRQL_saves_global_ slots) and simple branch facts, so that
+// `if (locked) acquire; ... if (locked) release;` and try-locks stay silent.
+// Every call is held against the callee's contract and every return against
+// the function's own. A finding is reported only if every state reaching the
+// point breaks the rule.
+//
+//===----------------------------------------------------------------------===//
+#ifndef IRQLCHECK_ANALYSIS_FUNCTIONANALYSIS_H
+#define IRQLCHECK_ANALYSIS_FUNCTIONANALYSIS_H
+
+#include "model/Contract.h"
+
+#include <functional>
+
+namespace llvm {
+class Function;
+}
+
+namespace irqlcheck {
+class Reporter;
+
+struct FunctionAnalysisInput {
+  const llvm::Function &F;
+  /// The function's own contract (may be empty).
+  const Contract &Own;
+  /// The contract of a callee, or null.
+  std::function<const Contract *(const llvm::Function &)> ContractOf;
+  const LevelTable &Levels;
+  Reporter &R;
+};
+
+void analyzeFunction(const FunctionAnalysisInput &In);
+
+/// Does the documented default _IRQL_requires_max_(DISPATCH_LEVEL) apply?
+/// (Annotations that mention the IRQL but give no maximum.)
+bool defaultMaxApplies(const Contract &C);
+
+} // namespace irqlcheck
+
+#endif // IRQLCHECK_ANALYSIS_FUNCTIONANALYSIS_H
