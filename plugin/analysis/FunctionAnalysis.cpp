@@ -595,6 +595,10 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
     }
     case SymVal::Const:
       After = IrqlValue::level(Level(std::min<int64_t>(std::max<int64_t>(V.N, 0), high())));
+      // Take it as the (wrong) undoing of the latest raise, so the one bug is
+      // not reported again at every later restore and at the return.
+      if (!S.StackUnknown && !S.Stack.empty())
+        S.Stack.pop_back();
       Found(CheckId::RestoreUnsaved,
             "'" + Name + "' sets the IRQL to the constant " + L.name(Level(V.N)) +
                 " instead of restoring the value saved by the matching raise",
@@ -737,10 +741,14 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
     std::string Cur = describe(S0.Cur, L);
     std::vector<DiagNote> Notes{raisedNote(S0)};
     if (S0.Cur.HasEntry && EntryPromised && !S0.Cur.HasAbs)
-      Notes.push_back(DiagNote{DiagLoc::ir(nullptr, &F),
-                               "'" + cNameOfSymbol(F.getName()).str() +
-                                   "' is annotated to run at up to " + L.name(EntryRange.Hi) +
-                                   "; narrow its _IRQL_requires_max_ or lower the IRQL first"});
+      Notes.push_back(DiagNote{
+          DiagLoc::ir(nullptr, &F),
+          EntryRange.Lo == EntryRange.Hi
+              ? "'" + cNameOfSymbol(F.getName()).str() + "' runs at " + L.name(EntryRange.Lo) +
+                    " (its annotations or function class)"
+              : "'" + cNameOfSymbol(F.getName()).str() + "' is annotated to run at up to " +
+                    L.name(EntryRange.Hi) +
+                    "; narrow its _IRQL_requires_max_ or lower the IRQL first"});
     if (Why) {
       std::string Src = Why->From.Src == Origin::KernelModel ? "the built-in kernel model"
                         : Why->From.Src == Origin::UserModel ? "the model file " + Why->From.Via

@@ -21,6 +21,7 @@ const char *annotationSpelling(AnnotationKind K) {
   case AnnotationKind::IsCancel: return "_IRQL_is_cancel_";
   case AnnotationKind::FunctionClass: return "_Function_class_";
   case AnnotationKind::When: return "_When_";
+  case AnnotationKind::At: return "_At_";
   }
   return "?";
 }
@@ -48,15 +49,6 @@ const llvm::SmallVectorImpl<RawAnnotation> *
 AnnotationStore::lookup(const clang::Decl *D) const {
   auto It = ByDecl.find(D);
   return It == ByDecl.end() ? nullptr : &It->second;
-}
-
-void AnnotationStore::noteWhen(clang::SourceLocation ExpansionLoc, std::string Cond) {
-  Whens[ExpansionLoc] = std::move(Cond);
-}
-
-const std::string *AnnotationStore::whenAt(clang::SourceLocation ExpansionLoc) const {
-  auto It = Whens.find(ExpansionLoc);
-  return It == Whens.end() ? nullptr : &It->second;
 }
 
 } // namespace irqlcheck

@@ -40,7 +40,8 @@ enum class AnnotationKind : uint8_t {
   UsesCancel,
   IsCancel,
   FunctionClass,
-  When,
+  When, // _When_(cond, annotation): the inner annotation as text
+  At,   // _At_(target, annotation): the inner annotation as text
 };
 
 /// The SAL spelling used in messages (_IRQL_requires_max_).
@@ -53,7 +54,7 @@ struct RawAnnotation {
   clang::SourceLocation Loc; // where the annotation was written (expansion)
   std::string Text;          // the argument as written/expanded: level, class, slot kind
   std::string Object;        // *_global_: the object parameter's name
-  std::string WhenText;      // set when the annotation is wrapped in _When_
+  std::string WhenText;      // the _When_ condition wrapping the annotation, if any
   std::optional<int64_t> Value; // level value, if it could be evaluated
   bool ArgIsParam = false;   // the value names a parameter (_IRQL_raises_(NewIrql))
 };
@@ -64,15 +65,8 @@ public:
   const llvm::SmallVectorImpl<RawAnnotation> *lookup(const clang::Decl *D) const;
   bool empty() const { return ByDecl.empty(); }
 
-  /// _When_(cond, anno) is recorded as a When marker at the _When_'s
-  /// expansion location; an annotation expanded from the same _When_ picks
-  /// the condition up.
-  void noteWhen(clang::SourceLocation ExpansionLoc, std::string Cond);
-  const std::string *whenAt(clang::SourceLocation ExpansionLoc) const;
-
 private:
   llvm::DenseMap<const clang::Decl *, llvm::SmallVector<RawAnnotation, 2>> ByDecl;
-  llvm::DenseMap<clang::SourceLocation, std::string> Whens;
 };
 
 } // namespace irqlcheck

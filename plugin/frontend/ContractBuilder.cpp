@@ -158,8 +158,8 @@ std::optional<ItemValue> Builder::resolveLevel(const RawAnnotation &A,
 
 Condition Builder::resolveWhen(const RawAnnotation &A, ArrayRef<ParmVarDecl *> Params) {
   Condition C;
-  const std::string *Text = State.Annotations.whenAt(A.Loc);
-  if (!Text)
+  const std::string *Text = &A.WhenText;
+  if (Text->empty())
     return C;
   std::string S;
   for (char Ch : *Text)
@@ -539,6 +539,37 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
     C.addMissingFrom(Tagged);
   }
 
+  // DriverEntry is a DRIVER_INITIALIZE even when declared without the typedef.
+  if (ClassName.empty() && First->getIdentifier() && First->getName() == "DriverEntry") {
+    ClassName = "DRIVER_INITIALIZE";
+    ContractItem I{ItemKind::Class, {}, ClassName, {}, {}};
+    I.From.Src = Origin::FunctionClass;
+    I.From.RawLoc = First->getLocation().getRawEncoding();
+    C.add(std::move(I));
+  }
+  // The role table gives the entry IRQL a class's typedef did not state.
+  if (!ClassName.empty())
+    if (const Contract *Role = Model.Kernel.role(ClassName)) {
+      Contract Tagged;
+      for (ContractItem I : Role->items()) {
+        I.From.Via = ClassName;
+        if (!I.From.RawLoc)
+          I.From.RawLoc = First->getLocation().getRawEncoding();
+        Tagged.add(std::move(I));
+      }
+      // Entry items come as a group: a typedef with its own max keeps it.
+      bool HasEntry = C.has(ItemKind::Req) || C.has(ItemKind::Max) || C.has(ItemKind::Min);
+      Contract Filtered;
+      for (const ContractItem &I : Tagged.items())
+        if (!HasEntry || (I.Kind != ItemKind::Req && I.Kind != ItemKind::Max &&
+                          I.Kind != ItemKind::Min))
+          Filtered.add(I);
+      size_t Before = C.items().size();
+      C.addMissingFrom(Filtered);
+      if (C.items().size() != Before)
+        Provenance += " role " + ClassName + ";";
+    }
+
   // The kernel model fills in what the declarations do not say.
   if (First->getIdentifier())
     if (const Contract *M = Model.Kernel.lookup(First->getName())) {
@@ -574,7 +605,9 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
                "PAGED_CODE() appears more than once in '" + First->getName() + "'",
                {DiagNote{at(Ms[0].first), "first PAGED_CODE() is here"}});
     bool HasPlain = any_of(Ms, [](const auto &M) { return !M.second; });
-    if (!Ms.empty() && !Ms[0].second && !InPagedSection)
+    // Without -fms-extensions #pragma alloc_text is ignored, so whether the
+    // function was meant to be pageable cannot be told from this build.
+    if (!Ms.empty() && !Ms[0].second && !InPagedSection && Ctx.getLangOpts().MicrosoftExt)
       R.report(CheckId::PagedCodeOutside, at(Ms[0].first),
                "PAGED_CODE() in '" + First->getName() +
                    "', which is not placed in a pageable (PAGE) section; add "

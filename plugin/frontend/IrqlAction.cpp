@@ -15,6 +15,7 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace clang;
@@ -85,7 +86,8 @@ bool IrqlAction::ParseArgs(const CompilerInstance &CI, const std::vector<std::st
                                    "irqlcheck: unknown check '%0' in plugin argument '%1' "
                                    "(see docs/checks/README.md for the list)"))
             << Name << Arg;
-        return false;
+        Opts.Invalid = true;
+        continue;
       }
       for (CheckId Id : Ids)
         Disable ? Opts.Settings.disable(Id) : Opts.Settings.makeError(Id);
@@ -104,10 +106,44 @@ bool IrqlAction::ParseArgs(const CompilerInstance &CI, const std::vector<std::st
       D.Report(D.getCustomDiagID(DiagnosticsEngine::Error,
                                  "irqlcheck: unknown plugin argument '%0'; valid arguments: %1"))
           << Arg << ValidArgs;
-      return false;
+      Opts.Invalid = true;
     }
   }
+  // Returning false would drop the action, and with it the SAL macro
+  // definitions: the user would get a cascade of parse errors in annotated
+  // code on top of the one that matters. The error above already fails the
+  // compile.
   return true;
+}
+
+/// The plugin must not change the object file. CodeView debug info records
+/// the cc1 command line (LF_BUILDINFO), so the plugin's own arguments
+/// (-load .../IrqlCheck.so, -plugin-arg-irqlcheck X) are dropped from the copy
+/// CodeGen records.
+static void forgetOwnArguments(CodeGenOptions &CGO) {
+  std::vector<std::string> &Args = CGO.CommandLineArgs;
+  std::vector<std::string> Kept;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    llvm::StringRef A = Args[I];
+    if (I + 1 < Args.size()) {
+      if (A == "-load" &&
+          llvm::sys::path::stem(Args[I + 1]).equals_insensitive("IrqlCheck")) {
+        ++I;
+        continue;
+      }
+      if (A == "-plugin-arg-irqlcheck" ||
+          ((A == "-add-plugin" || A == "-plugin") && Args[I + 1] == "irqlcheck")) {
+        ++I;
+        continue;
+      }
+    }
+    if (A.starts_with("-fplugin-arg-irqlcheck-") ||
+        (A.starts_with("-fplugin=") &&
+         llvm::sys::path::stem(A.drop_front(9)).equals_insensitive("IrqlCheck")))
+      continue;
+    Kept.push_back(Args[I]);
+  }
+  Args = std::move(Kept);
 }
 
 std::unique_ptr<ASTConsumer> IrqlAction::CreateASTConsumer(CompilerInstance &CI,
@@ -117,14 +153,7 @@ std::unique_ptr<ASTConsumer> IrqlAction::CreateASTConsumer(CompilerInstance &CI,
   S->Model = std::make_unique<TUModel>(
       LevelTable::forTriple(CI.getTarget().getTriple().str()));
   S->Sink = std::make_unique<ClangDiagSink>(CI.getDiagnostics(), CI.getSourceManager());
-  for (const std::string &File : Opts.ModelFiles) {
-    std::string Error;
-    if (!S->Model->Kernel.loadFile(File, Error)) {
-      DiagnosticsEngine &D = CI.getDiagnostics();
-      D.Report(D.getCustomDiagID(DiagnosticsEngine::Error, "irqlcheck: %0")) << Error;
-      return std::make_unique<ASTConsumer>();
-    }
-  }
+  forgetOwnArguments(CI.getCodeGenOpts());
 
   // The SAL macros mean something from the first line on. Plugin actions get
   // no BeginSourceFileAction, but the main file is entered only after all
@@ -132,6 +161,19 @@ std::unique_ptr<ASTConsumer> IrqlAction::CreateASTConsumer(CompilerInstance &CI,
   Preprocessor &PP = CI.getPreprocessor();
   PP.setPredefines(PP.getPredefines() + "\n" + salMacroPredefines());
   installSalMacroGuard(PP);
+
+  bool Invalid = Opts.Invalid;
+  for (const std::string &File : Opts.ModelFiles) {
+    std::string Error;
+    if (!S->Model->Kernel.loadFile(File, Error)) {
+      DiagnosticsEngine &D = CI.getDiagnostics();
+      D.Report(D.getCustomDiagID(DiagnosticsEngine::Error, "irqlcheck: %0")) << Error;
+      Invalid = true;
+    }
+  }
+  // Bad arguments were reported: parse with the macros, check nothing.
+  if (Invalid)
+    return std::make_unique<ASTConsumer>();
   installPagedCodeRecorder(PP, S->State);
   FrontendState::setCurrent(&S->State);
   SessionActive = true;

@@ -21,6 +21,8 @@
 #include "clang/Sema/Lookup.h"
 #include "clang/Sema/ParsedAttr.h"
 #include "clang/Sema/Sema.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace clang;
 
@@ -65,6 +67,76 @@ std::string argumentText(Sema &S, const ParsedAttr &A, unsigned I,
       .str();
 }
 
+const std::pair<const char *, AnnotationKind> AttrNames[] = {
+    {"irql_requires_max", AnnotationKind::RequiresMax},
+    {"irql_requires_min", AnnotationKind::RequiresMin},
+    {"irql_requires", AnnotationKind::Requires},
+    {"irql_raises", AnnotationKind::Raises},
+    {"irql_sets", AnnotationKind::Sets},
+    {"irql_requires_same", AnnotationKind::RequiresSame},
+    {"irql_saves_global", AnnotationKind::SavesGlobal},
+    {"irql_saves", AnnotationKind::Saves},
+    {"irql_restores_global", AnnotationKind::RestoresGlobal},
+    {"irql_restores", AnnotationKind::Restores},
+    {"irql_always_function_max", AnnotationKind::AlwaysFunctionMax},
+    {"irql_always_function_min", AnnotationKind::AlwaysFunctionMin},
+    {"irql_uses_cancel", AnnotationKind::UsesCancel},
+    {"irql_is_cancel", AnnotationKind::IsCancel},
+    {"irql_function_class", AnnotationKind::FunctionClass},
+    {"irql_when", AnnotationKind::When},
+    {"irql_at", AnnotationKind::At},
+};
+
+struct NestedAttr {
+  AnnotationKind Kind;
+  llvm::SmallVector<std::string, 2> Args;
+};
+
+/// Finds the plugin attributes in the text of a wrapped annotation, as the
+/// SAL macros expand it: `__attribute((irql_requires_max("1")))`. Anything
+/// else in the text (other SAL annotations, left unexpanded) is skipped.
+void parseNested(llvm::StringRef T, llvm::SmallVectorImpl<NestedAttr> &Out) {
+  size_t I = 0;
+  while ((I = T.find("irql_", I)) != llvm::StringRef::npos) {
+    if (I > 0 && (llvm::isAlnum(T[I - 1]) || T[I - 1] == '_')) {
+      I += 5;
+      continue;
+    }
+    size_t E = I;
+    while (E < T.size() && (llvm::isAlnum(T[E]) || T[E] == '_'))
+      ++E;
+    llvm::StringRef Name = T.slice(I, E);
+    I = E;
+    const auto *Entry = llvm::find_if(AttrNames, [&](const auto &P) { return Name == P.first; });
+    if (Entry == std::end(AttrNames))
+      continue;
+    NestedAttr A{Entry->second, {}};
+    size_t P = E;
+    while (P < T.size() && T[P] == ' ')
+      ++P;
+    if (P < T.size() && T[P] == '(') {
+      ++P;
+      // String-literal arguments, separated by commas, up to ')'.
+      while (P < T.size()) {
+        while (P < T.size() && (T[P] == ' ' || T[P] == ','))
+          ++P;
+        if (P >= T.size() || T[P] != '"')
+          break;
+        std::string Arg;
+        for (++P; P < T.size() && T[P] != '"'; ++P) {
+          if (T[P] == '\\' && P + 1 < T.size())
+            ++P;
+          Arg += T[P];
+        }
+        ++P;
+        A.Args.push_back(std::move(Arg));
+      }
+      I = P;
+    }
+    Out.push_back(std::move(A));
+  }
+}
+
 /// Spelling tables need static storage; one per attribute name.
 template <AnnotationKind K> struct AttrTraits;
 #define IRQL_ATTR(Kind, Name, Args)                                            \
@@ -88,7 +160,8 @@ IRQL_ATTR(AlwaysFunctionMin, "irql_always_function_min", 1)
 IRQL_ATTR(UsesCancel, "irql_uses_cancel", 0)
 IRQL_ATTR(IsCancel, "irql_is_cancel", 0)
 IRQL_ATTR(FunctionClass, "irql_function_class", 1)
-IRQL_ATTR(When, "irql_when", 1)
+IRQL_ATTR(When, "irql_when", 2)
+IRQL_ATTR(At, "irql_at", 1)
 #undef IRQL_ATTR
 
 template <AnnotationKind K> struct IrqlAttrInfo : public ParsedAttrInfo {
@@ -131,24 +204,51 @@ template <AnnotationKind K> struct IrqlAttrInfo : public ParsedAttrInfo {
       std::optional<int64_t> Ignored;
       R.Object = argumentText(S, A, 1, Ignored);
     }
-    if (K == AnnotationKind::When) {
-      State->Annotations.noteWhen(R.Loc, R.Text);
+    if (K == AnnotationKind::When || K == AnnotationKind::At) {
+      // _When_(cond, anno) / _At_(target, anno): record the inner annotations.
+      recordNested(S, D, K == AnnotationKind::When ? R.Object : R.Text,
+                   K == AnnotationKind::When ? R.Text : std::string(), R.Loc, *State, 0);
       return AttributeApplied;
     }
-    if (annotationTakesLevel(K)) {
-      if (!Value) {
-        // Evaluate now, with the macros and enumerators visible here; a name
-        // defined later is retried at the end of the translation unit.
-        std::string Why;
-        ConstantEvaluator Eval(S.getPreprocessor(), [&S](llvm::StringRef N) {
-          return lookupEnumerator(S, N);
-        });
-        Value = Eval.evaluate(R.Text, Why);
-      }
-      R.Value = Value;
-    }
-    State->Annotations.add(D, std::move(R));
+    R.Value = Value;
+    record(S, D, std::move(R), *State);
     return AttributeApplied;
+  }
+
+  static void recordNested(Sema &S, Decl *D, llvm::StringRef Text, const std::string &When,
+                           SourceLocation Loc, FrontendState &State, unsigned Depth) {
+    llvm::SmallVector<NestedAttr, 2> Nested;
+    parseNested(Text, Nested);
+    for (NestedAttr &N : Nested) {
+      std::string A0 = N.Args.size() > 0 ? N.Args[0] : std::string();
+      std::string A1 = N.Args.size() > 1 ? N.Args[1] : std::string();
+      if (N.Kind == AnnotationKind::When || N.Kind == AnnotationKind::At) {
+        if (Depth < 4)
+          recordNested(S, D, N.Kind == AnnotationKind::When ? A1 : A0,
+                       N.Kind == AnnotationKind::When ? A0 : When, Loc, State, Depth + 1);
+        continue;
+      }
+      RawAnnotation R;
+      R.Kind = N.Kind;
+      R.Loc = Loc;
+      R.Text = std::move(A0);
+      R.Object = std::move(A1);
+      R.WhenText = When;
+      record(S, D, std::move(R), State);
+    }
+  }
+
+  static void record(Sema &S, Decl *D, RawAnnotation R, FrontendState &State) {
+    if (annotationTakesLevel(R.Kind) && !R.Value) {
+      // Evaluate now, with the macros and enumerators visible here; a name
+      // defined later is retried at the end of the translation unit.
+      std::string Why;
+      ConstantEvaluator Eval(S.getPreprocessor(), [&S](llvm::StringRef N) {
+        return lookupEnumerator(S, N);
+      });
+      R.Value = Eval.evaluate(R.Text, Why);
+    }
+    State.Annotations.add(D, std::move(R));
   }
 };
 
@@ -171,6 +271,7 @@ REGISTER(UsesCancel, "irql_uses_cancel");
 REGISTER(IsCancel, "irql_is_cancel");
 REGISTER(FunctionClass, "irql_function_class");
 REGISTER(When, "irql_when");
+REGISTER(At, "irql_at");
 #undef REGISTER
 
 } // namespace

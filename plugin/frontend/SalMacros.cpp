@@ -67,18 +67,16 @@ const SalMacro Macros[] = {
     {"__drv_isCancelIRQL", "", A0("irql_is_cancel")},
     {"_Function_class_", "(x)", A("irql_function_class", N("x"))},
     {"__drv_functionClass", "(x)", A("irql_function_class", N("x"))},
-    // _When_ marks its expansion; the annotation inside it expands right
-    // after and is matched to the condition by expansion location.
-    {"_When_", "(c, a)", A("irql_when", N("c")) " a"},
-    {"__drv_when", "(c, a)", A("irql_when", N("c")) " a"},
-    // Wrappers that only say where an annotation applies: keep the inner
-    // annotation (IoAcquireCancelSpinLock: _At_(*Irql, _IRQL_saves_)).
-    {"_At_", "(t, a)", "a"},
-    {"__drv_at", "(t, a)", "a"},
-    {"__drv_in", "(a)", "a"},
-    {"__drv_out", "(a)", "a"},
-    {"__drv_in_deref", "(a)", "a"},
-    {"__drv_out_deref", "(a)", "a"},
+    // Wrappers carry their inner annotation as text: whatever else they wrap
+    // (_Field_size_(...), _Out_) stays text too and can never fail to compile.
+    {"_When_", "(c, a)", A("irql_when", N("c") ", " V("a"))},
+    {"__drv_when", "(c, a)", A("irql_when", N("c") ", " V("a"))},
+    {"_At_", "(t, a)", A("irql_at", V("a"))},
+    {"__drv_at", "(t, a)", A("irql_at", V("a"))},
+    {"__drv_in", "(a)", A("irql_at", V("a"))},
+    {"__drv_out", "(a)", A("irql_at", V("a"))},
+    {"__drv_in_deref", "(a)", A("irql_at", V("a"))},
+    {"__drv_out_deref", "(a)", A("irql_at", V("a"))},
 };
 
 #undef V

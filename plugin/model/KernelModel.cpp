@@ -15,28 +15,43 @@ static const KernelApiEntry Table[] = {
 
 ArrayRef<KernelApiEntry> kernelApiTable() { return Table; }
 
+static const std::pair<const char *, const char *> RoleTable[] = {
+#define IRQL_ROLE(Class, Contract) {#Class, Contract},
+#include "model/Roles.def"
+};
+
 KernelModel::KernelModel(const LevelTable &Levels) : Levels(Levels) {
   for (const KernelApiEntry &E : Table)
     Entries[E.Name].Text = E.Contract;
+  for (const auto &R : RoleTable)
+    Roles[R.first].Text = R.second;
 }
 
-const Contract *KernelModel::lookup(StringRef Name) {
-  auto It = Entries.find(Name);
-  if (It == Entries.end())
-    return nullptr;
-  Slot &S = It->second;
+const Contract *KernelModel::parsed(Slot &S, Origin::Source Src, const char *Via) {
   if (!S.Parsed) {
     S.Parsed = true;
     std::string Error;
     Origin From;
-    From.Src = Origin::KernelModel;
-    From.Via = "built-in model";
-    // The table is tested to parse (test/model/table-parses.c); a bad entry
-    // would mean "unknown", never a crash.
+    From.Src = Src;
+    From.Via = Via;
+    // The tables are tested to parse (test/model/); a bad entry would mean
+    // "unknown", never a crash.
     if (!Contract::parse(S.Text, Levels, S.C, Error, From))
       S.C = Contract();
   }
   return S.C.empty() ? nullptr : &S.C;
+}
+
+const Contract *KernelModel::lookup(StringRef Name) {
+  auto It = Entries.find(Name);
+  return It == Entries.end() ? nullptr
+                             : parsed(It->second, Origin::KernelModel, "built-in model");
+}
+
+const Contract *KernelModel::role(StringRef Class) {
+  auto It = Roles.find(Class);
+  return It == Roles.end() ? nullptr
+                           : parsed(It->second, Origin::FunctionClass, "built-in role table");
 }
 
 bool KernelModel::loadText(StringRef Text, StringRef Path, std::string &Error) {

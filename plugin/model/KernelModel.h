@@ -37,6 +37,9 @@ public:
   /// or null if the model does not know it.
   const Contract *lookup(llvm::StringRef Name);
 
+  /// The built-in contract of a callback role (KDEFERRED_ROUTINE), or null.
+  const Contract *role(llvm::StringRef Class);
+
   /// Reads a user model file: one routine per line, "Name contract...", '#'
   /// starts a comment. Its entries override the built-in ones. On error
   /// returns false with "file:line: message" in Error.
@@ -52,6 +55,8 @@ private:
   };
   const LevelTable &Levels;
   llvm::StringMap<Slot> Entries;
+  llvm::StringMap<Slot> Roles;
+  const Contract *parsed(Slot &S, Origin::Source Src, const char *Via);
 };
 
 /// The C name behind an IR or mangled symbol name: strips "\01", the i686
