@@ -422,7 +422,7 @@ DiagNote Analyzer::raisedNote(const State &S) {
   if (!Site)
     return DiagNote{DiagLoc(), ""};
   const auto &CB = cast<CallBase>(*Site);
-  return DiagNote{DiagLoc::ir(Site->getDebugLoc().get(), &F),
+  return DiagNote{DiagLoc::ir(Site->getDebugLoc().get(), &F, calleeName(CB)),
                   "IRQL set to " + describe(S.Cur, L) + " here by '" + calleeName(CB) + "'"};
 }
 
@@ -432,7 +432,8 @@ void Analyzer::report(const Instruction &I, CheckId Id, const std::string &Msg,
     return;
   Notes.erase(remove_if(Notes, [](const DiagNote &N) { return N.Message.empty(); }),
               Notes.end());
-  In.R.report(Id, DiagLoc::ir(I.getDebugLoc().get(), &F), Msg, Notes);
+  std::string Token = isa<CallBase>(I) ? calleeName(cast<CallBase>(I)) : "return";
+  In.R.report(Id, DiagLoc::ir(I.getDebugLoc().get(), &F, Token), Msg, Notes);
 }
 
 void Analyzer::addState(const BasicBlock *BB, State S) {

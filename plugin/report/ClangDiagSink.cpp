@@ -9,6 +9,8 @@
 #include "llvm/IR/Function.h"
 #include "llvm/Support/Path.h"
 
+#include <cstring>
+
 using namespace clang;
 
 namespace irqlcheck {
@@ -31,8 +33,24 @@ SourceLocation ClangDiagSink::toSourceLocation(const DiagLoc &Loc) {
       It = Files.insert({File, FID}).first;
     }
     if (It->second.isValid() && DL->getLine() > 0) {
-      SourceLocation L = SM.translateLineCol(It->second, DL->getLine(),
-                                             DL->getColumn() ? DL->getColumn() : 1);
+      unsigned Col = DL->getColumn();
+      if (!Col) {
+        // No column in the debug info: find the token on the line, else the
+        // line's first non-blank character.
+        SourceLocation LineStart = SM.translateLineCol(It->second, DL->getLine(), 1);
+        bool Invalid = false;
+        const char *P = SM.getCharacterData(LineStart, &Invalid);
+        Col = 1;
+        if (!Invalid && P) {
+          llvm::StringRef Line(P, strcspn(P, "\r\n"));
+          size_t At = Loc.Token.empty() ? llvm::StringRef::npos : Line.find(Loc.Token);
+          if (At == llvm::StringRef::npos)
+            At = Line.find_first_not_of(" \t");
+          if (At != llvm::StringRef::npos)
+            Col = At + 1;
+        }
+      }
+      SourceLocation L = SM.translateLineCol(It->second, DL->getLine(), Col);
       if (L.isValid())
         return L;
     }

@@ -31,10 +31,15 @@ struct DiagLoc {
   unsigned RawLoc = 0;
   const llvm::DILocation *DL = nullptr;
   const llvm::Function *F = nullptr;
+  /// The token the finding is about (a callee's name, "return"): used to find
+  /// the column when the debug info has none (CodeView, the default for -g on
+  /// windows-msvc, records lines only).
+  std::string Token;
 
-  static DiagLoc clang(unsigned Raw) { return {Raw, nullptr, nullptr}; }
-  static DiagLoc ir(const llvm::DILocation *DL, const llvm::Function *F) {
-    return {0, DL, F};
+  static DiagLoc clang(unsigned Raw) { return {Raw, nullptr, nullptr, {}}; }
+  static DiagLoc ir(const llvm::DILocation *DL, const llvm::Function *F,
+                    std::string Token = {}) {
+    return {0, DL, F, std::move(Token)};
   }
 };
 
