@@ -55,6 +55,7 @@ struct RawAnnotation {
   std::string Text;          // the argument as written/expanded: level, class, slot kind
   std::string Object;        // *_global_: the object parameter's name
   std::string WhenText;      // the _When_ condition wrapping the annotation, if any
+  std::string AtTarget;      // the _At_ target wrapping the annotation (*OldIrql), if any
   std::optional<int64_t> Value; // level value, if it could be evaluated
   bool ArgIsParam = false;   // the value names a parameter (_IRQL_raises_(NewIrql))
 };

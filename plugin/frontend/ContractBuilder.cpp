@@ -2,6 +2,7 @@
 #include "frontend/ContractBuilder.h"
 #include "frontend/ConstantEvaluator.h"
 #include "frontend/FrontendState.h"
+#include "frontend/Registrations.h"
 #include "model/TUModel.h"
 #include "report/Reporter.h"
 
@@ -89,6 +90,8 @@ private:
   DenseMap<const TypedefNameDecl *, Contract> TypedefContracts;
   DenseMap<const TypedefNameDecl *, std::vector<ClassUse>> TypedefClasses;
   DenseMap<const FunctionDecl *, SmallVector<std::pair<SourceLocation, bool>, 1>> Markers;
+  DenseMap<const FunctionDecl *, Registration> Registered;
+  bool CanPlaceSections = false; // can this build put a function in PAGE?
 
   void collect(const DeclContext *DC);
   std::optional<int64_t> lookupEnumerator(StringRef Name);
@@ -165,22 +168,25 @@ Condition Builder::resolveWhen(const RawAnnotation &A, ArrayRef<ParmVarDecl *> P
   for (char Ch : *Text)
     if (!isSpace(Ch))
       S += Ch;
-  StringRef T = S;
-  while (T.size() > 2 && T.front() == '(' && T.back() == ')') {
-    // Strip only parentheses that enclose the whole condition.
-    int Depth = 0;
-    bool Encloses = true;
-    for (size_t I = 0; I + 1 < T.size(); ++I) {
-      Depth += T[I] == '(' ? 1 : T[I] == ')' ? -1 : 0;
-      if (Depth == 0) {
-        Encloses = false;
-        break;
+  // Strip only parentheses that enclose the whole text: "((P&1))" -> "P&1".
+  auto StripParens = [](StringRef T) {
+    while (T.size() > 2 && T.front() == '(' && T.back() == ')') {
+      int Depth = 0;
+      bool Encloses = true;
+      for (size_t I = 0; I + 1 < T.size(); ++I) {
+        Depth += T[I] == '(' ? 1 : T[I] == ')' ? -1 : 0;
+        if (Depth == 0) {
+          Encloses = false;
+          break;
+        }
       }
+      if (!Encloses)
+        break;
+      T = T.drop_front().drop_back();
     }
-    if (!Encloses)
-      break;
-    T = T.drop_front().drop_back();
-  }
+    return T;
+  };
+  StringRef T = StripParens(S);
   auto ParamIndex = [&](StringRef Name) -> std::optional<unsigned> {
     for (unsigned I = 0; I < Params.size(); ++I)
       if (Params[I]->getName() == Name)
@@ -205,9 +211,9 @@ Condition Builder::resolveWhen(const RawAnnotation &A, ArrayRef<ParmVarDecl *> P
       }
   }
   // (P&PagedPool)!=0 or (P&1)!=0 or (P&POOL_FLAG_PAGED)!=0
-  if (T.consume_front("(") && T.consume_back(")!=0")) {
-    auto [P, Mask] = T.split('&');
-    if (auto I = ParamIndex(P)) {
+  if (StringRef U = T; U.consume_back("!=0") && StripParens(U) != U) {
+    auto [P, Mask] = StripParens(U).split('&');
+    if (auto I = ParamIndex(StripParens(P))) {
       std::string Why;
       std::optional<int64_t> M = Eval.evaluate(Mask, Why);
       if (M && (*M == 1 || *M == 0x100)) {
@@ -224,7 +230,7 @@ Condition Builder::resolveWhen(const RawAnnotation &A, ArrayRef<ParmVarDecl *> P
     size_t At = T.find(Op);
     if (At == StringRef::npos)
       continue;
-    StringRef P = T.take_front(At), K = T.drop_front(At + 2);
+    StringRef P = StripParens(T.take_front(At)), K = T.drop_front(At + 2);
     if (auto I = ParamIndex(P)) {
       std::string Why;
       if (auto V = Eval.evaluate(K, Why)) {
@@ -263,21 +269,53 @@ void Builder::checkParamType(const RawAnnotation &A, QualType T, bool WantPointe
 
 void Builder::addAnnotations(const Decl *D, ArrayRef<ParmVarDecl *> Params, QualType Ret,
                              Contract &C, std::vector<ClassUse> &Classes) {
-  auto Make = [](ItemKind K, ItemValue V, const RawAnnotation &A) {
+  auto Make = [&](ItemKind K, ItemValue V, const RawAnnotation &A) {
     ContractItem I{K, V, {}, {}, {}};
     I.From.Src = Origin::Annotation;
     I.From.RawLoc = A.Loc.getRawEncoding();
+    // _When_(Wait == 1, _IRQL_requires_same_) is conditional like a level.
+    I.Cond = resolveWhen(A, Params);
     return I;
+  };
+  auto AddParamItem = [&](const RawAnnotation &A, unsigned Idx) {
+    const ParmVarDecl *P = Params[Idx];
+    switch (A.Kind) {
+    case AnnotationKind::Saves:
+      checkParamType(A, P->getType(), /*WantPointer=*/true);
+      C.add(Make(ItemKind::Saves, ItemValue::arg(Idx), A));
+      break;
+    case AnnotationKind::Restores:
+      checkParamType(A, P->getType(), /*WantPointer=*/false);
+      C.add(Make(ItemKind::Restores, ItemValue::arg(Idx), A));
+      break;
+    case AnnotationKind::UsesCancel:
+    case AnnotationKind::IsCancel:
+      C.add(Make(ItemKind::Cancel, ItemValue::arg(Idx), A));
+      break;
+    default:
+      break;
+    }
+  };
+  // _At_(*OldIrql, _IRQL_saves_) on the function: the parameter it names.
+  auto AtParam = [&](const RawAnnotation &A) -> std::optional<unsigned> {
+    StringRef T = StringRef(A.AtTarget).trim().ltrim("&*( ").rtrim(") ");
+    for (unsigned I = 0; I < Params.size(); ++I)
+      if (Params[I] && !T.empty() && Params[I]->getName() == T)
+        return I;
+    return std::nullopt;
   };
   if (const auto *List = State.Annotations.lookup(D)) {
     for (const RawAnnotation &A : *List) {
+      if (!A.AtTarget.empty() && !isa<ParmVarDecl>(D))
+        if (auto Idx = AtParam(A)) {
+          AddParamItem(A, *Idx);
+          continue;
+        }
       if (annotationTakesLevel(A.Kind)) {
         auto V = resolveLevel(A, Params);
         if (!V)
           continue;
-        ContractItem I = Make(itemKindOf(A.Kind), *V, A);
-        I.Cond = resolveWhen(A, Params);
-        C.add(std::move(I));
+        C.add(Make(itemKindOf(A.Kind), *V, A));
         continue;
       }
       switch (A.Kind) {
@@ -322,24 +360,8 @@ void Builder::addAnnotations(const Decl *D, ArrayRef<ParmVarDecl *> Params, Qual
     const auto *List = P ? State.Annotations.lookup(P) : nullptr;
     if (!List)
       continue;
-    for (const RawAnnotation &A : *List) {
-      switch (A.Kind) {
-      case AnnotationKind::Saves:
-        checkParamType(A, P->getType(), /*WantPointer=*/true);
-        C.add(Make(ItemKind::Saves, ItemValue::arg(Idx), A));
-        break;
-      case AnnotationKind::Restores:
-        checkParamType(A, P->getType(), /*WantPointer=*/false);
-        C.add(Make(ItemKind::Restores, ItemValue::arg(Idx), A));
-        break;
-      case AnnotationKind::UsesCancel:
-      case AnnotationKind::IsCancel:
-        C.add(Make(ItemKind::Cancel, ItemValue::arg(Idx), A));
-        break;
-      default:
-        break;
-      }
-    }
+    for (const RawAnnotation &A : *List)
+      AddParamItem(A, Idx);
   }
 }
 
@@ -380,8 +402,18 @@ void Builder::mergeRedeclaration(Contract &Into, const Contract &From) {
         continue;
       Present = true;
       if (!J.sameMeaning(I) && I.Cond.K == Condition::Always) {
-        std::string Prev = J.Value.K == ItemValue::Lvl ? levelName(J.Value.N) : "another value";
-        std::string Now = I.Value.K == ItemValue::Lvl ? levelName(I.Value.N) : "another value";
+        // The value as the contract text spells it: a level, argN or ret.
+        auto Show = [&](const ContractItem &It) {
+          std::string V = It.Name.empty() ? "" : It.Name + ":";
+          switch (It.Value.K) {
+          case ItemValue::Lvl: return V + levelName(It.Value.N);
+          case ItemValue::Arg: return V + "arg" + std::to_string(It.Value.N);
+          case ItemValue::Ret: return V + "ret";
+          case ItemValue::None: break;
+          }
+          return V;
+        };
+        std::string Prev = Show(J), Now = Show(I);
         R.report(CheckId::AnnotationConflict,
                  DiagLoc::clang(I.From.RawLoc),
                  Twine("redeclaration gives ") + itemKeyword(I.Kind) + "=" + Now +
@@ -539,6 +571,20 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
     C.addMissingFrom(Tagged);
   }
 
+  // A callback known only from its registration (KeInitializeDpc(&D, MyDpc, C),
+  // DriverObject->DriverUnload = MyUnload) gets the role the registration implies.
+  if (ClassName.empty()) {
+    auto It = Registered.find(First);
+    if (It != Registered.end()) {
+      ClassName = It->second.Role;
+      ContractItem I{ItemKind::Class, {}, ClassName, {}, {}};
+      I.From.Src = Origin::Inferred;
+      I.From.RawLoc = It->second.Loc.getRawEncoding();
+      I.From.Via = "registered with " + It->second.Via;
+      C.add(std::move(I));
+      Provenance += " registered with " + It->second.Via + ";";
+    }
+  }
   // DriverEntry is a DRIVER_INITIALIZE even when declared without the typedef.
   if (ClassName.empty() && First->getIdentifier() && First->getName() == "DriverEntry") {
     ClassName = "DRIVER_INITIALIZE";
@@ -607,7 +653,7 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
     bool HasPlain = any_of(Ms, [](const auto &M) { return !M.second; });
     // Without -fms-extensions #pragma alloc_text is ignored, so whether the
     // function was meant to be pageable cannot be told from this build.
-    if (!Ms.empty() && !Ms[0].second && !InPagedSection && Ctx.getLangOpts().MicrosoftExt)
+    if (!Ms.empty() && !Ms[0].second && !InPagedSection && CanPlaceSections)
       R.report(CheckId::PagedCodeOutside, at(Ms[0].first),
                "PAGED_CODE() in '" + First->getName() +
                    "', which is not placed in a pageable (PAGE) section; add "
@@ -633,6 +679,17 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
 void Builder::run(DumpMode Dump, raw_ostream &OS) {
   collect(Ctx.getTranslationUnitDecl());
   attributeMarkers();
+  Registered = collectRegistrations(Ctx);
+  // #pragma alloc_text needs Microsoft extensions, and drivers guard it with
+  // #ifdef ALLOC_PRAGMA, which mingw-w64's headers define only for MSVC: then
+  // only a TU that places some function in a section shows it could have.
+  CanPlaceSections =
+      Ctx.getLangOpts().MicrosoftExt &&
+      (PP.isMacroDefined("ALLOC_PRAGMA") || any_of(Functions, [](const FunctionDecl *F) {
+         return any_of(F->redecls(), [](const FunctionDecl *D) {
+           return D->hasAttr<SectionAttr>() || D->hasAttr<CodeSegAttr>();
+         });
+       }));
   // Typedef annotations are checked once, where they are written.
   for (auto &KV : TypedefsByName)
     if (State.Annotations.lookup(KV.second))
@@ -652,7 +709,13 @@ void Builder::run(DumpMode Dump, raw_ostream &OS) {
       return FD->isReferenced() || FD->isUsed(false) || FD->hasBody() ||
              SM.isInMainFile(SM.getExpansionLoc(FD->getLocation()));
     });
-    if (Dump == DumpMode::All || (Dump == DumpMode::Used && Used)) {
+    // The default dump shows the user's functions and the routines they can
+    // reach, not every inline helper of the system headers.
+    bool Shown = any_of(First->redecls(), [&](const FunctionDecl *FD) {
+      bool System = SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation()));
+      return !System || (FD->isReferenced() && !FD->hasBody());
+    });
+    if (Dump == DumpMode::All || (Dump == DumpMode::Used && Used && Shown)) {
       std::string Line = "irqlcheck: contract " + First->getNameAsString() + ": " +
                          C.str(Model.Levels);
       if (!Provenance.empty())

@@ -177,7 +177,7 @@ template <AnnotationKind K> struct IrqlAttrInfo : public ParsedAttrInfo {
 
   IrqlAttrInfo() {
     NumArgs = Traits::NumArgs;
-    OptArgs = 0;
+    OptArgs = K == AnnotationKind::At ? 1 : 0; // irql_at("anno"[, "target"])
     Spellings = S;
   }
 
@@ -207,7 +207,8 @@ template <AnnotationKind K> struct IrqlAttrInfo : public ParsedAttrInfo {
     if (K == AnnotationKind::When || K == AnnotationKind::At) {
       // _When_(cond, anno) / _At_(target, anno): record the inner annotations.
       recordNested(S, D, K == AnnotationKind::When ? R.Object : R.Text,
-                   K == AnnotationKind::When ? R.Text : std::string(), R.Loc, *State, 0);
+                   K == AnnotationKind::When ? R.Text : std::string(),
+                   K == AnnotationKind::At ? R.Object : std::string(), R.Loc, *State, 0);
       return AttributeApplied;
     }
     R.Value = Value;
@@ -216,7 +217,8 @@ template <AnnotationKind K> struct IrqlAttrInfo : public ParsedAttrInfo {
   }
 
   static void recordNested(Sema &S, Decl *D, llvm::StringRef Text, const std::string &When,
-                           SourceLocation Loc, FrontendState &State, unsigned Depth) {
+                           const std::string &AtTarget, SourceLocation Loc,
+                           FrontendState &State, unsigned Depth) {
     llvm::SmallVector<NestedAttr, 2> Nested;
     parseNested(Text, Nested);
     for (NestedAttr &N : Nested) {
@@ -225,7 +227,8 @@ template <AnnotationKind K> struct IrqlAttrInfo : public ParsedAttrInfo {
       if (N.Kind == AnnotationKind::When || N.Kind == AnnotationKind::At) {
         if (Depth < 4)
           recordNested(S, D, N.Kind == AnnotationKind::When ? A1 : A0,
-                       N.Kind == AnnotationKind::When ? A0 : When, Loc, State, Depth + 1);
+                       N.Kind == AnnotationKind::When ? A0 : When,
+                       N.Kind == AnnotationKind::At ? A1 : AtTarget, Loc, State, Depth + 1);
         continue;
       }
       RawAnnotation R;
@@ -234,6 +237,7 @@ template <AnnotationKind K> struct IrqlAttrInfo : public ParsedAttrInfo {
       R.Text = std::move(A0);
       R.Object = std::move(A1);
       R.WhenText = When;
+      R.AtTarget = AtTarget;
       record(S, D, std::move(R), State);
     }
   }

@@ -71,8 +71,10 @@ const SalMacro Macros[] = {
     // (_Field_size_(...), _Out_) stays text too and can never fail to compile.
     {"_When_", "(c, a)", A("irql_when", N("c") ", " V("a"))},
     {"__drv_when", "(c, a)", A("irql_when", N("c") ", " V("a"))},
-    {"_At_", "(t, a)", A("irql_at", V("a"))},
-    {"__drv_at", "(t, a)", A("irql_at", V("a"))},
+    // _At_ also passes its target: on a function, _At_(*OldIrql, _IRQL_saves_)
+    // is about the parameter OldIrql, not the return value.
+    {"_At_", "(t, a)", A("irql_at", V("a") ", " N("t"))},
+    {"__drv_at", "(t, a)", A("irql_at", V("a") ", " N("t"))},
     {"__drv_in", "(a)", A("irql_at", V("a"))},
     {"__drv_out", "(a)", A("irql_at", V("a"))},
     {"__drv_in_deref", "(a)", A("irql_at", V("a"))},

@@ -49,12 +49,19 @@ bool Contract::mentionsIrql() const {
 
 void Contract::addMissingFrom(const Contract &Other) {
   // Kinds are compared as a whole: an explicit _IRQL_requires_max_ replaces
-  // every max of the class or the model, conditional ones included.
-  SmallVector<ItemKind, 8> Mine;
-  for (const ContractItem &I : Items)
+  // every max of the class or the model, conditional ones included. A kind
+  // this contract has only under conditions still takes the other's
+  // unconditional items: _When_(Wait == 1, _IRQL_requires_max_(APC_LEVEL))
+  // says nothing about the calls where Wait is not 1.
+  SmallVector<ItemKind, 8> Mine, MineAlways;
+  for (const ContractItem &I : Items) {
     Mine.push_back(I.Kind);
+    if (I.Cond.K == Condition::Always)
+      MineAlways.push_back(I.Kind);
+  }
   for (const ContractItem &I : Other.Items)
-    if (!is_contained(Mine, I.Kind))
+    if (!is_contained(Mine, I.Kind) ||
+        (I.Cond.K == Condition::Always && !is_contained(MineAlways, I.Kind)))
       Items.push_back(I);
 }
 

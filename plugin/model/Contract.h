@@ -110,8 +110,10 @@ public:
   /// Does any item mention the IRQL? (Then the documented default entry range
   /// PASSIVE_LEVEL..DISPATCH_LEVEL applies where no max is given.)
   bool mentionsIrql() const;
-  /// Adds every item of Other whose kind this contract does not have yet:
-  /// this is how precedence works (explicit > function class > model).
+  /// Adds every item of Other whose kind this contract does not have yet
+  /// (and Other's unconditional items of a kind this contract has only under
+  /// conditions): this is how precedence works (explicit > function class >
+  /// model).
   void addMissingFrom(const Contract &Other);
 
   /// Text form, docs/contract-format.md. Items are printed in a fixed order.
