@@ -760,7 +760,7 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
                                                 : DiagLoc(),
                                "requirement of '" + Name.str() + "' comes from " + Src});
     }
-    std::string Range = HasReq ? "exactly " + L.name(Allowed.Lo)
+    std::string Range = HasReq || Allowed.Lo == Allowed.Hi ? "exactly " + L.name(Allowed.Lo)
                         : Allowed.Lo > 0 && Allowed.Hi < high()
                             ? L.name(Allowed.Lo) + ".." + L.name(Allowed.Hi)
                         : Allowed.Lo > 0 ? "IRQL >= " + L.name(Allowed.Lo)

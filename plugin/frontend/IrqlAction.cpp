@@ -3,6 +3,7 @@
 #include "Compat.h"
 #include "analysis/IrqlCheckPass.h"
 #include "frontend/FrontendState.h"
+#include "frontend/ModelSelfCheck.h"
 #include "frontend/PagedCode.h"
 #include "frontend/SalMacros.h"
 #include "model/TUModel.h"
@@ -44,13 +45,18 @@ struct Session {
 
 class IrqlConsumer : public ASTConsumer {
 public:
-  IrqlConsumer(CompilerInstance &CI, std::shared_ptr<Session> S, DumpMode Dump)
-      : CI(CI), S(std::move(S)), Dump(Dump) {}
+  IrqlConsumer(CompilerInstance &CI, std::shared_ptr<Session> S, const PluginOptions &Opts)
+      : CI(CI), S(std::move(S)), Dump(Opts.Dump), CheckModel(Opts.CheckModel) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     // A TU with errors is not compiled; say nothing more about it.
     if (CI.getDiagnostics().hasErrorOccurred())
       return;
+    if (CheckModel && checkModelAgainstDeclarations(Ctx, llvm::outs())) {
+      DiagnosticsEngine &D = CI.getDiagnostics();
+      D.Report(D.getCustomDiagID(DiagnosticsEngine::Error,
+                                 "irqlcheck: the kernel model disagrees with these headers"));
+    }
     Reporter R(S->Settings, *S->Sink);
     buildContracts(Ctx, CI.getPreprocessor(), S->State, *S->Model, R, Dump, llvm::outs());
     for (auto &KV : S->Model->Functions)
@@ -62,10 +68,11 @@ private:
   CompilerInstance &CI;
   std::shared_ptr<Session> S;
   DumpMode Dump;
+  bool CheckModel;
 };
 
 const char *const ValidArgs =
-    "dump-contracts, dump-contracts=all, disable=CHECK, error=CHECK, model=FILE, help";
+    "dump-contracts, dump-contracts=all, disable=CHECK, error=CHECK, model=FILE, check-model, help";
 
 } // namespace
 
@@ -91,6 +98,8 @@ bool IrqlAction::ParseArgs(const CompilerInstance &CI, const std::vector<std::st
       }
       for (CheckId Id : Ids)
         Disable ? Opts.Settings.disable(Id) : Opts.Settings.makeError(Id);
+    } else if (A == "check-model") {
+      Opts.CheckModel = true;
     } else if (A.starts_with("model=")) {
       Opts.ModelFiles.push_back(A.split('=').second.str());
     } else if (A == "help") {
@@ -202,7 +211,7 @@ std::unique_ptr<ASTConsumer> IrqlAction::CreateASTConsumer(CompilerInstance &CI,
 #else
 #error "Clang 16/17: load the pass through CodeGenOptions::PassPlugins (not yet wired up)"
 #endif
-  return std::make_unique<IrqlConsumer>(CI, S, Opts.Dump);
+  return std::make_unique<IrqlConsumer>(CI, S, Opts);
 }
 
 } // namespace irqlcheck
