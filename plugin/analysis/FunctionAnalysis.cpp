@@ -205,6 +205,13 @@ private:
   DenseMap<const BasicBlock *, unsigned> Visits;
   DenseSet<std::pair<const Instruction *, unsigned>> Reported;
   bool Reporting = false;
+  // Exit behaviour seen so far, for the summary.
+  unsigned NumExits = 0;
+  std::optional<Level> ExitLevel;
+  bool ExitLevelMixed = false;
+  int ExitArg = -2; // -2 none seen, -1 mixed
+  bool ExitRetSaved = true;
+  SmallVector<bool, 4> ExitParamSaved;
   bool EntryPromised = false;
   LevelRange EntryRange;
   int CancelArg = -1;
@@ -233,6 +240,11 @@ private:
   void successors(const Instruction &Term, const State &S,
                   SmallVectorImpl<std::pair<const BasicBlock *, State>> &Out);
   void checkExit(const ReturnInst &RI, std::vector<State> &States);
+  void noteConstraint(const CallBase &CB, const Contract &CC, LevelRange Allowed,
+                      const std::vector<State> &States);
+  void noteExit(const ReturnInst &RI, const std::vector<State> &States);
+  void addChain(const Function &Callee, bool Max, std::vector<DiagNote> &Notes);
+  void finishSummary();
 
   // Helpers.
   LevelRange allowedAt(const CallBase &CB, const Contract &CC, const State &S, bool &HasReq,
@@ -428,7 +440,7 @@ DiagNote Analyzer::raisedNote(const State &S) {
 
 void Analyzer::report(const Instruction &I, CheckId Id, const std::string &Msg,
                       const std::vector<State> &States, std::vector<DiagNote> Notes) {
-  if (!Reporting || !Reported.insert({&I, unsigned(Id)}).second)
+  if (!Reporting || !In.Emit || !Reported.insert({&I, unsigned(Id)}).second)
     return;
   Notes.erase(remove_if(Notes, [](const DiagNote &N) { return N.Message.empty(); }),
               Notes.end());
@@ -738,6 +750,8 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
       AllPaged &= outside(S.Cur, {PassiveLevel, ApcLevel}, EntryPromised, high()) ==
                   Verdict::Certain;
     }
+    if (In.Summary)
+      noteConstraint(CB, *CC, Allowed, States);
     const State &S0 = States.front();
     std::string Cur = describe(S0.Cur, L);
     std::vector<DiagNote> Notes{raisedNote(S0)};
@@ -751,16 +765,23 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
                     L.name(EntryRange.Hi) +
                     "; narrow its _IRQL_requires_max_ or lower the IRQL first"});
     if (Why) {
-      std::string Src = Why->From.Src == Origin::KernelModel ? "the built-in kernel model"
+      std::string Src = Why->From.Src == Origin::Inferred ? "what it calls (inferred)"
+                        : Why->From.Src == Origin::KernelModel ? "the built-in kernel model"
                         : Why->From.Src == Origin::UserModel ? "the model file " + Why->From.Via
                         : Why->From.Src == Origin::FunctionClass
                             ? "its function class " + Why->From.Via
                             : "its annotation";
-      Notes.push_back(DiagNote{Why->From.RawLoc ? DiagLoc::clang(Why->From.RawLoc)
-                                                : DiagLoc(),
-                               "requirement of '" + Name.str() + "' comes from " + Src});
+      // An inferred requirement is explained by the chain of calls instead.
+      if (Why->From.Src == Origin::Inferred && Callee)
+        addChain(*Callee, Why->Kind != ItemKind::Min, Notes);
+      else
+        Notes.push_back(DiagNote{Why->From.RawLoc ? DiagLoc::clang(Why->From.RawLoc)
+                                                  : DiagLoc(),
+                                 "requirement of '" + Name.str() + "' comes from " + Src});
     }
-    std::string Range = HasReq || Allowed.Lo == Allowed.Hi ? "exactly " + L.name(Allowed.Lo)
+    // A minimum with the implied maximum of DISPATCH_LEVEL can be one level.
+    bool Exact = HasReq || (Allowed.Lo > 0 && Allowed.Lo == Allowed.Hi);
+    std::string Range = Exact ? "exactly " + L.name(Allowed.Lo)
                         : Allowed.Lo > 0 && Allowed.Hi < high()
                             ? L.name(Allowed.Lo) + ".." + L.name(Allowed.Hi)
                         : Allowed.Lo > 0 ? "IRQL >= " + L.name(Allowed.Lo)
@@ -923,6 +944,8 @@ void Analyzer::successors(const Instruction &Term, const State &S,
 void Analyzer::checkExit(const ReturnInst &RI, std::vector<State> &States) {
   if (!Reporting || States.empty())
     return;
+  if (In.Summary)
+    noteExit(RI, States);
   // Each return statement reaches the shared return block by its own edge;
   // judge each edge by the states that came along it.
   DenseMap<const Instruction *, std::vector<const State *>> ByEdge;
@@ -949,7 +972,9 @@ void Analyzer::checkExit(const ReturnInst &RI, std::vector<State> &States) {
     std::string Cur = describe(S0.Cur, L);
     auto Exactly = [&](Level Lv) {
       return All([&](const State &S) {
-        return outside(S.Cur, {Lv, Lv}, false, high()) == Verdict::Certain;
+        // An annotated entry range is a promise: returning at the entry
+        // IRQL is wrong if any promised level differs from Lv.
+        return outside(S.Cur, {Lv, Lv}, EntryPromised, high()) == Verdict::Certain;
       });
     };
     if (Cancel) {
@@ -1046,6 +1071,12 @@ void Analyzer::run() {
   }
   if (const ContractItem *Fm = Own.find(ItemKind::FnMin))
     EntryRange.Lo = std::max<Level>(EntryRange.Lo, Level(Fm->Value.N));
+  // Never running above a level includes the entry (_IRQL_raises_ implies
+  // the same bound).
+  if (const ContractItem *Fm = Own.find(ItemKind::FnMax))
+    EntryRange.Hi = std::min<Level>(EntryRange.Hi, Level(Fm->Value.N));
+  if (const ContractItem *R = Own.find(ItemKind::Raises); R && R->Value.K == ItemValue::Lvl)
+    EntryRange.Hi = std::min<Level>(EntryRange.Hi, Level(R->Value.N));
   if (EntryRange.Lo > EntryRange.Hi)
     EntryRange.Lo = EntryRange.Hi;
   if (const ContractItem *C = Own.find(ItemKind::Cancel))
@@ -1164,6 +1195,114 @@ void Analyzer::run() {
       transferInst(I, States);
     }
   }
+  if (In.Summary)
+    finishSummary();
+}
+
+//===----------------------------------------------------------------------===//
+// Summaries
+//===----------------------------------------------------------------------===//
+
+void Analyzer::noteConstraint(const CallBase &CB, const Contract &CC, LevelRange Allowed,
+                              const std::vector<State> &States) {
+  // Only calls made at the entry IRQL itself, on every path, say something
+  // about the entry IRQL; a call after KeGetCurrentIrql() narrowed it does not.
+  bool AtEntry = all_of(States, [](const State &S) {
+    return S.Cur.HasEntry && !S.Cur.HasAbs && !S.Cur.HasCancel && S.Cur.ArgIndex < 0;
+  });
+  if (!AtEntry)
+    return;
+  bool UpperIntact =
+      all_of(States, [&](const State &S) { return S.Cur.Entry.Hi == EntryRange.Hi; });
+  bool LowerIntact =
+      all_of(States, [&](const State &S) { return S.Cur.Entry.Lo == EntryRange.Lo; });
+  Level Hi = Allowed.Hi;
+  if (CC.has(ItemKind::Paged))
+    Hi = std::min<Level>(Hi, ApcLevel);
+  if (const ContractItem *R = CC.find(ItemKind::Raises))
+    if (R->Value.K == ItemValue::Lvl)
+      Hi = std::min<Level>(Hi, Level(R->Value.N));
+  FunctionSummary &Sum = *In.Summary;
+  if (UpperIntact && Hi < high() && (!Sum.MaxEntry || Hi < *Sum.MaxEntry))
+    Sum.MaxEntry = Hi, Sum.MaxWhy = &CB;
+  if (LowerIntact && Allowed.Lo > PassiveLevel && (!Sum.MinEntry || Allowed.Lo > *Sum.MinEntry))
+    Sum.MinEntry = Allowed.Lo, Sum.MinWhy = &CB;
+}
+
+void Analyzer::noteExit(const ReturnInst &RI, const std::vector<State> &States) {
+  if (ExitParamSaved.empty())
+    ExitParamSaved.assign(F.arg_size(), true);
+  for (const State &S : States) {
+    ++NumExits;
+    if (S.Cur.HasAbs && S.Cur.Abs.Lo == S.Cur.Abs.Hi && S.Cur.isExactly(S.Cur.Abs.Lo)) {
+      if (ExitLevel && *ExitLevel != S.Cur.Abs.Lo)
+        ExitLevelMixed = true;
+      ExitLevel = S.Cur.Abs.Lo;
+    } else {
+      ExitLevelMixed = true;
+    }
+    bool OnlyArg = S.Cur.ArgIndex >= 0 && !S.Cur.HasAbs && !S.Cur.HasEntry && !S.Cur.HasCancel;
+    if (!OnlyArg || (ExitArg != -2 && ExitArg != S.Cur.ArgIndex))
+      ExitArg = -1;
+    else
+      ExitArg = S.Cur.ArgIndex;
+    SymVal V = RI.getReturnValue() ? symOf(RI.getReturnValue(), S) : SymVal();
+    ExitRetSaved &= V.K == SymVal::Saved;
+    for (unsigned I = 0; I < ExitParamSaved.size(); ++I) {
+      auto It = S.Mem.find(Paths.paramPointee(I));
+      ExitParamSaved[I] = ExitParamSaved[I] && It != S.Mem.end() && It->second.K == SymVal::Saved;
+    }
+  }
+}
+
+void Analyzer::finishSummary() {
+  FunctionSummary &Sum = *In.Summary;
+  auto Add = [&](ItemKind K, ItemValue V) {
+    ContractItem I{K, V, {}, {}, {}};
+    I.From.Src = Origin::Inferred;
+    I.From.Via = "inferred from the body";
+    Sum.Inferred.add(std::move(I));
+  };
+  if (Sum.MinEntry)
+    Add(ItemKind::Min, ItemValue::level(*Sum.MinEntry));
+  if (Sum.MaxEntry)
+    Add(ItemKind::Max, ItemValue::level(*Sum.MaxEntry));
+  if (!NumExits)
+    return;
+  if (ExitLevel && !ExitLevelMixed)
+    Add(ItemKind::Sets, ItemValue::level(*ExitLevel));
+  else if (ExitArg >= 0)
+    Add(ItemKind::Restores, ItemValue::arg(unsigned(ExitArg)));
+  if (ExitRetSaved && F.getReturnType()->isIntegerTy())
+    Add(ItemKind::Saves, ItemValue::ret());
+  for (unsigned I = 0; I < ExitParamSaved.size(); ++I)
+    if (ExitParamSaved[I])
+      Add(ItemKind::Saves, ItemValue::arg(I));
+}
+
+void Analyzer::addChain(const Function &Callee, bool Max, std::vector<DiagNote> &Notes) {
+  if (!In.WhyOf)
+    return;
+  const Function *Fn = &Callee;
+  for (unsigned Depth = 0; Fn && Depth < 8; ++Depth) {
+    const Instruction *Why = In.WhyOf(*Fn, Max);
+    if (!Why)
+      break;
+    const auto &CB = cast<CallBase>(*Why);
+    std::string Next = calleeName(CB);
+    Notes.push_back(DiagNote{DiagLoc::ir(Why->getDebugLoc().get(), Fn, Next),
+                             "'" + cNameOfSymbol(Fn->getName()).str() + "' calls '" + Next +
+                                 "' here" + (Depth == 0 ? ", at the IRQL it was entered at" : "")});
+    Fn = dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
+  }
+  // The annotation that would make the helper's requirement explicit.
+  if (const Contract *C = In.ContractOf(Callee))
+    if (const ContractItem *I = C->find(Max ? ItemKind::Max : ItemKind::Min))
+      if (I->From.Src == Origin::Inferred)
+        Notes.push_back(DiagNote{DiagLoc::ir(nullptr, &Callee),
+                                 "consider annotating '" + cNameOfSymbol(Callee.getName()).str() +
+                                     "' with " + (Max ? "_IRQL_requires_max_(" : "_IRQL_requires_min_(") +
+                                     L.name(Level(I->Value.N)) + ")"});
 }
 
 } // namespace

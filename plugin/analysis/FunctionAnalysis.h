@@ -19,10 +19,25 @@
 
 namespace llvm {
 class Function;
-}
+class Instruction;
+} // namespace llvm
 
 namespace irqlcheck {
 class Reporter;
+
+/// What an unannotated function demands and does, inferred from its body:
+/// the entry IRQL its calls tolerate (and the call that limits it), and its
+/// effect on the IRQL. Callers use it exactly like an annotation.
+struct FunctionSummary {
+  std::optional<Level> MaxEntry, MinEntry;
+  const llvm::Instruction *MaxWhy = nullptr, *MinWhy = nullptr;
+  Contract Inferred; // max/min plus the exit effect, Origin::Inferred
+
+  bool operator==(const FunctionSummary &O) const {
+    return MaxEntry == O.MaxEntry && MinEntry == O.MinEntry &&
+           Inferred.str(LevelTable()) == O.Inferred.str(LevelTable());
+  }
+};
 
 struct FunctionAnalysisInput {
   const llvm::Function &F;
@@ -32,6 +47,13 @@ struct FunctionAnalysisInput {
   std::function<const Contract *(const llvm::Function &)> ContractOf;
   const LevelTable &Levels;
   Reporter &R;
+  /// Report findings (false while computing summaries).
+  bool Emit = true;
+  /// If set, filled with the function's inferred summary.
+  FunctionSummary *Summary = nullptr;
+  /// For a callee whose requirement was inferred: the call in its body that
+  /// imposes it (for the call chain in notes), or null.
+  std::function<const llvm::Instruction *(const llvm::Function &, bool Max)> WhyOf;
 };
 
 void analyzeFunction(const FunctionAnalysisInput &In);

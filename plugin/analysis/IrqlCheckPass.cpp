@@ -1,6 +1,8 @@
 //===- IrqlCheckPass.cpp - The IR pass that checks IRQL rules -------------===//
 #include "analysis/IrqlCheckPass.h"
+#include "analysis/CallGraphSummaries.h"
 #include "analysis/FunctionAnalysis.h"
+#include "analysis/Suggestions.h"
 #include "model/TUModel.h"
 #include "report/Reporter.h"
 
@@ -82,27 +84,52 @@ PreservedAnalyses IrqlCheckPass::run(Module &M, ModuleAnalysisManager &) {
     const_cast<Function *>(KV.first)->addFnAttr(ContractAttr, KV.second.str(Model->Levels));
 
   Mangler Mang;
-  Contract None;
-  auto ContractOf = [&](const Function &F) -> const Contract * {
-    auto It = Contracts.find(&F);
-    return It == Contracts.end() ? nullptr : &It->second;
-  };
-  for (Function &F : M) {
+  auto Analyzable = [&](const Function &F) {
     if (F.isDeclaration())
-      continue;
+      return false;
     // Kernel routines (mingw's inline KfRaiseIrql) and anything defined in a
     // system header are modelled by name, never checked by their bodies.
     if (Model->Kernel.lookup(cNameOfSymbol(F.getName())))
-      continue;
+      return false;
     if (InProcess) {
       SmallString<64> Sym;
       Mang.getNameWithPrefix(Sym, &F, false);
       if (Model->SystemDefinitions.contains(Sym))
-        continue;
+        return false;
     }
+    return true;
+  };
+
+  // Bottom-up summaries give unannotated helpers a contract of their own.
+  SummaryMap Summaries;
+  summarizeModule(M, Contracts, Summaries, Analyzable, Model->Levels, R);
+  auto ContractOf = [&](const Function &F) -> const Contract * {
+    auto It = Contracts.find(&F);
+    return It == Contracts.end() ? nullptr : &It->second;
+  };
+  auto WhyOf = [&](const Function &F, bool Max) -> const Instruction * {
+    auto It = Summaries.find(&F);
+    if (It == Summaries.end())
+      return nullptr;
+    return Max ? It->second.MaxWhy : It->second.MinWhy;
+  };
+
+  Contract None;
+  for (Function &F : M) {
+    if (!Analyzable(F))
+      continue;
     const Contract *Own = ContractOf(F);
-    analyzeFunction({F, Own ? *Own : None, ContractOf, Model->Levels, R});
+    // A summary is what the body does; checking the body against it would
+    // only repeat, inside the helper, what its callers are told.
+    Contract Declared;
+    if (Own)
+      for (const ContractItem &I : Own->items())
+        if (I.From.Src != Origin::Inferred)
+          Declared.add(I);
+    analyzeFunction({F, Declared, ContractOf, Model->Levels, R, /*Emit=*/true, nullptr, WhyOf});
   }
+  if (Ctx && Ctx->Suggest)
+    printSuggestions(M, Summaries, Contracts, *Model, llvm::outs());
 
   return PreservedAnalyses::all();
 }

@@ -32,6 +32,7 @@ struct PassContext {
   TUModel *Model = nullptr;
   const CheckSettings *Settings = nullptr;
   DiagSink *Sink = nullptr;
+  bool Suggest = false;            // print inferred contracts as SAL
   std::shared_ptr<void> KeepAlive; // owns the objects above
 };
 

@@ -28,6 +28,13 @@ namespace irqlcheck {
 
 namespace {
 
+/// Class names and slot kinds go into the space-separated contract text, so
+/// they must be C identifiers.
+bool isName(StringRef N) {
+  return !N.empty() && !isDigit(N[0]) &&
+         all_of(N, [](char Ch) { return isAlnum(Ch) || Ch == '_'; });
+}
+
 ItemKind itemKindOf(AnnotationKind K) {
   switch (K) {
   case AnnotationKind::RequiresMax: return ItemKind::Max;
@@ -170,7 +177,7 @@ Condition Builder::resolveWhen(const RawAnnotation &A, ArrayRef<ParmVarDecl *> P
       S += Ch;
   // Strip only parentheses that enclose the whole text: "((P&1))" -> "P&1".
   auto StripParens = [](StringRef T) {
-    while (T.size() > 2 && T.front() == '(' && T.back() == ')') {
+    while (T.size() >= 2 && T.front() == '(' && T.back() == ')') {
       int Depth = 0;
       bool Encloses = true;
       for (size_t I = 0; I + 1 < T.size(); ++I) {
@@ -340,6 +347,12 @@ void Builder::addAnnotations(const Decl *D, ArrayRef<ParmVarDecl *> Params, Qual
                        "', which is not a parameter of this function");
           break;
         }
+        if (!isName(StringRef(A.Text).trim())) {
+          R.report(CheckId::AnnotationUnevaluable, at(A.Loc),
+                   Twine(annotationSpelling(A.Kind)) + " ('" + A.Text +
+                       "') does not name a kind of IRQL slot");
+          break;
+        }
         ContractItem I = Make(A.Kind == AnnotationKind::SavesGlobal ? ItemKind::SavesGlobal
                                                                      : ItemKind::RestoresGlobal,
                               ItemValue::arg(*Index), A);
@@ -348,7 +361,11 @@ void Builder::addAnnotations(const Decl *D, ArrayRef<ParmVarDecl *> Params, Qual
         break;
       }
       case AnnotationKind::FunctionClass:
-        Classes.push_back({StringRef(A.Text).trim().str(), A.Loc});
+        if (StringRef Name = StringRef(A.Text).trim(); isName(Name))
+          Classes.push_back({Name.str(), A.Loc});
+        else if (!Name.empty())
+          R.report(CheckId::AnnotationUnevaluable, at(A.Loc),
+                   "_Function_class_ ('" + Name + "') does not name a function class");
         break;
       default:
         break; // _IRQL_restores_ / _IRQL_uses_cancel_ mean something on parameters only
@@ -698,9 +715,12 @@ void Builder::run(DumpMode Dump, raw_ostream &OS) {
   ASTNameGenerator Names(Ctx);
   std::vector<std::pair<SourceLocation, std::string>> Lines;
   for (const FunctionDecl *First : Functions) {
-    if (const FunctionDecl *Def = First->getDefinition())
+    if (const FunctionDecl *Def = First->getDefinition()) {
       if (SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation())))
         Model.SystemDefinitions.insert(Names.getName(Def));
+      else
+        Model.DefinitionLocs[Names.getName(Def)] = Def->getLocation().getRawEncoding();
+    }
     std::string Provenance;
     Contract C = buildFunction(First, Provenance);
     if (C.empty())

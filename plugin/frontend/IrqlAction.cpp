@@ -61,6 +61,8 @@ public:
     buildContracts(Ctx, CI.getPreprocessor(), S->State, *S->Model, R, Dump, llvm::outs());
     for (auto &KV : S->Model->Functions)
       S->Sink->FunctionLocs[KV.first()] = KV.second.DeclLoc;
+    for (auto &KV : S->Model->DefinitionLocs)
+      S->Sink->FunctionLocs.try_emplace(KV.first(), KV.second);
     FrontendState::setCurrent(nullptr);
   }
 
@@ -72,7 +74,7 @@ private:
 };
 
 const char *const ValidArgs =
-    "dump-contracts, dump-contracts=all, disable=CHECK, error=CHECK, model=FILE, check-model, help";
+    "dump-contracts, dump-contracts=all, disable=CHECK, error=CHECK, model=FILE, suggest, check-model, help";
 
 } // namespace
 
@@ -98,6 +100,8 @@ bool IrqlAction::ParseArgs(const CompilerInstance &CI, const std::vector<std::st
       }
       for (CheckId Id : Ids)
         Disable ? Opts.Settings.disable(Id) : Opts.Settings.makeError(Id);
+    } else if (A == "suggest") {
+      Opts.Suggest = true;
     } else if (A == "check-model") {
       Opts.CheckModel = true;
     } else if (A.starts_with("model=")) {
@@ -198,6 +202,7 @@ std::unique_ptr<ASTConsumer> IrqlAction::CreateASTConsumer(CompilerInstance &CI,
   S->Pass->Model = S->Model.get();
   S->Pass->Settings = &S->Settings;
   S->Pass->Sink = S->Sink.get();
+  S->Pass->Suggest = Opts.Suggest;
   S->Pass->KeepAlive = S;
 #if IRQLCHECK_HAS_PASS_BUILDER_CALLBACKS
   std::weak_ptr<PassContext> Weak = S->Pass;

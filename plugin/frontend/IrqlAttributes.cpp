@@ -206,8 +206,10 @@ template <AnnotationKind K> struct IrqlAttrInfo : public ParsedAttrInfo {
     }
     if (K == AnnotationKind::When || K == AnnotationKind::At) {
       // _When_(cond, anno) / _At_(target, anno): record the inner annotations.
+      // The condition is kept in parentheses, so that an empty one still
+      // marks the annotation as conditional.
       recordNested(S, D, K == AnnotationKind::When ? R.Object : R.Text,
-                   K == AnnotationKind::When ? R.Text : std::string(),
+                   K == AnnotationKind::When ? "(" + R.Text + ")" : std::string(),
                    K == AnnotationKind::At ? R.Object : std::string(), R.Loc, *State, 0);
       return AttributeApplied;
     }
@@ -225,9 +227,12 @@ template <AnnotationKind K> struct IrqlAttrInfo : public ParsedAttrInfo {
       std::string A0 = N.Args.size() > 0 ? N.Args[0] : std::string();
       std::string A1 = N.Args.size() > 1 ? N.Args[1] : std::string();
       if (N.Kind == AnnotationKind::When || N.Kind == AnnotationKind::At) {
+        // _When_(a, _When_(b, X)): X holds when both do.
+        std::string Both = When.empty() ? "(" + A0 + ")"
+                                        : When + "&&(" + A0 + ")";
         if (Depth < 4)
           recordNested(S, D, N.Kind == AnnotationKind::When ? A1 : A0,
-                       N.Kind == AnnotationKind::When ? A0 : When,
+                       N.Kind == AnnotationKind::When ? Both : When,
                        N.Kind == AnnotationKind::At ? A1 : AtTarget, Loc, State, Depth + 1);
         continue;
       }

@@ -193,7 +193,11 @@ static bool parseItem(StringRef Tok, const LevelTable &Levels, ContractItem &I,
   if (Tok.consume_front("if(")) {
     // The condition may itself contain ':' (arg4:timeout-nonzero), so the
     // item starts after the "):" that closes it.
-    size_t Close = Tok.find("):");
+    // A quoted (opaque) condition may contain "):" itself; it ends at the
+    // first '"):' (quotes are squeezed out of its text when printed).
+    size_t Close = Tok.starts_with("\"") ? Tok.find("\"):", 1) : Tok.find("):");
+    if (Close != StringRef::npos && Tok.starts_with("\""))
+      ++Close;
     if (Close == StringRef::npos || !parseCondition(Tok.take_front(Close), I.Cond)) {
       Error = "malformed condition in '" + Tok.str() + "'";
       return false;

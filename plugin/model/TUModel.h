@@ -35,6 +35,9 @@ struct TUModel {
   /// Functions defined in system headers (mingw's inline KeGetCurrentIrql):
   /// modelled by name, never checked by their bodies.
   llvm::StringSet<> SystemDefinitions;
+  /// Declaration locations (raw clang SourceLocations) of the functions
+  /// defined outside system headers, for findings that name a function.
+  llvm::StringMap<unsigned> DefinitionLocs;
 };
 
 } // namespace irqlcheck

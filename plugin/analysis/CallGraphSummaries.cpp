@@ -1,0 +1,148 @@
+//===- CallGraphSummaries.cpp - Summaries of unannotated functions --------===//
+#include "analysis/CallGraphSummaries.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
+
+#include <algorithm>
+
+using namespace llvm;
+
+namespace irqlcheck {
+
+bool needsSummary(const Contract &C) {
+  return !C.has(ItemKind::Max) && !C.has(ItemKind::Min) && !C.has(ItemKind::Req) &&
+         !C.has(ItemKind::Class) && !C.has(ItemKind::Raises) && !C.has(ItemKind::Sets) &&
+         !C.has(ItemKind::Restores);
+}
+
+namespace {
+
+/// Tarjan's algorithm over direct calls; SCCs come out callees first.
+class SCCFinder {
+public:
+  SCCFinder(const DenseMap<const Function *, SmallVector<const Function *, 4>> &Edges)
+      : Edges(Edges) {}
+
+  void visit(const Function *F) {
+    if (Index.count(F))
+      return;
+    // Iterative DFS: driver code can have deep call chains.
+    struct Frame {
+      const Function *F;
+      unsigned Next;
+    };
+    SmallVector<Frame, 16> DFS;
+    auto Push = [&](const Function *G) {
+      Index[G] = Low[G] = Counter++;
+      Stack.push_back(G);
+      OnStack.insert(G);
+      DFS.push_back({G, 0});
+    };
+    Push(F);
+    while (!DFS.empty()) {
+      Frame &Top = DFS.back();
+      auto It = Edges.find(Top.F);
+      if (It != Edges.end() && Top.Next < It->second.size()) {
+        const Function *G = It->second[Top.Next++];
+        if (!Index.count(G))
+          Push(G);
+        else if (OnStack.count(G))
+          Low[Top.F] = std::min(Low[Top.F], Index[G]);
+        continue;
+      }
+      const Function *Done = Top.F;
+      DFS.pop_back();
+      if (!DFS.empty())
+        Low[DFS.back().F] = std::min(Low[DFS.back().F], Low[Done]);
+      if (Low[Done] == Index[Done]) {
+        SmallVector<const Function *, 4> SCC;
+        const Function *G;
+        do {
+          G = Stack.pop_back_val();
+          OnStack.erase(G);
+          SCC.push_back(G);
+        } while (G != Done);
+        SCCs.push_back(std::move(SCC));
+      }
+    }
+  }
+
+  std::vector<SmallVector<const Function *, 4>> SCCs;
+
+private:
+  const DenseMap<const Function *, SmallVector<const Function *, 4>> &Edges;
+  DenseMap<const Function *, unsigned> Index, Low;
+  SmallVector<const Function *, 16> Stack;
+  DenseSet<const Function *> OnStack;
+  unsigned Counter = 0;
+};
+
+} // namespace
+
+void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
+                     const std::function<bool(const Function &)> &Analyzable,
+                     const LevelTable &Levels, Reporter &R) {
+  DenseMap<const Function *, SmallVector<const Function *, 4>> Edges;
+  for (Function &F : M) {
+    if (!Analyzable(F))
+      continue;
+    auto &Out = Edges[&F];
+    for (const Instruction &I : instructions(F))
+      if (const auto *CB = dyn_cast<CallBase>(&I))
+        if (const auto *G = dyn_cast<Function>(CB->getCalledOperand()->stripPointerCasts()))
+          if (Analyzable(*G) && !is_contained(Out, G))
+            Out.push_back(G);
+  }
+  SCCFinder Finder(Edges);
+  for (auto &KV : Edges)
+    Finder.visit(KV.first);
+
+  // The contract each function had before any summary: what it says itself.
+  ContractMap Declared;
+  auto ContractOf = [&](const Function &F) -> const Contract * {
+    auto It = Contracts.find(&F);
+    return It == Contracts.end() ? nullptr : &It->second;
+  };
+  Contract None;
+  for (auto &SCC : Finder.SCCs) {
+    SmallVector<const Function *, 4> ToDo;
+    for (const Function *F : SCC) {
+      const Contract *C = ContractOf(*F);
+      if (!C || needsSummary(*C))
+        ToDo.push_back(F);
+      if (C)
+        Declared[F] = *C;
+    }
+    // Recursion: start from "demands nothing" and iterate; the levels only
+    // tighten, so a few rounds reach the fixpoint.
+    for (unsigned Round = 0; Round < 4 && !ToDo.empty(); ++Round) {
+      bool Changed = false;
+      for (const Function *F : ToDo) {
+        FunctionSummary S;
+        auto DIt = Declared.find(F);
+        const Contract &Own = DIt == Declared.end() ? None : DIt->second;
+        analyzeFunction({*F, Own, ContractOf, Levels, R, /*Emit=*/false, &S, nullptr});
+        FunctionSummary &Old = Summaries[F];
+        if (!(Old == S)) {
+          Changed = true;
+          Old = S;
+          Contract Merged = Own;
+          Merged.addMissingFrom(S.Inferred);
+          if (Merged.empty())
+            Contracts.erase(F);
+          else
+            Contracts[F] = std::move(Merged);
+        }
+      }
+      if (SCC.size() == 1 && !is_contained(Edges[SCC.front()], SCC.front()))
+        break; // no recursion: one round is exact
+      if (!Changed)
+        break;
+    }
+  }
+}
+
+} // namespace irqlcheck
