@@ -201,6 +201,9 @@ private:
   PathTable Paths;
   DenseMap<const Instruction *, unsigned> InstIds;
   SmallPtrSet<const AllocaInst *, 8> Escaped;
+  // Paths a call was given a pointer to, or that received a value we do not
+  // track: they may hold the IRQL (for irql-saves-not-written).
+  DenseSet<PathId> Clobbered;
   DenseMap<const BasicBlock *, std::vector<State>> In_;
   DenseMap<const BasicBlock *, unsigned> Visits;
   DenseSet<std::pair<const Instruction *, unsigned>> Reported;
@@ -479,10 +482,12 @@ void Analyzer::transferInst(const Instruction &I, std::vector<State> &States) {
         continue;
       S.forget(TagPath | P);
       SymVal V = symOf(SI->getValueOperand(), S);
-      if (V.K == SymVal::Unknown)
+      if (V.K == SymVal::Unknown) {
         S.Mem.erase(P);
-      else
+        Clobbered.insert(P);
+      } else {
         S.Mem[P] = V;
+      }
     } else if (const auto *LI = dyn_cast<LoadInst>(&I)) {
       if (LI->getType()->isPointerTy())
         continue; // pointers are resolved through pointerPath
@@ -723,6 +728,11 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
     }
     return;
   }
+  for (const Value *A : CB.args())
+    if (A->getType()->isPointerTy())
+      for (const State &S : States)
+        if (PathId P = pointerPath(A, S))
+          Clobbered.insert(P);
   const Contract *CC = Callee ? In.ContractOf(*Callee) : nullptr;
   if (!CC) {
     for (State &S : States) {
@@ -1030,14 +1040,18 @@ void Analyzer::checkExit(const ReturnInst &RI, std::vector<State> &States) {
       bool Missing;
       if (I.Value.K == ItemValue::Ret) {
         Missing = All([&](const State &S) {
+          // Only a constant is certainly not the IRQL: an unknown call's
+          // result or KeGetCurrentIrql() may well be.
           SymVal V = RI.getReturnValue() ? symOf(RI.getReturnValue(), S) : SymVal();
-          return V.K != SymVal::Saved && V.K != SymVal::Unknown;
+          return V.K == SymVal::Const;
         });
       } else {
         PathId P = Paths.paramPointee(I.Value.N);
         Missing = All([&](const State &S) {
           auto It = S.Mem.find(P);
-          return It == S.Mem.end() || It->second.K != SymVal::Saved;
+          if (It == S.Mem.end())
+            return !Clobbered.contains(P);
+          return It->second.K == SymVal::Const;
         });
       }
       if (Missing)

@@ -188,6 +188,7 @@ std::unique_ptr<ASTConsumer> IrqlAction::CreateASTConsumer(CompilerInstance &CI,
   if (Invalid)
     return std::make_unique<ASTConsumer>();
   installPagedCodeRecorder(PP, S->State);
+  S->Sink->Pragmas.install(PP);
   FrontendState::setCurrent(&S->State);
   SessionActive = true;
 

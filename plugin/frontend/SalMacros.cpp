@@ -113,8 +113,12 @@ public:
       It->second = MI;
       return;
     }
-    if (It->second && MI != It->second)
+    if (It->second && MI != It->second) {
+      // The replaced definition is never expanded now; it must not earn a
+      // -Wunused-macros warning the build without the plugin would not give.
+      PP.markMacroAsUsed(MI);
       PP.appendDefMacroDirective(II, It->second, MacroNameTok.getLocation());
+    }
   }
 
 private:

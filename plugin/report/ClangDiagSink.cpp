@@ -63,6 +63,11 @@ SourceLocation ClangDiagSink::toSourceLocation(const DiagLoc &Loc) {
   return SourceLocation();
 }
 
+bool ClangDiagSink::suppressed(CheckId Id, const DiagLoc &Loc) {
+  unsigned Number = checkWarningNumber(Id);
+  return Number && Pragmas.suppressed(Number, toSourceLocation(Loc), SM);
+}
+
 void ClangDiagSink::emit(DiagLevel Level, const DiagLoc &Loc, llvm::StringRef Message) {
   unsigned ID = Level == DiagLevel::Error     ? diag::err_fe_backend_plugin
                 : Level == DiagLevel::Warning ? diag::warn_fe_backend_plugin

@@ -10,6 +10,7 @@
 #define IRQLCHECK_REPORT_CLANGDIAGSINK_H
 
 #include "report/Reporter.h"
+#include "report/WarningPragmas.h"
 
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
@@ -30,6 +31,9 @@ public:
   ClangDiagSink(clang::DiagnosticsEngine &DE, clang::SourceManager &SM) : DE(DE), SM(SM) {}
 
   void emit(DiagLevel Level, const DiagLoc &Loc, llvm::StringRef Message) override;
+  bool suppressed(CheckId Id, const DiagLoc &Loc) override;
+  /// #pragma warning state of the translation unit.
+  WarningPragmas Pragmas;
   /// The clang location of a DiagLoc (invalid if it cannot be found).
   clang::SourceLocation toSourceLocation(const DiagLoc &Loc);
   /// Declaration locations of IR functions, for findings without a line.
