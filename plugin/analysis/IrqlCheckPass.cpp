@@ -130,6 +130,8 @@ PreservedAnalyses IrqlCheckPass::run(Module &M, ModuleAnalysisManager &) {
   }
   if (Ctx && Ctx->Suggest)
     printSuggestions(M, Summaries, Contracts, *Model, llvm::outs());
+  if (Ctx && Ctx->OnFinish)
+    Ctx->OnFinish();
 
   return PreservedAnalyses::all();
 }

@@ -12,6 +12,7 @@
 #define IRQLCHECK_ANALYSIS_IRQLCHECKPASS_H
 
 #include "llvm/IR/PassManager.h"
+#include <functional>
 #include <memory>
 
 namespace llvm {
@@ -33,7 +34,7 @@ struct PassContext {
   const CheckSettings *Settings = nullptr;
   DiagSink *Sink = nullptr;
   bool Suggest = false;            // print inferred contracts as SAL
-  std::shared_ptr<void> KeepAlive; // owns the objects above
+  std::function<void()> OnFinish;  // called when the pass is done (SARIF)
 };
 
 class IrqlCheckPass : public llvm::PassInfoMixin<IrqlCheckPass> {

@@ -36,6 +36,20 @@ struct Session {
   std::unique_ptr<ClangDiagSink> Sink;
   std::shared_ptr<PassContext> Pass;
 
+  std::unique_ptr<SarifLog> Sarif;
+  std::string SarifPath;
+
+  /// Written after the front end (so -fsyntax-only gets one) and again after
+  /// the pass. Not in the destructor: cc1 runs with -disable-free.
+  void writeSarif() {
+    if (!Sarif)
+      return;
+    std::string Error;
+    if (!Sarif->write(SarifPath, Error))
+      llvm::errs() << "irqlcheck: cannot write SARIF log '" << SarifPath << "': " << Error
+                   << "\n";
+  }
+
   ~Session() {
     if (FrontendState::current() == &State)
       FrontendState::setCurrent(nullptr);
@@ -61,6 +75,7 @@ public:
     buildContracts(Ctx, CI.getPreprocessor(), S->State, *S->Model, R, Dump, llvm::outs());
     for (auto &KV : S->Model->Functions)
       S->Sink->FunctionLocs[KV.first()] = KV.second.DeclLoc;
+    S->writeSarif();
     for (auto &KV : S->Model->DefinitionLocs)
       S->Sink->FunctionLocs.try_emplace(KV.first(), KV.second);
     FrontendState::setCurrent(nullptr);
@@ -74,7 +89,7 @@ private:
 };
 
 const char *const ValidArgs =
-    "dump-contracts, dump-contracts=all, disable=CHECK, error=CHECK, model=FILE, suggest, check-model, help";
+    "dump-contracts, dump-contracts=all, disable=CHECK, error=CHECK, model=FILE, sarif=PATH, suggest, check-model, help";
 
 } // namespace
 
@@ -100,6 +115,8 @@ bool IrqlAction::ParseArgs(const CompilerInstance &CI, const std::vector<std::st
       }
       for (CheckId Id : Ids)
         Disable ? Opts.Settings.disable(Id) : Opts.Settings.makeError(Id);
+    } else if (A.starts_with("sarif=")) {
+      Opts.SarifPath = A.split('=').second.str();
     } else if (A == "suggest") {
       Opts.Suggest = true;
     } else if (A == "check-model") {
@@ -189,6 +206,11 @@ std::unique_ptr<ASTConsumer> IrqlAction::CreateASTConsumer(CompilerInstance &CI,
     return std::make_unique<ASTConsumer>();
   installPagedCodeRecorder(PP, S->State);
   S->Sink->Pragmas.install(PP);
+  if (!Opts.SarifPath.empty()) {
+    S->Sarif = std::make_unique<SarifLog>();
+    S->SarifPath = Opts.SarifPath;
+    S->Sink->Sarif = S->Sarif.get();
+  }
   FrontendState::setCurrent(&S->State);
   SessionActive = true;
 
@@ -204,7 +226,10 @@ std::unique_ptr<ASTConsumer> IrqlAction::CreateASTConsumer(CompilerInstance &CI,
   S->Pass->Settings = &S->Settings;
   S->Pass->Sink = S->Sink.get();
   S->Pass->Suggest = Opts.Suggest;
-  S->Pass->KeepAlive = S;
+  // The session owns the pass context; the pass runs inside CodeGen's
+  // HandleTranslationUnit, while the session is alive.
+  Session *Raw = S.get();
+  S->Pass->OnFinish = [Raw] { Raw->writeSarif(); };
 #if IRQLCHECK_HAS_PASS_BUILDER_CALLBACKS
   std::weak_ptr<PassContext> Weak = S->Pass;
   CGO.PassBuilderCallbacks.push_back([Weak](llvm::PassBuilder &PB) {

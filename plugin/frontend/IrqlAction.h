@@ -22,6 +22,7 @@ struct PluginOptions {
   DumpMode Dump = DumpMode::None;
   CheckSettings Settings;
   std::vector<std::string> ModelFiles;
+  std::string SarifPath;   // sarif=PATH: also write findings as SARIF 2.1.0
   bool Suggest = false;    // suggest: print every function's contract as SAL
   bool CheckModel = false; // check-model: hold the table against the headers
   /// An argument was rejected (and reported). The action still predefines the

@@ -68,6 +68,32 @@ bool ClangDiagSink::suppressed(CheckId Id, const DiagLoc &Loc) {
   return Number && Pragmas.suppressed(Number, toSourceLocation(Loc), SM);
 }
 
+void ClangDiagSink::finding(CheckId Id, DiagLevel Level, const DiagLoc &Loc,
+                            llvm::StringRef Message, llvm::ArrayRef<DiagNote> Notes) {
+  if (!Sarif)
+    return;
+  auto Place = [&](const DiagLoc &L) {
+    SarifPlace P;
+    SourceLocation SL = SM.getFileLoc(toSourceLocation(L));
+    if (SL.isInvalid())
+      return P;
+    PresumedLoc PL = SM.getPresumedLoc(SL);
+    if (PL.isInvalid())
+      return P;
+    llvm::SmallString<256> Path(PL.getFilename());
+    SM.getFileManager().makeAbsolutePath(Path);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    P.Uri = fileUri(Path);
+    P.Line = PL.getLine();
+    P.Column = PL.getColumn();
+    return P;
+  };
+  SarifLog::Result R{Id, Level == DiagLevel::Error, Message.str(), Place(Loc), {}};
+  for (const DiagNote &N : Notes)
+    R.Notes.push_back({Place(N.Loc), N.Message});
+  Sarif->add(std::move(R));
+}
+
 void ClangDiagSink::emit(DiagLevel Level, const DiagLoc &Loc, llvm::StringRef Message) {
   unsigned ID = Level == DiagLevel::Error     ? diag::err_fe_backend_plugin
                 : Level == DiagLevel::Warning ? diag::warn_fe_backend_plugin

@@ -10,6 +10,7 @@
 #define IRQLCHECK_REPORT_CLANGDIAGSINK_H
 
 #include "report/Reporter.h"
+#include "report/SarifLog.h"
 #include "report/WarningPragmas.h"
 
 #include "clang/Basic/SourceLocation.h"
@@ -32,6 +33,10 @@ public:
 
   void emit(DiagLevel Level, const DiagLoc &Loc, llvm::StringRef Message) override;
   bool suppressed(CheckId Id, const DiagLoc &Loc) override;
+  void finding(CheckId Id, DiagLevel Level, const DiagLoc &Loc, llvm::StringRef Message,
+               llvm::ArrayRef<DiagNote> Notes) override;
+  /// Where findings are also recorded for -fplugin-arg-irqlcheck-sarif=.
+  SarifLog *Sarif = nullptr;
   /// #pragma warning state of the translation unit.
   WarningPragmas Pragmas;
   /// The clang location of a DiagLoc (invalid if it cannot be found).

@@ -21,6 +21,8 @@ bool Reporter::report(CheckId Id, const DiagLoc &Loc, const Twine &Message,
   Sink.emit(Settings.isError(Id) ? DiagLevel::Error : DiagLevel::Warning, Loc, Text);
   for (const DiagNote &N : Notes)
     Sink.emit(DiagLevel::Note, N.Loc, N.Message);
+  Sink.finding(Id, Settings.isError(Id) ? DiagLevel::Error : DiagLevel::Warning, Loc,
+               Message.str(), Notes);
   ++NumReported;
   return true;
 }

@@ -57,6 +57,9 @@ public:
   /// Should a warning of this check at this place be dropped (e.g. by
   /// #pragma warning(disable: 28121))?
   virtual bool suppressed(CheckId Id, const DiagLoc &Loc) { return false; }
+  /// Told about each emitted finding as a whole (for SARIF).
+  virtual void finding(CheckId Id, DiagLevel Level, const DiagLoc &Loc,
+                       llvm::StringRef Message, llvm::ArrayRef<DiagNote> Notes) {}
 };
 
 /// Prints through LLVMContext::diagnose, for opt and other tools without
