@@ -124,7 +124,7 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
         FunctionSummary S;
         auto DIt = Declared.find(F);
         const Contract &Own = DIt == Declared.end() ? None : DIt->second;
-        analyzeFunction({*F, Own, ContractOf, Levels, R, /*Emit=*/false, &S, nullptr});
+        analyzeFunction({*F, Own, ContractOf, Levels, R, /*Emit=*/false, &S, nullptr, nullptr});
         FunctionSummary &Old = Summaries[F];
         if (!(Old == S)) {
           Changed = true;

@@ -204,6 +204,9 @@ private:
   // Paths a call was given a pointer to, or that received a value we do not
   // track: they may hold the IRQL (for irql-saves-not-written).
   DenseSet<PathId> Clobbered;
+  // Raises whose undoing a lower to a constant stood in for (already
+  // reported there): a later restore of their saved value is not reported.
+  SmallPtrSet<const Instruction *, 4> UndoneByConstant;
   DenseMap<const BasicBlock *, std::vector<State>> In_;
   DenseMap<const BasicBlock *, unsigned> Visits;
   DenseSet<std::pair<const Instruction *, unsigned>> Reported;
@@ -264,6 +267,10 @@ std::string Analyzer::calleeName(const CallBase &CB) const {
   if (const Function *Callee =
           dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts()))
     return cNameOfSymbol(Callee->getName()).str();
+  if (In.IndirectContractOf)
+    if (const Contract *C = In.IndirectContractOf(CB))
+      if (const ContractItem *Class = C->find(ItemKind::Class))
+        return "(" + Class->Name + " through a pointer)";
   return "<indirect>";
 }
 
@@ -595,9 +602,10 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
         break;
       auto Pos = find(S.Stack, V.Site);
       if (Pos == S.Stack.end()) {
-        Found(CheckId::RestoreUnsaved,
-              "'" + Name + "' restores an IRQL whose raise was already undone",
-              {SiteNote(V.Site, "the IRQL was saved here")});
+        if (!UndoneByConstant.contains(V.Site))
+          Found(CheckId::RestoreUnsaved,
+                "'" + Name + "' restores an IRQL whose raise was already undone",
+                {SiteNote(V.Site, "the IRQL was saved here")});
       } else {
         if (Pos + 1 != S.Stack.end())
           Found(CheckId::RestoreOrder,
@@ -615,8 +623,10 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
       After = IrqlValue::level(Level(std::min<int64_t>(std::max<int64_t>(V.N, 0), high())));
       // Take it as the (wrong) undoing of the latest raise, so the one bug is
       // not reported again at every later restore and at the return.
-      if (!S.StackUnknown && !S.Stack.empty())
+      if (!S.StackUnknown && !S.Stack.empty()) {
+        UndoneByConstant.insert(S.Stack.back());
         S.Stack.pop_back();
+      }
       Found(CheckId::RestoreUnsaved,
             "'" + Name + "' sets the IRQL to the constant " + L.name(Level(V.N)) +
                 " instead of restoring the value saved by the matching raise",
@@ -718,7 +728,8 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
                      : std::next(It);
     return;
   }
-  StringRef Name = Callee ? cNameOfSymbol(Callee->getName()) : StringRef();
+  std::string NameStorage = calleeName(CB);
+  StringRef Name = NameStorage;
   if (Name == "KeGetCurrentIrql") {
     for (State &S : States) {
       SymVal V;
@@ -733,7 +744,9 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
       for (const State &S : States)
         if (PathId P = pointerPath(A, S))
           Clobbered.insert(P);
-  const Contract *CC = Callee ? In.ContractOf(*Callee) : nullptr;
+  const Contract *CC = Callee                   ? In.ContractOf(*Callee)
+                       : In.IndirectContractOf ? In.IndirectContractOf(CB)
+                                               : nullptr;
   if (!CC) {
     for (State &S : States) {
       invalidateForCall(CB, S);
@@ -779,14 +792,15 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
                         : Why->From.Src == Origin::KernelModel ? "the built-in kernel model"
                         : Why->From.Src == Origin::UserModel ? "the model file " + Why->From.Via
                         : Why->From.Src == Origin::FunctionClass
-                            ? "its function class " + Why->From.Via
+                            ? "its function class (" + Why->From.Via + ")"
                             : "its annotation";
       // An inferred requirement is explained by the chain of calls instead.
       if (Why->From.Src == Origin::Inferred && Callee)
         addChain(*Callee, Why->Kind != ItemKind::Min, Notes);
       else
-        Notes.push_back(DiagNote{Why->From.RawLoc ? DiagLoc::clang(Why->From.RawLoc)
-                                                  : DiagLoc(),
+        Notes.push_back(DiagNote{Why->From.RawLoc
+                                     ? DiagLoc::clang(Why->From.RawLoc)
+                                     : DiagLoc::ir(CB.getDebugLoc().get(), &F, Name.str()),
                                  "requirement of '" + Name.str() + "' comes from " + Src});
     }
     // A minimum with the implied maximum of DISPATCH_LEVEL can be one level.
@@ -885,7 +899,11 @@ static std::optional<LevelRange> narrow(LevelRange R, CmpInst::Predicate P, int6
 void Analyzer::successors(const Instruction &Term, const State &S,
                           SmallVectorImpl<std::pair<const BasicBlock *, State>> &Out) {
   auto Edge = [&](const BasicBlock *BB, State N) {
-    N.ExitVia = &Term;
+    // A branch with no source location is compiler-made (the cleanup switch
+    // clang emits at -O1 and up, where lifetime markers end a scope): it
+    // must not hide which return statement the path came from.
+    if (Term.getDebugLoc() || !N.ExitVia)
+      N.ExitVia = &Term;
     Out.push_back({BB, std::move(N)});
   };
   const auto *BI = dyn_cast<BranchInst>(&Term);

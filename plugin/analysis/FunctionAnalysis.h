@@ -18,6 +18,7 @@
 #include <functional>
 
 namespace llvm {
+class CallBase;
 class Function;
 class Instruction;
 } // namespace llvm
@@ -54,6 +55,8 @@ struct FunctionAnalysisInput {
   /// For a callee whose requirement was inferred: the call in its body that
   /// imposes it (for the call chain in notes), or null.
   std::function<const llvm::Instruction *(const llvm::Function &, bool Max)> WhyOf;
+  /// The contract of an indirect call through a pointer of a role type, or null.
+  std::function<const Contract *(const llvm::CallBase &)> IndirectContractOf;
 };
 
 void analyzeFunction(const FunctionAnalysisInput &In);

@@ -7,7 +7,9 @@
 #include "report/Reporter.h"
 
 #include "llvm/ADT/SmallString.h"
+#include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Mangler.h"
+#include "llvm/Support/Path.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -114,6 +116,16 @@ PreservedAnalyses IrqlCheckPass::run(Module &M, ModuleAnalysisManager &) {
     return Max ? It->second.MaxWhy : It->second.MinWhy;
   };
 
+  // Calls through a pointer of a role type: matched by the call's line/column.
+  auto IndirectContractOf = [&](const CallBase &CB) -> const Contract * {
+    const DILocation *DL = CB.getDebugLoc().get();
+    if (!DL || Model->IndirectCalls.empty())
+      return nullptr;
+    auto It = Model->IndirectCalls.find(
+        {sys::path::filename(DL->getFilename()).str(), DL->getLine(), DL->getColumn()});
+    return It == Model->IndirectCalls.end() ? nullptr : &It->second;
+  };
+
   Contract None;
   for (Function &F : M) {
     if (!Analyzable(F))
@@ -126,7 +138,8 @@ PreservedAnalyses IrqlCheckPass::run(Module &M, ModuleAnalysisManager &) {
       for (const ContractItem &I : Own->items())
         if (I.From.Src != Origin::Inferred)
           Declared.add(I);
-    analyzeFunction({F, Declared, ContractOf, Model->Levels, R, /*Emit=*/true, nullptr, WhyOf});
+    analyzeFunction({F, Declared, ContractOf, Model->Levels, R, /*Emit=*/true, nullptr, WhyOf,
+                     IndirectContractOf});
   }
   if (Ctx && Ctx->Suggest)
     printSuggestions(M, Summaries, Contracts, *Model, llvm::outs());

@@ -2,6 +2,7 @@
 #include "frontend/ContractBuilder.h"
 #include "frontend/ConstantEvaluator.h"
 #include "frontend/FrontendState.h"
+#include "frontend/IndirectCalls.h"
 #include "frontend/Registrations.h"
 #include "model/TUModel.h"
 #include "report/Reporter.h"
@@ -20,6 +21,7 @@
 #include "llvm/ADT/StringMap.h"
 
 #include <algorithm>
+#include <map>
 
 using namespace clang;
 using namespace llvm;
@@ -752,6 +754,26 @@ void Builder::run(DumpMode Dump, raw_ostream &OS) {
   }
   for (auto &L : Lines)
     OS << L.second << '\n';
+
+  // Calls through pointers of a role type get the role's contract.
+  std::map<const TypedefNameDecl *, Contract> Roles;
+  collectRoleTypedCalls(Ctx, Model, [&](const TypedefNameDecl *TD) -> const Contract * {
+    auto It = Roles.find(TD);
+    if (It != Roles.end())
+      return It->second.empty() ? nullptr : &It->second;
+    Contract C = *typedefContract(TD);
+    const ContractItem *Class = C.find(ItemKind::Class);
+    std::string ClassName = Class ? Class->Name : TD->getName().str();
+    if (const Contract *Role = Model.Kernel.role(ClassName))
+      C.addMissingFrom(*Role);
+    if (!C.empty() && !Class) {
+      ContractItem I{ItemKind::Class, {}, ClassName, {}, {}};
+      I.From.Src = Origin::FunctionClass;
+      C.add(std::move(I));
+    }
+    Contract &Slot = Roles[TD] = std::move(C);
+    return Slot.empty() ? nullptr : &Slot;
+  });
 }
 
 } // namespace

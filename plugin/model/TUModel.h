@@ -14,7 +14,9 @@
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+#include <map>
 #include <memory>
+#include <tuple>
 #include <string>
 
 namespace irqlcheck {
@@ -38,6 +40,9 @@ struct TUModel {
   /// Declaration locations (raw clang SourceLocations) of the functions
   /// defined outside system headers, for findings that name a function.
   llvm::StringMap<unsigned> DefinitionLocs;
+  /// Indirect calls through a pointer of a role type, by (file name, line,
+  /// column) of the call: the role's contract.
+  std::map<std::tuple<std::string, unsigned, unsigned>, Contract> IndirectCalls;
 };
 
 } // namespace irqlcheck
