@@ -1,1 +1,70 @@
-# install rules come with issue 6
+# Install rules and the CMake package (find_package(IrqlCheck)).
+#
+#   cmake --install build --prefix P
+#
+# installs
+#   P/lib/irqlcheck/IrqlCheck.so              the plugin (IrqlCheck.dll on Windows)
+#   P/include/irqlcheck.h                     the optional annotation header
+#   P/bin/irqlcheck-compdb.py                 runner over compile_commands.json
+#   P/share/doc/irqlcheck/                    README.md and docs/
+#   P/lib/cmake/IrqlCheck/IrqlCheckConfig.cmake (+ ConfigVersion)
+#
+# ("lib" is CMAKE_INSTALL_LIBDIR, which GNUInstallDirs may make lib64 or
+# lib/<multiarch> for some prefixes; the package config finds the plugin
+# relative to itself, so the tree can be moved after installation.)
+include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
+
+set(IRQLCHECK_INSTALL_PLUGINDIR "${CMAKE_INSTALL_LIBDIR}/irqlcheck"
+  CACHE STRING "Where the plugin is installed, relative to the prefix")
+set(IRQLCHECK_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/IrqlCheck"
+  CACHE STRING "Where IrqlCheckConfig.cmake is installed, relative to the prefix")
+mark_as_advanced(IRQLCHECK_INSTALL_PLUGINDIR IRQLCHECK_INSTALL_CMAKEDIR)
+
+# The plugin is a MODULE library: LIBRARY destination on every platform.
+install(TARGETS IrqlCheck IrqlCheckFrontend
+  LIBRARY DESTINATION "${IRQLCHECK_INSTALL_PLUGINDIR}" COMPONENT IrqlCheck
+  RUNTIME DESTINATION "${IRQLCHECK_INSTALL_PLUGINDIR}" COMPONENT IrqlCheck)
+
+install(FILES "${PROJECT_SOURCE_DIR}/include/irqlcheck.h"
+  DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" COMPONENT IrqlCheck OPTIONAL)
+
+install(PROGRAMS "${PROJECT_SOURCE_DIR}/cmake/irqlcheck-compdb.py"
+  DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT IrqlCheck)
+
+install(FILES "${PROJECT_SOURCE_DIR}/README.md"
+  DESTINATION "${CMAKE_INSTALL_DOCDIR}" COMPONENT IrqlCheck)
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/docs/"
+  DESTINATION "${CMAKE_INSTALL_DOCDIR}" COMPONENT IrqlCheck)
+
+# Package config. Paths are relative to the installed config file
+# (PACKAGE_PREFIX_DIR), so P can be relocated.
+set(IRQLCHECK_PLUGIN_FILE "IrqlCheck${CMAKE_SHARED_MODULE_SUFFIX}")
+set(IRQLCHECK_PLUGIN_INSTALL_PATH "${IRQLCHECK_INSTALL_PLUGINDIR}/${IRQLCHECK_PLUGIN_FILE}")
+set(IRQLCHECK_INCLUDE_INSTALL_DIR "${CMAKE_INSTALL_INCLUDEDIR}")
+set(IRQLCHECK_COMPDB_INSTALL_PATH "${CMAKE_INSTALL_BINDIR}/irqlcheck-compdb.py")
+set(IRQLCHECK_DOC_INSTALL_DIR "${CMAKE_INSTALL_DOCDIR}")
+# The clang the plugin was built against: it loads into that major version only.
+set(IRQLCHECK_CLANG_VERSION_MAJOR "${LLVM_VERSION_MAJOR}")
+set(IRQLCHECK_LLVM_PACKAGE_VERSION "${LLVM_PACKAGE_VERSION}")
+set(IRQLCHECK_LLVM_TOOLS_BINARY_DIR "${LLVM_TOOLS_BINARY_DIR}")
+
+configure_package_config_file(
+  "${CMAKE_CURRENT_LIST_DIR}/IrqlCheckConfig.cmake.in"
+  "${PROJECT_BINARY_DIR}/IrqlCheckConfig.cmake"
+  INSTALL_DESTINATION "${IRQLCHECK_INSTALL_CMAKEDIR}"
+  PATH_VARS IRQLCHECK_PLUGIN_INSTALL_PATH IRQLCHECK_INCLUDE_INSTALL_DIR
+            IRQLCHECK_COMPDB_INSTALL_PATH IRQLCHECK_DOC_INSTALL_DIR)
+
+# ARCH_INDEPENDENT: the plugin runs inside the host compiler, whatever the
+# target; a 32-bit (i686) driver build must accept the 64-bit host plugin.
+write_basic_package_version_file(
+  "${PROJECT_BINARY_DIR}/IrqlCheckConfigVersion.cmake"
+  VERSION "${PROJECT_VERSION}"
+  COMPATIBILITY SameMinorVersion
+  ARCH_INDEPENDENT)
+
+install(FILES
+  "${PROJECT_BINARY_DIR}/IrqlCheckConfig.cmake"
+  "${PROJECT_BINARY_DIR}/IrqlCheckConfigVersion.cmake"
+  DESTINATION "${IRQLCHECK_INSTALL_CMAKEDIR}" COMPONENT IrqlCheck)

@@ -455,7 +455,12 @@ void Analyzer::report(const Instruction &I, CheckId Id, const std::string &Msg,
   Notes.erase(remove_if(Notes, [](const DiagNote &N) { return N.Message.empty(); }),
               Notes.end());
   std::string Token = isa<CallBase>(I) ? calleeName(cast<CallBase>(I)) : "return";
-  In.R.report(Id, DiagLoc::ir(I.getDebugLoc().get(), &F, Token), Msg, Notes);
+  // A compiler-made branch (the way out of a scope at -O1 and up) has no
+  // location: use the closest located instruction before it in its block.
+  const DILocation *DL = I.getDebugLoc().get();
+  for (const Instruction *P = I.getPrevNode(); !DL && P; P = P->getPrevNode())
+    DL = P->getDebugLoc().get();
+  In.R.report(Id, DiagLoc::ir(DL, &F, Token), Msg, Notes);
 }
 
 void Analyzer::addState(const BasicBlock *BB, State S) {
@@ -899,10 +904,10 @@ static std::optional<LevelRange> narrow(LevelRange R, CmpInst::Predicate P, int6
 void Analyzer::successors(const Instruction &Term, const State &S,
                           SmallVectorImpl<std::pair<const BasicBlock *, State>> &Out) {
   auto Edge = [&](const BasicBlock *BB, State N) {
-    // A branch with no source location is compiler-made (the cleanup switch
-    // clang emits at -O1 and up, where lifetime markers end a scope): it
-    // must not hide which return statement the path came from.
-    if (Term.getDebugLoc() || !N.ExitVia)
+    // A join with no source location is compiler-made (the cleanup block and
+    // switch clang emits at -O1 and up, where lifetime markers end a scope):
+    // it must not hide which return statement the path came from.
+    if (Term.getDebugLoc() || Term.getParent()->getSinglePredecessor() || !N.ExitVia)
       N.ExitVia = &Term;
     Out.push_back({BB, std::move(N)});
   };
