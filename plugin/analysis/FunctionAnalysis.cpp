@@ -1339,7 +1339,10 @@ void Analyzer::addChain(const Function &Callee, bool Max, std::vector<DiagNote> 
         Notes.push_back(DiagNote{DiagLoc::ir(nullptr, &Callee),
                                  "consider annotating '" + cNameOfSymbol(Callee.getName()).str() +
                                      "' with " + (Max ? "_IRQL_requires_max_(" : "_IRQL_requires_min_(") +
-                                     L.name(Level(I->Value.N)) + ")"});
+                                     L.name(Max && C->has(ItemKind::Paged)
+                                                ? std::min<Level>(Level(I->Value.N), ApcLevel)
+                                                : Level(I->Value.N)) +
+                                     ")"});
 }
 
 } // namespace

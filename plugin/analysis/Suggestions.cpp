@@ -16,13 +16,22 @@ std::string toSal(const Contract &C, const LevelTable &L) {
     return V.K == ItemValue::Lvl ? L.name(Level(V.N)) : "argument " + std::to_string(V.N);
   };
   bool Exit = false;
+  // Pageable code runs at APC_LEVEL or below, whatever its calls allow.
+  bool Paged = C.has(ItemKind::Paged);
+  if (Paged && !C.has(ItemKind::Max) && !C.has(ItemKind::Req))
+    Add("_IRQL_requires_max_(APC_LEVEL)");
   for (const ContractItem &I : C.items()) {
     if (I.Cond.K != Condition::Always)
       continue;
     switch (I.Kind) {
     case ItemKind::Req: Add("_IRQL_requires_(" + Val(I.Value) + ")"); break;
     case ItemKind::Min: Add("_IRQL_requires_min_(" + Val(I.Value) + ")"); break;
-    case ItemKind::Max: Add("_IRQL_requires_max_(" + Val(I.Value) + ")"); break;
+    case ItemKind::Max:
+      Add("_IRQL_requires_max_(" +
+          (Paged && I.Value.K == ItemValue::Lvl && I.Value.N > ApcLevel ? L.name(ApcLevel)
+                                                                         : Val(I.Value)) +
+          ")");
+      break;
     case ItemKind::Raises: Add("_IRQL_raises_(" + Val(I.Value) + ")"), Exit = true; break;
     case ItemKind::Sets: Add("__drv_setsIRQL(" + Val(I.Value) + ")"), Exit = true; break;
     case ItemKind::Same: Add("_IRQL_requires_same_"), Exit = true; break;

@@ -113,7 +113,7 @@ private:
   Condition resolveWhen(const RawAnnotation &A, ArrayRef<ParmVarDecl *> Params);
   void checkParamType(const RawAnnotation &A, QualType T, bool WantPointer);
   const Contract *typedefContract(const TypedefNameDecl *TD);
-  void mergeRedeclaration(Contract &Into, const Contract &From);
+  void mergeRedeclaration(Contract &Into, const Contract &From, bool SameDeclaration = false);
   void checkRanges(const Contract &C);
   Contract buildFunction(const FunctionDecl *FD, std::string &Provenance);
 
@@ -413,7 +413,7 @@ const Contract *Builder::typedefContract(const TypedefNameDecl *TD) {
   return &(TypedefContracts[TD] = std::move(C));
 }
 
-void Builder::mergeRedeclaration(Contract &Into, const Contract &From) {
+void Builder::mergeRedeclaration(Contract &Into, const Contract &From, bool SameDeclaration) {
   for (const ContractItem &I : From.items()) {
     bool Present = false;
     for (const ContractItem &J : Into.items()) {
@@ -435,8 +435,12 @@ void Builder::mergeRedeclaration(Contract &Into, const Contract &From) {
         std::string Prev = Show(J), Now = Show(I);
         R.report(CheckId::AnnotationConflict,
                  DiagLoc::clang(I.From.RawLoc),
-                 Twine("redeclaration gives ") + itemKeyword(I.Kind) + "=" + Now +
-                     " but an earlier declaration gives " + Prev,
+                 SameDeclaration
+                     ? Twine("conflicting annotations on one declaration: ") +
+                           itemKeyword(I.Kind) + "=" + Now + " after " + itemKeyword(I.Kind) +
+                           "=" + Prev
+                     : Twine("redeclaration gives ") + itemKeyword(I.Kind) + "=" + Now +
+                           " but an earlier declaration gives " + Prev,
                  {DiagNote{DiagLoc::clang(J.From.RawLoc), "earlier annotation is here"}});
       }
       break;
@@ -526,7 +530,10 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
     Contract Own;
     SmallVector<ParmVarDecl *, 8> Params(FD->parameters().begin(), FD->parameters().end());
     addAnnotations(FD, Params, FD->getReturnType(), Own, Classes);
-    mergeRedeclaration(C, Own);
+    // Two values on one declaration first, then against earlier declarations.
+    Contract Clean;
+    mergeRedeclaration(Clean, Own, /*SameDeclaration=*/true);
+    mergeRedeclaration(C, Clean);
     if (const auto *TT = FD->getType()->getAs<TypedefType>())
       if (!DeclaringTypedef) {
         DeclaringTypedef = TT->getDecl();

@@ -35,3 +35,6 @@ _When_(Wait == 0, _IRQL_requires_max_(DISPATCH_LEVEL)) void Cond(int Wait);
 
 _IRQL_saves_global_(QueuedSpinLock, Lock) void Global(void *Lock); // expected-note {{earlier annotation is here}}
 _IRQL_saves_global_(OtherSlot, Lock) void Global(void *Lock); // expected-warning {{redeclaration gives saves-global=OtherSlot:arg0 but an earlier declaration gives QueuedSpinLock:arg0}}
+
+// Two values on one declaration are named as such, not as a redeclaration.
+_IRQL_requires_max_(APC_LEVEL) _IRQL_requires_max_(DISPATCH_LEVEL) void TwoOnOne(void); // expected-warning {{conflicting annotations on one declaration: max=DISPATCH_LEVEL after max=APC_LEVEL}} expected-note {{earlier annotation is here}}
