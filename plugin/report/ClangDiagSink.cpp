@@ -7,6 +7,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Function.h"
+#include "llvm/IR/Mangler.h"
 #include "llvm/Support/Path.h"
 
 #include <cstring>
@@ -44,6 +45,10 @@ SourceLocation ClangDiagSink::toSourceLocation(const DiagLoc &Loc) {
         if (!Invalid && P) {
           llvm::StringRef Line(P, strcspn(P, "\r\n"));
           size_t At = Loc.Token.empty() ? llvm::StringRef::npos : Line.find(Loc.Token);
+          // A call spelled through a macro (KeAcquireSpinLock expands to
+          // KeAcquireSpinLockRaiseToDpc): the longest prefix that is written.
+          for (size_t Len = Loc.Token.size(); At == llvm::StringRef::npos && Len >= 8; --Len)
+            At = Line.find(llvm::StringRef(Loc.Token).take_front(Len));
           if (At == llvm::StringRef::npos)
             At = Line.find_first_not_of(" \t");
           if (At != llvm::StringRef::npos)
@@ -56,7 +61,12 @@ SourceLocation ClangDiagSink::toSourceLocation(const DiagLoc &Loc) {
     }
   }
   if (Loc.F) {
-    auto It = FunctionLocs.find(Loc.F->getName());
+    // Keyed by symbol name, which differs from the IR name on i686 (_F@8).
+    llvm::SmallString<64> Sym;
+    llvm::Mangler().getNameWithPrefix(Sym, Loc.F, /*CannotUsePrivateLabel=*/false);
+    auto It = FunctionLocs.find(Sym);
+    if (It == FunctionLocs.end())
+      It = FunctionLocs.find(Loc.F->getName());
     if (It != FunctionLocs.end())
       return SourceLocation::getFromRawEncoding(It->second);
   }

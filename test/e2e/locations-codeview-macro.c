@@ -1,10 +1,9 @@
 // FIXME: with CodeView debug info (clang-cl /Z7, or -g for an MSVC target)
 // the IR has line numbers but no columns, and ClangDiagSink looks for the
-// callee's name on the line to find the column. A call spelled through a
-// macro (KeAcquireSpinLock expands to KeAcquireSpinLockRaiseToDpc) is not
-// found, so the note falls back to the line's first non-blank column: 3
-// here instead of 38. Without /Z7 (and with DWARF) the column is right; see
-// locations.c.
+// callee's name (or, for a call spelled through a macro, the longest written
+// prefix of it) on the line to find the column. Two calls of the same routine
+// on one line cannot be told apart that way: the note lands on the first
+// (column 3) instead of the second (column 74). One call per line is right.
 // XFAIL: *
 //
 // RUN: %clang_cl /c /clang:-fplugin=%irqlcheck -I %inputs/wdk /clang:-fno-caret-diagnostics \

@@ -1,11 +1,7 @@
-// FIXME: on 32-bit x86 targets, diagnostics located at a function rather
-// than an instruction (the "'F' runs at ..." / "'F' is annotated to run at
-// up to ..." notes, the pageable-function irql-paged-call warning) come out
-// with no location. ClangDiagSink looks the IR function name up in
-// FunctionLocs, whose keys are the mangled symbol names, which on x86 carry
-// the '_' prefix (and '@N' for stdcall): "CloseAnywhere" is not found under
-// "_CloseAnywhere". The same file for x64 works (x64 names are unmangled).
-// XFAIL: *
+// On 32-bit x86 targets symbol names differ from IR names ("_F", "_F@16"
+// for stdcall): diagnostics located at a function rather than an
+// instruction (the "'F' runs at ..." notes, the pageable-function
+// irql-paged-call warning) must still find the function's declaration.
 //
 // RUN: %wdk_cc1 -triple i686-pc-windows-msvc -emit-llvm-only -verify %s
 // RUN: %clang %mingw32_ddk -Wno-\#warnings -fplugin=%irqlcheck -fno-caret-diagnostics -c %s -o %t.o 2>&1 \
