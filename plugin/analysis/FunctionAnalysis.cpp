@@ -778,6 +778,19 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
       AllPaged &= outside(S.Cur, {PassiveLevel, ApcLevel}, EntryPromised, high()) ==
                   Verdict::Certain;
     }
+    // Paths that only narrowed a promised entry range (KeGetCurrentIrql()
+    // branches that joined again) still cover the whole of it together: the
+    // promise is broken if their union leaves what the callee allows.
+    if (EntryPromised && all_of(States, [](const State &S) { return S.Cur.isEntryOnly(); })) {
+      LevelRange Union = States.front().Cur.Entry;
+      for (const State &S : States)
+        Union = Union.hull(S.Cur.Entry);
+      IrqlValue U = IrqlValue::entry(Union);
+      AllHigh |= outside(U, {PassiveLevel, Allowed.Hi}, true, high()) == Verdict::Certain;
+      AllLow |= outside(U, {Allowed.Lo, high()}, true, high()) == Verdict::Certain;
+      AllPaged |= CC->has(ItemKind::Paged) &&
+                  outside(U, {PassiveLevel, ApcLevel}, true, high()) == Verdict::Certain;
+    }
     if (In.Summary)
       noteConstraint(CB, *CC, Allowed, States);
     const State &S0 = States.front();

@@ -1,12 +1,7 @@
-// FIXME (false negative): a branch on KeGetCurrentIrql() splits the declared
-// entry range into states (PASSIVE_LEVEL on one side, APC..DISPATCH on the
-// other). A call after the join is then reported only if *every* state
-// breaks the rule, so the PASSIVE-only call below goes unreported although
-// the annotation promises that DISPATCH_LEVEL occurs, and the state holding
-// it is feasible by that promise alone (no unknown condition involved).
-// Without the `if` line the same call is reported (irql-too-high.c,
-// LookupAnywhere). Same with the mingw-w64 headers.
-// XFAIL: *
+// A branch on KeGetCurrentIrql() splits the declared entry range into
+// states (PASSIVE_LEVEL on one side, APC..DISPATCH on the other). After the
+// join they still cover the whole promised range together, so the
+// PASSIVE-only call below is reported, as it is without the `if`.
 //
 // RUN: %wdk_cc1 -emit-llvm-only -verify %s
 
