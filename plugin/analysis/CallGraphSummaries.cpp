@@ -84,7 +84,8 @@ private:
 
 void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
                      const std::function<bool(const Function &)> &Analyzable,
-                     const LevelTable &Levels, Reporter &R) {
+                     const LevelTable &Levels, Reporter &R,
+                     std::vector<SmallVector<const Function *, 4>> *BottomUp) {
   DenseMap<const Function *, SmallVector<const Function *, 4>> Edges;
   for (Function &F : M) {
     if (!Analyzable(F))
@@ -99,6 +100,8 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
   SCCFinder Finder(Edges);
   for (auto &KV : Edges)
     Finder.visit(KV.first);
+  if (BottomUp)
+    *BottomUp = Finder.SCCs;
 
   // The contract each function had before any summary: what it says itself.
   ContractMap Declared;
@@ -124,7 +127,8 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
         FunctionSummary S;
         auto DIt = Declared.find(F);
         const Contract &Own = DIt == Declared.end() ? None : DIt->second;
-        analyzeFunction({*F, Own, ContractOf, Levels, R, /*Emit=*/false, &S, nullptr, nullptr});
+        analyzeFunction(
+            {*F, Own, ContractOf, Levels, R, /*Emit=*/false, &S, nullptr, nullptr, std::nullopt, nullptr});
         FunctionSummary &Old = Summaries[F];
         if (!(Old == S)) {
           Changed = true;

@@ -14,6 +14,8 @@
 #include "analysis/FunctionAnalysis.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include <vector>
 #include <functional>
 
 namespace llvm {
@@ -31,9 +33,11 @@ bool needsSummary(const Contract &C);
 
 /// Computes summaries for the functions Analyzable accepts, bottom-up, and
 /// merges each summary into Contracts below what the function already says.
+/// BottomUp receives the analysable functions' SCCs, callees first.
 void summarizeModule(llvm::Module &M, ContractMap &Contracts, SummaryMap &Summaries,
                      const std::function<bool(const llvm::Function &)> &Analyzable,
-                     const LevelTable &Levels, Reporter &R);
+                     const LevelTable &Levels, Reporter &R,
+                     std::vector<llvm::SmallVector<const llvm::Function *, 4>> *BottomUp = nullptr);
 
 } // namespace irqlcheck
 

@@ -219,6 +219,10 @@ private:
   bool ExitRetSaved = true;
   SmallVector<bool, 4> ExitParamSaved;
   bool EntryPromised = false;
+  // The entry range came from the callers (top-down): a call that breaks
+  // the rule at that entry IRQL was already reported at the caller, through
+  // this function's summary.
+  bool DerivedEntry = false;
   LevelRange EntryRange;
   int CancelArg = -1;
 
@@ -671,7 +675,8 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
       continue;
     if (I.Kind == ItemKind::Raises) {
       if (auto Lv = LevelOrArg(I.Value)) {
-        if (outside(Before, {PassiveLevel, *Lv}, EntryPromised, high()) == Verdict::Certain)
+        if (!(DerivedEntry && Before.isEntryOnly()) &&
+            outside(Before, {PassiveLevel, *Lv}, EntryPromised, high()) == Verdict::Certain)
           Found(CheckId::RaiseToLower,
                 "'" + Name + "' raises to " + L.name(*Lv) + " but is called at " +
                     describe(Before, L) + ": it would lower the IRQL (use KeLowerIrql "
@@ -828,6 +833,14 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
                             ? L.name(Allowed.Lo) + ".." + L.name(Allowed.Hi)
                         : Allowed.Lo > 0 ? "IRQL >= " + L.name(Allowed.Lo)
                                          : "IRQL <= " + L.name(Allowed.Hi);
+    if (DerivedEntry && all_of(States, [](const State &S) { return S.Cur.isEntryOnly(); }))
+      AllHigh = AllLow = AllPaged = false;
+    if (In.OnDirectCall && Callee && !Callee->isDeclaration()) {
+      LevelRange At = States.front().Cur.hull(high());
+      for (const State &S : States)
+        At = At.hull(S.Cur.hull(high()));
+      In.OnDirectCall(CB, At);
+    }
     if (HasReq && (AllHigh || AllLow))
       report(CB, CheckId::NotRequired,
              "'" + Name.str() + "' must be called at " + Range + ", but the IRQL here is " + Cur,
@@ -1118,6 +1131,10 @@ void Analyzer::run() {
       EntryRange.Hi = Level(Mx->Value.N), EntryPromised = true;
     else if (defaultMaxApplies(Own))
       EntryRange.Hi = DispatchLevel, EntryPromised = true;
+  }
+  if (!EntryPromised && In.CallerEntry && In.CallerEntry->within(EntryRange)) {
+    EntryRange = *In.CallerEntry;
+    DerivedEntry = true;
   }
   if (const ContractItem *Fm = Own.find(ItemKind::FnMin))
     EntryRange.Lo = std::max<Level>(EntryRange.Lo, Level(Fm->Value.N));

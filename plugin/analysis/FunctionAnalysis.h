@@ -13,9 +13,11 @@
 #ifndef IRQLCHECK_ANALYSIS_FUNCTIONANALYSIS_H
 #define IRQLCHECK_ANALYSIS_FUNCTIONANALYSIS_H
 
+#include "analysis/IrqlValue.h"
 #include "model/Contract.h"
 
 #include <functional>
+#include <optional>
 
 namespace llvm {
 class CallBase;
@@ -57,6 +59,11 @@ struct FunctionAnalysisInput {
   std::function<const llvm::Instruction *(const llvm::Function &, bool Max)> WhyOf;
   /// The contract of an indirect call through a pointer of a role type, or null.
   std::function<const Contract *(const llvm::CallBase &)> IndirectContractOf;
+  /// For an internal function without an entry IRQL of its own: the union
+  /// of the IRQLs its callers call it at (top-down).
+  std::optional<LevelRange> CallerEntry;
+  /// Told the IRQL (all paths together) at each direct call, for the above.
+  std::function<void(const llvm::CallBase &, LevelRange)> OnDirectCall;
 };
 
 void analyzeFunction(const FunctionAnalysisInput &In);

@@ -6,6 +6,7 @@
 #include "model/TUModel.h"
 #include "report/Reporter.h"
 
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Mangler.h"
@@ -18,6 +19,38 @@ using namespace llvm;
 namespace irqlcheck {
 
 namespace {
+
+/// Holds one function's findings until they can be printed in module order.
+class BufferedSink : public DiagSink {
+public:
+  explicit BufferedSink(DiagSink &Out) : Out(Out) {}
+  void emit(DiagLevel Level, const DiagLoc &Loc, StringRef Message) override {
+    Records.push_back({false, CheckId(), Level, Loc, Message.str(), {}});
+  }
+  bool suppressed(CheckId Id, const DiagLoc &Loc) override { return Out.suppressed(Id, Loc); }
+  void finding(CheckId Id, DiagLevel Level, const DiagLoc &Loc, StringRef Message,
+               ArrayRef<DiagNote> Notes) override {
+    Records.push_back({true, Id, Level, Loc, Message.str(), {Notes.begin(), Notes.end()}});
+  }
+  void flush() {
+    for (const Record &Rec : Records)
+      Rec.IsFinding ? Out.finding(Rec.Id, Rec.Level, Rec.Loc, Rec.Message, Rec.Notes)
+                    : Out.emit(Rec.Level, Rec.Loc, Rec.Message);
+    Records.clear();
+  }
+
+private:
+  struct Record {
+    bool IsFinding;
+    CheckId Id;
+    DiagLevel Level;
+    DiagLoc Loc;
+    std::string Message;
+    std::vector<DiagNote> Notes;
+  };
+  DiagSink &Out;
+  std::vector<Record> Records;
+};
 
 /// The contract of every function in the module, by precedence: the front
 /// end's model, then the IR attribute, then the kernel model.
@@ -104,7 +137,8 @@ PreservedAnalyses IrqlCheckPass::run(Module &M, ModuleAnalysisManager &) {
 
   // Bottom-up summaries give unannotated helpers a contract of their own.
   SummaryMap Summaries;
-  summarizeModule(M, Contracts, Summaries, Analyzable, Model->Levels, R);
+  std::vector<SmallVector<const Function *, 4>> BottomUp;
+  summarizeModule(M, Contracts, Summaries, Analyzable, Model->Levels, R, &BottomUp);
   auto ContractOf = [&](const Function &F) -> const Contract * {
     auto It = Contracts.find(&F);
     return It == Contracts.end() ? nullptr : &It->second;
@@ -126,10 +160,30 @@ PreservedAnalyses IrqlCheckPass::run(Module &M, ModuleAnalysisManager &) {
     return It == Model->IndirectCalls.end() ? nullptr : &It->second;
   };
 
+  // Top-down: callers before callees, so that an internal function called
+  // only from analysed code gets the union of its callers' IRQLs as entry.
+  std::vector<const Function *> Order;
+  DenseSet<const Function *> InRecursion;
+  for (auto It = BottomUp.rbegin(); It != BottomUp.rend(); ++It)
+    for (const Function *F : *It) {
+      Order.push_back(F);
+      if (It->size() > 1)
+        InRecursion.insert(F);
+    }
+  DenseMap<const Function *, LevelRange> CalledAt;
+  auto OnDirectCall = [&](const CallBase &CB, LevelRange At) {
+    const auto *G = dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
+    if (!G)
+      return;
+    auto [It, New] = CalledAt.try_emplace(G, At);
+    if (!New)
+      It->second = It->second.hull(At);
+  };
+  // Findings are printed in module order, whatever order analysed them.
+  DenseMap<const Function *, std::unique_ptr<BufferedSink>> Buffers;
   Contract None;
-  for (Function &F : M) {
-    if (!Analyzable(F))
-      continue;
+  for (const Function *FP : Order) {
+    Function &F = const_cast<Function &>(*FP);
     const Contract *Own = ContractOf(F);
     // A summary is what the body does; checking the body against it would
     // only repeat, inside the helper, what its callers are told.
@@ -138,8 +192,23 @@ PreservedAnalyses IrqlCheckPass::run(Module &M, ModuleAnalysisManager &) {
       for (const ContractItem &I : Own->items())
         if (I.From.Src != Origin::Inferred)
           Declared.add(I);
-    analyzeFunction({F, Declared, ContractOf, Model->Levels, R, /*Emit=*/true, nullptr, WhyOf,
-                     IndirectContractOf});
+    auto &Buffer = Buffers[FP] = std::make_unique<BufferedSink>(*Sink);
+    Reporter FR(*Settings, *Buffer);
+    FunctionAnalysisInput In{F,       Declared, ContractOf, Model->Levels, FR, /*Emit=*/true,
+                             nullptr, WhyOf,    IndirectContractOf, std::nullopt, nullptr};
+    In.OnDirectCall = OnDirectCall;
+    // Internal, never address-taken, not recursive: every caller is known.
+    if (F.hasLocalLinkage() && !F.hasAddressTaken() && !InRecursion.count(&F)) {
+      auto It = CalledAt.find(&F);
+      if (It != CalledAt.end())
+        In.CallerEntry = It->second;
+    }
+    analyzeFunction(In);
+  }
+  for (const Function &F : M) {
+    auto It = Buffers.find(&F);
+    if (It != Buffers.end())
+      It->second->flush();
   }
   if (Ctx && Ctx->Suggest)
     printSuggestions(M, Summaries, Contracts, *Model, llvm::outs());
