@@ -4,6 +4,7 @@
 #
 # installs
 #   P/lib/irqlcheck/IrqlCheck.so              the plugin (IrqlCheck.dll on Windows)
+#   P/lib/irqlcheck/IrqlCheckFrontend.so      its Clang half, loaded from the same directory
 #   P/include/irqlcheck.h                     the optional annotation header
 #   P/bin/irqlcheck-compdb.py                 runner over compile_commands.json
 #   P/share/doc/irqlcheck/                    README.md and docs/
