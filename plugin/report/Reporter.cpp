@@ -36,6 +36,8 @@ public:
   void print(DiagnosticPrinter &DP) const override {
     if (const DILocation *DL = Loc.DL) {
       DP << DL->getFilename() << ':' << DL->getLine() << ':' << DL->getColumn() << ": ";
+    } else if (const DISubprogram *SP = Loc.F ? Loc.F->getSubprogram() : nullptr) {
+      DP << SP->getFilename() << ':' << SP->getLine() << ": ";
     } else if (Loc.F) {
       DP << "in function '" << Loc.F->getName() << "': ";
     }
