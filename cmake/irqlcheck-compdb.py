@@ -282,6 +282,11 @@ def main():
     if missing:
         return 2
 
+    compilers = {args.compiler} if args.compiler else {u[2][0] for u in units}
+    for c in sorted(compilers):
+        if "clang" not in os.path.basename(c).lower():
+            log("warning: '%s' does not look like clang; the plugin only loads into the clang "
+                "it was built for (use --compiler clang-19 or clang-cl-19)" % c)
     warnings = errors = failed = 0
     with tempfile.TemporaryDirectory(prefix="irqlcheck-compdb-") as outdir, \
             concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:

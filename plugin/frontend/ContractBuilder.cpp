@@ -724,8 +724,18 @@ void Builder::run(DumpMode Dump, raw_ostream &OS) {
   ASTNameGenerator Names(Ctx);
   std::vector<std::pair<SourceLocation, std::string>> Lines;
   for (const FunctionDecl *First : Functions) {
+    // Thousands of system-header functions are never referenced: they can
+    // neither be called nor emitted, so they need no contract (the plugin
+    // runs in every compile; this is most of its front-end cost).
+    bool InUserCode = false, Referenced = false;
+    for (const FunctionDecl *FD : First->redecls()) {
+      InUserCode |= !SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation()));
+      Referenced |= FD->isReferenced() || FD->isUsed(false);
+    }
+    if (!InUserCode && !Referenced && Dump != DumpMode::All)
+      continue;
     if (const FunctionDecl *Def = First->getDefinition()) {
-      if (SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation())))
+      if (!InUserCode || SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation())))
         Model.SystemDefinitions.insert(Names.getName(Def));
       else
         Model.DefinitionLocs[Names.getName(Def)] = Def->getLocation().getRawEncoding();
