@@ -37,7 +37,7 @@ struct FrontendLoader {
       return;
     SmallString<256> Path(sys::path::parent_path(Info.dli_fname));
     sys::path::append(Path, "IrqlCheckFrontend" + sys::path::extension(Info.dli_fname));
-    if (!dlopen(Path.c_str(), RTLD_NOW | RTLD_GLOBAL))
+    if (!dlopen(Path.c_str(), RTLD_LAZY | RTLD_GLOBAL))
       errs() << "irqlcheck: cannot load the Clang half of the plugin: " << dlerror() << "\n";
   }
   static void anchor() {}
