@@ -118,6 +118,9 @@ private:
   Contract buildFunction(const FunctionDecl *FD, std::string &Provenance);
 
   DiagLoc at(SourceLocation L) { return DiagLoc::clang(L.getRawEncoding()); }
+  bool inSystemHeader(SourceLocation L) const {
+    return SM.isInSystemHeader(SM.getExpansionLoc(L));
+  }
   std::string levelName(unsigned V) { return Model.Levels.name(Level(V)); }
 };
 
@@ -705,7 +708,12 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
 void Builder::run(DumpMode Dump, raw_ostream &OS) {
   collect(Ctx.getTranslationUnitDecl());
   attributeMarkers();
-  Registered = collectRegistrations(Ctx);
+  // The top-level declarations of the user's own code, walked twice below.
+  std::vector<Decl *> UserDecls;
+  for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
+    if (!inSystemHeader(D->getLocation()))
+      UserDecls.push_back(D);
+  Registered = collectRegistrations(UserDecls);
   // #pragma alloc_text needs Microsoft extensions, and drivers guard it with
   // #ifdef ALLOC_PRAGMA, which mingw-w64's headers define only for MSVC: then
   // only a TU that places some function in a section shows it could have.
@@ -729,13 +737,13 @@ void Builder::run(DumpMode Dump, raw_ostream &OS) {
     // runs in every compile; this is most of its front-end cost).
     bool InUserCode = false, Referenced = false;
     for (const FunctionDecl *FD : First->redecls()) {
-      InUserCode |= !SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation()));
+      InUserCode |= !inSystemHeader(FD->getLocation());
       Referenced |= FD->isReferenced() || FD->isUsed(false);
     }
     if (!InUserCode && !Referenced && Dump != DumpMode::All)
       continue;
     if (const FunctionDecl *Def = First->getDefinition()) {
-      if (!InUserCode || SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation())))
+      if (!InUserCode || inSystemHeader(Def->getLocation()))
         Model.SystemDefinitions.insert(Names.getName(Def));
       else
         Model.DefinitionLocs[Names.getName(Def)] = Def->getLocation().getRawEncoding();
@@ -751,7 +759,7 @@ void Builder::run(DumpMode Dump, raw_ostream &OS) {
     // The default dump shows the user's functions and the routines they can
     // reach, not every inline helper of the system headers.
     bool Shown = any_of(First->redecls(), [&](const FunctionDecl *FD) {
-      bool System = SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation()));
+      bool System = inSystemHeader(FD->getLocation());
       return !System || (FD->isReferenced() && !FD->hasBody());
     });
     if (Dump == DumpMode::All || (Dump == DumpMode::Used && Used && Shown)) {
@@ -774,7 +782,7 @@ void Builder::run(DumpMode Dump, raw_ostream &OS) {
 
   // Calls through pointers of a role type get the role's contract.
   std::map<const TypedefNameDecl *, Contract> Roles;
-  collectRoleTypedCalls(Ctx, Model, [&](const TypedefNameDecl *TD) -> const Contract * {
+  collectRoleTypedCalls(Ctx, UserDecls, Model, [&](const TypedefNameDecl *TD) -> const Contract * {
     auto It = Roles.find(TD);
     if (It != Roles.end())
       return It->second.empty() ? nullptr : &It->second;

@@ -62,13 +62,11 @@ private:
 } // namespace
 
 void collectRoleTypedCalls(
-    ASTContext &Ctx, TUModel &Model,
+    ASTContext &Ctx, llvm::ArrayRef<Decl *> UserDecls, TUModel &Model,
     const std::function<const Contract *(const TypedefNameDecl *)> &ContractOfTypedef) {
   Finder F(Ctx, Model, ContractOfTypedef);
-  const SourceManager &SM = Ctx.getSourceManager();
-  for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
-    if (!SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
-      F.TraverseDecl(D);
+  for (Decl *D : UserDecls)
+    F.TraverseDecl(D);
 }
 
 } // namespace irqlcheck

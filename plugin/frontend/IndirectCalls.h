@@ -13,22 +13,26 @@
 
 #include "model/Contract.h"
 
+#include "llvm/ADT/ArrayRef.h"
+
 #include <functional>
 
 namespace clang {
 class ASTContext;
+class Decl;
 class TypedefNameDecl;
 } // namespace clang
 
 namespace irqlcheck {
 struct TUModel;
 
-/// For each indirect call in the user's code whose callee type names a
+/// For each indirect call in UserDecls (the top-level declarations outside
+/// system headers) whose callee type names a
 /// function typedef with a contract, stores that contract in
 /// Model.IndirectCalls. ContractOfTypedef gives a typedef's contract (its
 /// annotations and role) or null.
 void collectRoleTypedCalls(
-    clang::ASTContext &Ctx, TUModel &Model,
+    clang::ASTContext &Ctx, llvm::ArrayRef<clang::Decl *> UserDecls, TUModel &Model,
     const std::function<const Contract *(const clang::TypedefNameDecl *)> &ContractOfTypedef);
 
 } // namespace irqlcheck

@@ -1,10 +1,8 @@
 //===- Registrations.cpp - Roles that callbacks get from their registration ===//
 #include "frontend/Registrations.h"
 
-#include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
-#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
@@ -100,16 +98,12 @@ private:
 
 } // namespace
 
-llvm::DenseMap<const FunctionDecl *, Registration> collectRegistrations(ASTContext &Ctx) {
+llvm::DenseMap<const FunctionDecl *, Registration>
+collectRegistrations(llvm::ArrayRef<Decl *> UserDecls) {
   llvm::DenseMap<const FunctionDecl *, Registration> Out;
   Finder F(Out);
-  const SourceManager &SM = Ctx.getSourceManager();
-  for (Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
-    // Registrations happen in the driver's own code, not in system headers.
-    if (SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
-      continue;
+  for (Decl *D : UserDecls)
     F.TraverseDecl(D);
-  }
   return Out;
 }
 

@@ -11,11 +11,12 @@
 #define IRQLCHECK_FRONTEND_REGISTRATIONS_H
 
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include <string>
 
 namespace clang {
-class ASTContext;
+class Decl;
 class FunctionDecl;
 } // namespace clang
 
@@ -27,9 +28,11 @@ struct Registration {
   std::string Via;            // "KeInitializeDpc", "DriverObject->DriverUnload"
 };
 
-/// Registered functions (first declarations) and their roles.
+/// Registered functions (first declarations) and their roles, found in the
+/// bodies of UserDecls (the top-level declarations outside system headers:
+/// registrations happen in the driver's own code).
 llvm::DenseMap<const clang::FunctionDecl *, Registration>
-collectRegistrations(clang::ASTContext &Ctx);
+collectRegistrations(llvm::ArrayRef<clang::Decl *> UserDecls);
 
 } // namespace irqlcheck
 
