@@ -223,6 +223,9 @@ private:
   // the rule at that entry IRQL was already reported at the caller, through
   // this function's summary.
   bool DerivedEntry = false;
+  // The function's own bounds while it runs (_IRQL_always_function_max_/min_;
+  // _IRQL_raises_ implies a maximum), from its contract.
+  std::optional<Level> FnMax, FnMin;
   LevelRange EntryRange;
   int CancelArg = -1;
 
@@ -564,10 +567,11 @@ void Analyzer::transferInst(const Instruction &I, std::vector<State> &States) {
 
 void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
                             std::vector<Finding> *Findings) {
-  DiagNote Raised = raisedNote(S);
+  // Findings is null during the fixpoint: no message is built there, only
+  // in the reporting replay.
+  DiagNote Raised = Findings ? raisedNote(S) : DiagNote();
   auto Found = [&](CheckId Id, std::string Msg, std::vector<DiagNote> Notes = {}) {
-    if (Findings)
-      Findings->push_back({Id, std::move(Msg), std::move(Notes)});
+    Findings->push_back({Id, std::move(Msg), std::move(Notes)});
   };
   auto SiteNote = [&](const Instruction *Site, const std::string &What) {
     return DiagNote{DiagLoc::ir(Site->getDebugLoc().get(), &F), What};
@@ -611,12 +615,12 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
         break;
       auto Pos = find(S.Stack, V.Site);
       if (Pos == S.Stack.end()) {
-        if (!UndoneByConstant.contains(V.Site))
+        if (Findings && !UndoneByConstant.contains(V.Site))
           Found(CheckId::RestoreUnsaved,
                 "'" + Name + "' restores an IRQL whose raise was already undone",
                 {SiteNote(V.Site, "the IRQL was saved here")});
       } else {
-        if (Pos + 1 != S.Stack.end())
+        if (Findings && Pos + 1 != S.Stack.end())
           Found(CheckId::RestoreOrder,
                 "'" + Name + "' restores the IRQL saved by '" +
                     calleeName(cast<CallBase>(**Pos)) + "' while the later raise by '" +
@@ -636,7 +640,8 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
         UndoneByConstant.insert(S.Stack.back());
         S.Stack.pop_back();
       }
-      Found(CheckId::RestoreUnsaved,
+      if (Findings)
+        Found(CheckId::RestoreUnsaved,
             "'" + Name + "' sets the IRQL to the constant " + L.name(Level(V.N)) +
                 " instead of restoring the value saved by the matching raise",
             {Raised});
@@ -675,7 +680,7 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
       continue;
     if (I.Kind == ItemKind::Raises) {
       if (auto Lv = LevelOrArg(I.Value)) {
-        if (!(DerivedEntry && Before.isEntryOnly()) &&
+        if (Findings && !(DerivedEntry && Before.isEntryOnly()) &&
             outside(Before, {PassiveLevel, *Lv}, EntryPromised, high()) == Verdict::Certain)
           Found(CheckId::RaiseToLower,
                 "'" + Name + "' raises to " + L.name(*Lv) + " but is called at " +
@@ -707,18 +712,10 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
     S.Cur = *After;
     S.LastChange = &CB;
     // The function's own bounds while it runs.
-    std::optional<Level> FnMax, FnMin;
-    if (const ContractItem *I = Own.find(ItemKind::FnMax))
-      FnMax = Level(I->Value.N);
-    if (const ContractItem *I = Own.find(ItemKind::Raises))
-      if (I->Value.K == ItemValue::Lvl)
-        FnMax = FnMax ? std::max<Level>(*FnMax, Level(I->Value.N)) : Level(I->Value.N);
-    if (const ContractItem *I = Own.find(ItemKind::FnMin))
-      FnMin = Level(I->Value.N);
-    if (FnMax && outside(S.Cur, {PassiveLevel, *FnMax}, false, high()) == Verdict::Certain)
+    if (Findings && FnMax && outside(S.Cur, {PassiveLevel, *FnMax}, false, high()) == Verdict::Certain)
       Found(CheckId::FunctionMax, "'" + Name + "' raises the IRQL to " + describe(S.Cur, L) +
                                         ", above this function's limit of " + L.name(*FnMax));
-    if (FnMin && outside(S.Cur, {*FnMin, high()}, false, high()) == Verdict::Certain)
+    if (Findings && FnMin && outside(S.Cur, {*FnMin, high()}, false, high()) == Verdict::Certain)
       Found(CheckId::FunctionMin, "'" + Name + "' lowers the IRQL to " + describe(S.Cur, L) +
                                         ", below this function's minimum of " + L.name(*FnMin));
   } else if (SavesSomething && !S.StackUnknown) {
@@ -878,7 +875,7 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
       S.Facts.push_back({Id, false, 0});
     }
     PerState.emplace_back();
-    applyEffects(CB, *CC, S, &PerState.back());
+    applyEffects(CB, *CC, S, Reporting ? &PerState.back() : nullptr);
     if (CB.getType()->isIntegerTy() && !S.Ssa.count(&CB)) {
       S.forget(instId(&CB));
       S.Ssa[&CB] = SymVal::opaque(instId(&CB));
@@ -1148,6 +1145,13 @@ void Analyzer::run() {
     EntryRange.Lo = EntryRange.Hi;
   if (const ContractItem *C = Own.find(ItemKind::Cancel))
     CancelArg = int(C->Value.N);
+  if (const ContractItem *I = Own.find(ItemKind::FnMax))
+    FnMax = Level(I->Value.N);
+  if (const ContractItem *I = Own.find(ItemKind::Raises))
+    if (I->Value.K == ItemValue::Lvl)
+      FnMax = FnMax ? std::max<Level>(*FnMax, Level(I->Value.N)) : Level(I->Value.N);
+  if (const ContractItem *I = Own.find(ItemKind::FnMin))
+    FnMin = Level(I->Value.N);
   if (Own.has(ItemKind::Paged)) {
     if (EntryPromised && EntryRange.Lo > ApcLevel) {
       Reporting = true;
