@@ -12,6 +12,11 @@ using namespace llvm;
 
 namespace irqlcheck {
 
+const Contract *contractIn(const ContractMap &Contracts, const Function &F) {
+  auto It = Contracts.find(&F);
+  return It == Contracts.end() ? nullptr : &It->second;
+}
+
 bool needsSummary(const Contract &C) {
   return !C.has(ItemKind::Max) && !C.has(ItemKind::Min) && !C.has(ItemKind::Req) &&
          !C.has(ItemKind::Class) && !C.has(ItemKind::Raises) && !C.has(ItemKind::Sets) &&
@@ -83,19 +88,20 @@ private:
 } // namespace
 
 void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
-                     const std::function<bool(const Function &)> &Analyzable,
-                     const LevelTable &Levels, Reporter &R,
-                     std::vector<SmallVector<const Function *, 4>> *BottomUp) {
+                     const DenseSet<const Function *> &Analyzable, const LevelTable &Levels,
+                     Reporter &R, SCCList *BottomUp, DenseSet<const Function *> *SelfCalls) {
   DenseMap<const Function *, SmallVector<const Function *, 4>> Edges;
   for (Function &F : M) {
-    if (!Analyzable(F))
+    if (!Analyzable.count(&F))
       continue;
     auto &Out = Edges[&F];
     for (const Instruction &I : instructions(F))
       if (const auto *CB = dyn_cast<CallBase>(&I))
         if (const auto *G = dyn_cast<Function>(CB->getCalledOperand()->stripPointerCasts()))
-          if (Analyzable(*G) && !is_contained(Out, G))
+          if (Analyzable.count(G) && !is_contained(Out, G))
             Out.push_back(G);
+    if (SelfCalls && is_contained(Out, &F))
+      SelfCalls->insert(&F);
   }
   SCCFinder Finder(Edges);
   for (auto &KV : Edges)
@@ -105,10 +111,7 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
 
   // The contract each function had before any summary: what it says itself.
   ContractMap Declared;
-  auto ContractOf = [&](const Function &F) -> const Contract * {
-    auto It = Contracts.find(&F);
-    return It == Contracts.end() ? nullptr : &It->second;
-  };
+  auto ContractOf = [&](const Function &F) { return contractIn(Contracts, F); };
   Contract None;
   for (auto &SCC : Finder.SCCs) {
     SmallVector<const Function *, 4> ToDo;

@@ -14,9 +14,9 @@
 #include "analysis/FunctionAnalysis.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <vector>
-#include <functional>
 
 namespace llvm {
 class Module;
@@ -27,17 +27,25 @@ namespace irqlcheck {
 using ContractMap = llvm::DenseMap<const llvm::Function *, Contract>;
 using SummaryMap = llvm::DenseMap<const llvm::Function *, FunctionSummary>;
 
+/// The function's contract in Contracts, or null.
+const Contract *contractIn(const ContractMap &Contracts, const llvm::Function &F);
+
 /// Does the function need a summary (no entry IRQL of its own: no min, max,
 /// requires or role)?
 bool needsSummary(const Contract &C);
 
-/// Computes summaries for the functions Analyzable accepts, bottom-up, and
+/// The call graph's strongly connected components, callees first.
+using SCCList = std::vector<llvm::SmallVector<const llvm::Function *, 4>>;
+
+/// Computes summaries for the functions in Analyzable, bottom-up, and
 /// merges each summary into Contracts below what the function already says.
-/// BottomUp receives the analysable functions' SCCs, callees first.
+/// BottomUp receives the analysable functions' SCCs, callees first; a
+/// function that calls itself is alone in its SCC and listed in SelfCalls.
 void summarizeModule(llvm::Module &M, ContractMap &Contracts, SummaryMap &Summaries,
-                     const std::function<bool(const llvm::Function &)> &Analyzable,
+                     const llvm::DenseSet<const llvm::Function *> &Analyzable,
                      const LevelTable &Levels, Reporter &R,
-                     std::vector<llvm::SmallVector<const llvm::Function *, 4>> *BottomUp = nullptr);
+                     SCCList *BottomUp = nullptr,
+                     llvm::DenseSet<const llvm::Function *> *SelfCalls = nullptr);
 
 } // namespace irqlcheck
 

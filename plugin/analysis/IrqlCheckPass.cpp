@@ -118,31 +118,30 @@ PreservedAnalyses IrqlCheckPass::run(Module &M, ModuleAnalysisManager &) {
   for (auto &KV : Contracts)
     const_cast<Function *>(KV.first)->addFnAttr(ContractAttr, KV.second.str(Model->Levels));
 
+  // The functions whose bodies are checked, decided once. Kernel routines
+  // (mingw's inline KfRaiseIrql) and anything defined in a system header are
+  // modelled by name, never checked by their bodies.
+  DenseSet<const Function *> Analyzable;
   Mangler Mang;
-  auto Analyzable = [&](const Function &F) {
-    if (F.isDeclaration())
-      return false;
-    // Kernel routines (mingw's inline KfRaiseIrql) and anything defined in a
-    // system header are modelled by name, never checked by their bodies.
-    if (Model->Kernel.lookup(cNameOfSymbol(F.getName())))
-      return false;
+  for (const Function &F : M) {
+    if (F.isDeclaration() || Model->Kernel.lookup(cNameOfSymbol(F.getName())))
+      continue;
     if (InProcess) {
       SmallString<64> Sym;
       Mang.getNameWithPrefix(Sym, &F, false);
       if (Model->SystemDefinitions.contains(Sym))
-        return false;
+        continue;
     }
-    return true;
-  };
+    Analyzable.insert(&F);
+  }
 
   // Bottom-up summaries give unannotated helpers a contract of their own.
   SummaryMap Summaries;
-  std::vector<SmallVector<const Function *, 4>> BottomUp;
-  summarizeModule(M, Contracts, Summaries, Analyzable, Model->Levels, R, &BottomUp);
-  auto ContractOf = [&](const Function &F) -> const Contract * {
-    auto It = Contracts.find(&F);
-    return It == Contracts.end() ? nullptr : &It->second;
-  };
+  SCCList BottomUp;
+  DenseSet<const Function *> InRecursion;
+  summarizeModule(M, Contracts, Summaries, Analyzable, Model->Levels, R, &BottomUp,
+                  &InRecursion);
+  auto ContractOf = [&](const Function &F) { return contractIn(Contracts, F); };
   auto WhyOf = [&](const Function &F, bool Max) -> const Instruction * {
     auto It = Summaries.find(&F);
     if (It == Summaries.end())
@@ -163,7 +162,6 @@ PreservedAnalyses IrqlCheckPass::run(Module &M, ModuleAnalysisManager &) {
   // Top-down: callers before callees, so that an internal function called
   // only from analysed code gets the union of its callers' IRQLs as entry.
   std::vector<const Function *> Order;
-  DenseSet<const Function *> InRecursion;
   for (auto It = BottomUp.rbegin(); It != BottomUp.rend(); ++It)
     for (const Function *F : *It) {
       Order.push_back(F);
