@@ -1002,12 +1002,18 @@ void Analyzer::checkExit(const ReturnInst &RI, std::vector<State> &States) {
     return;
   if (In.Summary)
     noteExit(RI, States);
-  // Each return statement reaches the shared return block by its own edge;
-  // judge each edge by the states that came along it.
+  // Each return statement reaches clang's shared return block (which only
+  // loads the return value) by its own edge; judge each edge by the states
+  // that came along it. A block that does more is one return statement.
+  const BasicBlock *RB = RI.getParent();
+  bool SharedReturn = pred_size(RB) > 1 && all_of(*RB, [&](const Instruction &I) {
+    return &I == &RI || isa<LoadInst>(I) || isa<CastInst>(I) || isa<PHINode>(I) ||
+           isa<DbgInfoIntrinsic>(I) || I.isLifetimeStartOrEnd();
+  });
   DenseMap<const Instruction *, std::vector<const State *>> ByEdge;
   SmallVector<const Instruction *, 4> Order;
   for (const State &S : States) {
-    const Instruction *Via = S.ExitVia && pred_size(RI.getParent()) > 1 ? S.ExitVia : &RI;
+    const Instruction *Via = S.ExitVia && SharedReturn ? S.ExitVia : &RI;
     if (!ByEdge.count(Via))
       Order.push_back(Via);
     ByEdge[Via].push_back(&S);
