@@ -42,7 +42,10 @@ bool annotationTakesLevel(AnnotationKind K) {
 }
 
 void AnnotationStore::add(const clang::Decl *D, RawAnnotation A) {
-  ByDecl[D].push_back(std::move(A));
+  auto &List = ByDecl[D];
+  if (List.empty())
+    Order.push_back(D);
+  List.push_back(std::move(A));
 }
 
 const llvm::SmallVectorImpl<RawAnnotation> *

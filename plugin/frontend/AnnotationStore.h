@@ -10,11 +10,13 @@
 #define IRQLCHECK_FRONTEND_ANNOTATIONSTORE_H
 
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace clang {
 class Decl;
@@ -65,9 +67,12 @@ public:
   void add(const clang::Decl *D, RawAnnotation A);
   const llvm::SmallVectorImpl<RawAnnotation> *lookup(const clang::Decl *D) const;
   bool empty() const { return ByDecl.empty(); }
+  /// The annotated declarations, in the order they were first annotated.
+  llvm::ArrayRef<const clang::Decl *> decls() const { return Order; }
 
 private:
   llvm::DenseMap<const clang::Decl *, llvm::SmallVector<RawAnnotation, 2>> ByDecl;
+  std::vector<const clang::Decl *> Order;
 };
 
 } // namespace irqlcheck

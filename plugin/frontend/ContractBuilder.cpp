@@ -4,6 +4,7 @@
 #include "frontend/FrontendState.h"
 #include "frontend/IndirectCalls.h"
 #include "frontend/Registrations.h"
+#include "frontend/SystemHeaderCache.h"
 #include "model/TUModel.h"
 #include "report/Reporter.h"
 
@@ -16,6 +17,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -71,6 +73,16 @@ FunctionTypeLoc prototypeOf(TypeLoc TL) {
   return FunctionTypeLoc();
 }
 
+/// The first declarations of the functions D declares (through extern "C"
+/// blocks and namespaces).
+void addFunctionsDeclaredBy(const Decl *D, DenseSet<const FunctionDecl *> &Out) {
+  if (const auto *FD = dyn_cast<FunctionDecl>(D))
+    Out.insert(FD->getFirstDecl());
+  else if (isa<LinkageSpecDecl>(D) || isa<NamespaceDecl>(D))
+    for (const Decl *Inner : cast<DeclContext>(D)->decls())
+      addFunctionsDeclaredBy(Inner, Out);
+}
+
 struct ClassUse {
   std::string Name;
   SourceLocation Loc;
@@ -81,7 +93,7 @@ public:
   Builder(ASTContext &Ctx, Preprocessor &PP, FrontendState &State, TUModel &Model,
           Reporter &R)
       : Ctx(Ctx), PP(PP), SM(Ctx.getSourceManager()), State(State), Model(Model), R(R),
-        Eval(PP, [this](StringRef N) { return lookupEnumerator(N); }) {}
+        Eval(PP, [this](StringRef N) { return lookupEnumerator(N); }), Headers(SM) {}
 
   void run(DumpMode Dump, raw_ostream &OS);
 
@@ -93,9 +105,11 @@ private:
   TUModel &Model;
   Reporter &R;
   ConstantEvaluator Eval;
+  SystemHeaderCache Headers;
 
   std::vector<const FunctionDecl *> Functions; // first declarations, in order
-  StringMap<const TypedefNameDecl *> TypedefsByName;
+  std::vector<const TypedefNameDecl *> Typedefs;
+  StringMap<const TypedefNameDecl *> TypedefsByName; // built on first use
   DenseMap<const TypedefNameDecl *, Contract> TypedefContracts;
   DenseMap<const TypedefNameDecl *, std::vector<ClassUse>> TypedefClasses;
   DenseMap<const FunctionDecl *, SmallVector<std::pair<SourceLocation, bool>, 1>> Markers;
@@ -104,7 +118,8 @@ private:
 
   void collect(const DeclContext *DC);
   std::optional<int64_t> lookupEnumerator(StringRef Name);
-  void attributeMarkers();
+  const TypedefNameDecl *typedefNamed(StringRef Name);
+  void attributeMarkers(ArrayRef<const FunctionDecl *> Kept);
 
   void addAnnotations(const Decl *D, ArrayRef<ParmVarDecl *> Params, QualType Ret,
                       Contract &C, std::vector<ClassUse> &Classes);
@@ -118,9 +133,7 @@ private:
   Contract buildFunction(const FunctionDecl *FD, std::string &Provenance);
 
   DiagLoc at(SourceLocation L) { return DiagLoc::clang(L.getRawEncoding()); }
-  bool inSystemHeader(SourceLocation L) const {
-    return SM.isInSystemHeader(SM.getExpansionLoc(L));
-  }
+  bool inSystemHeader(SourceLocation L) { return Headers.inSystemHeader(L); }
   std::string levelName(unsigned V) { return Model.Levels.name(Level(V)); }
 };
 
@@ -130,11 +143,20 @@ void Builder::collect(const DeclContext *DC) {
       if (FD->isFirstDecl())
         Functions.push_back(FD);
     } else if (const auto *TD = dyn_cast<TypedefNameDecl>(D)) {
-      TypedefsByName[TD->getName()] = TD;
+      Typedefs.push_back(TD);
     } else if (isa<LinkageSpecDecl>(D) || isa<NamespaceDecl>(D) || isa<ExternCContextDecl>(D)) {
       collect(cast<DeclContext>(D));
     }
   }
+}
+
+const TypedefNameDecl *Builder::typedefNamed(StringRef Name) {
+  // Few translation units name a class no declaration was made with, so the
+  // thousands of header typedefs are indexed only when one does.
+  if (TypedefsByName.empty())
+    for (const TypedefNameDecl *TD : Typedefs)
+      TypedefsByName[TD->getName()] = TD;
+  return TypedefsByName.lookup(Name);
 }
 
 std::optional<int64_t> Builder::lookupEnumerator(StringRef Name) {
@@ -492,12 +514,12 @@ void Builder::checkRanges(const Contract &C) {
   }
 }
 
-void Builder::attributeMarkers() {
+void Builder::attributeMarkers(ArrayRef<const FunctionDecl *> Kept) {
   if (State.PagedCodeMarkers.empty())
     return;
   // Function bodies by file, sorted by offset, to find each marker's function.
   DenseMap<FileID, std::vector<std::tuple<unsigned, unsigned, const FunctionDecl *>>> Bodies;
-  for (const FunctionDecl *First : Functions)
+  for (const FunctionDecl *First : Kept)
     for (const FunctionDecl *FD : First->redecls())
       if (FD->doesThisDeclarationHaveABody() && FD->getBody()) {
         SourceRange BR = FD->getBody()->getSourceRange();
@@ -575,9 +597,7 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
     if (ClassName.empty())
       ClassName = TypedefClass;
   } else if (!ClassName.empty()) {
-    auto It = TypedefsByName.find(ClassName);
-    if (It != TypedefsByName.end())
-      ClassTypedef = It->second;
+    ClassTypedef = typedefNamed(ClassName);
   }
   if (!ClassName.empty() && !C.has(ItemKind::Class)) {
     ContractItem I{ItemKind::Class, {}, ClassName, {}, {}};
@@ -707,41 +727,44 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
 
 void Builder::run(DumpMode Dump, raw_ostream &OS) {
   collect(Ctx.getTranslationUnitDecl());
-  attributeMarkers();
-  // The top-level declarations of the user's own code, walked twice below.
+  // The top-level declarations of the user's own code, walked twice below,
+  // and the functions they declare.
   std::vector<Decl *> UserDecls;
   for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
     if (!inSystemHeader(D->getLocation()))
       UserDecls.push_back(D);
+  DenseSet<const FunctionDecl *> UserFunctions;
+  for (const Decl *D : UserDecls)
+    addFunctionsDeclaredBy(D, UserFunctions);
+  // Thousands of system-header functions are never referenced: they can
+  // neither be called nor emitted, so they need no contract (the plugin
+  // runs in every compile; this is most of its front-end cost).
+  std::vector<const FunctionDecl *> Kept;
+  for (const FunctionDecl *First : Functions)
+    if (Dump == DumpMode::All || First->isReferenced() || First->isUsed(false) ||
+        UserFunctions.count(First))
+      Kept.push_back(First);
+  attributeMarkers(Kept);
   Registered = collectRegistrations(UserDecls);
   // #pragma alloc_text needs Microsoft extensions, and drivers guard it with
   // #ifdef ALLOC_PRAGMA, which mingw-w64's headers define only for MSVC: then
   // only a TU that places some function in a section shows it could have.
   CanPlaceSections =
       Ctx.getLangOpts().MicrosoftExt &&
-      (PP.isMacroDefined("ALLOC_PRAGMA") || any_of(Functions, [](const FunctionDecl *F) {
+      (PP.isMacroDefined("ALLOC_PRAGMA") || any_of(Kept, [](const FunctionDecl *F) {
          return any_of(F->redecls(), [](const FunctionDecl *D) {
            return D->hasAttr<SectionAttr>() || D->hasAttr<CodeSegAttr>();
          });
        }));
   // Typedef annotations are checked once, where they are written.
-  for (auto &KV : TypedefsByName)
-    if (State.Annotations.lookup(KV.second))
-      typedefContract(KV.second);
+  for (const Decl *D : State.Annotations.decls())
+    if (const auto *TD = dyn_cast<TypedefNameDecl>(D))
+      typedefContract(TD);
 
   ASTNameGenerator Names(Ctx);
   std::vector<std::pair<SourceLocation, std::string>> Lines;
-  for (const FunctionDecl *First : Functions) {
-    // Thousands of system-header functions are never referenced: they can
-    // neither be called nor emitted, so they need no contract (the plugin
-    // runs in every compile; this is most of its front-end cost).
-    bool InUserCode = false, Referenced = false;
-    for (const FunctionDecl *FD : First->redecls()) {
-      InUserCode |= !inSystemHeader(FD->getLocation());
-      Referenced |= FD->isReferenced() || FD->isUsed(false);
-    }
-    if (!InUserCode && !Referenced && Dump != DumpMode::All)
-      continue;
+  for (const FunctionDecl *First : Kept) {
+    bool InUserCode = UserFunctions.count(First);
     if (const FunctionDecl *Def = First->getDefinition()) {
       if (!InUserCode || inSystemHeader(Def->getLocation()))
         Model.SystemDefinitions.insert(Names.getName(Def));
