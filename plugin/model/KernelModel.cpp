@@ -8,50 +8,104 @@ using namespace llvm;
 
 namespace irqlcheck {
 
-static const KernelApiEntry Table[] = {
+static constexpr KernelApiEntry Table[] = {
 #define IRQL_API(Name, Arity, Contract, Doc, Sdv) {#Name, Arity, Contract, Doc, Sdv},
 #include "model/KernelApi.def"
 };
 
 ArrayRef<KernelApiEntry> kernelApiTable() { return Table; }
 
-static const std::pair<const char *, const char *> RoleTable[] = {
+namespace {
+
+constexpr size_t NumEntries = sizeof(Table) / sizeof(Table[0]);
+
+constexpr uint32_t hashName(const char *S, size_t N) {
+  uint32_t H = 2166136261u; // FNV-1a
+  for (size_t I = 0; I < N; ++I)
+    H = (H ^ static_cast<unsigned char>(S[I])) * 16777619u;
+  return H;
+}
+
+constexpr size_t lengthOf(const char *S) {
+  size_t N = 0;
+  while (S[N])
+    ++N;
+  return N;
+}
+
+/// An open-addressing index from routine name to table entry (1-based; 0 is
+/// empty), computed by the C++ compiler. At most a third full, so a lookup,
+/// found or not, inspects one or two slots.
+struct NameIndex {
+  static constexpr size_t Size = 4096;
+  static_assert(Size >= 3 * NumEntries, "grow the kernel API name index");
+  uint16_t Slot[Size] = {};
+};
+
+constexpr NameIndex buildIndex() {
+  NameIndex Index;
+  for (size_t E = 0; E < NumEntries; ++E) {
+    const char *Name = Table[E].Name;
+    size_t I = hashName(Name, lengthOf(Name)) & (NameIndex::Size - 1);
+    while (Index.Slot[I])
+      I = (I + 1) & (NameIndex::Size - 1);
+    Index.Slot[I] = static_cast<uint16_t>(E + 1);
+  }
+  return Index;
+}
+
+constexpr NameIndex Index = buildIndex();
+
+const KernelApiEntry *findBuiltin(StringRef Name) {
+  size_t I = hashName(Name.data(), Name.size()) & (NameIndex::Size - 1);
+  for (; Index.Slot[I]; I = (I + 1) & (NameIndex::Size - 1)) {
+    const KernelApiEntry &E = Table[Index.Slot[I] - 1];
+    if (Name == E.Name)
+      return &E;
+  }
+  return nullptr;
+}
+
+constexpr std::pair<const char *, const char *> RoleTable[] = {
 #define IRQL_ROLE(Class, Contract) {#Class, Contract},
 #include "model/Roles.def"
 };
 
-KernelModel::KernelModel(const LevelTable &Levels) : Levels(Levels) {
-  for (const KernelApiEntry &E : Table)
-    Entries[E.Name].Text = E.Contract;
-  for (const auto &R : RoleTable)
-    Roles[R.first].Text = R.second;
-}
+} // namespace
 
-const Contract *KernelModel::parsed(Slot &S, Origin::Source Src, const char *Via) {
-  if (!S.Parsed) {
-    S.Parsed = true;
+KernelModel::KernelModel(const LevelTable &Levels) : Levels(Levels) {}
+
+const Contract *KernelModel::parsed(const void *Entry, const char *Text, Origin::Source Src,
+                                    const char *Via) {
+  auto [It, New] = Parsed.try_emplace(Entry);
+  if (New) {
     std::string Error;
     Origin From;
     From.Src = Src;
     From.Via = Via;
     // The tables are tested to parse (test/model/); a bad entry would mean
     // "unknown", never a crash.
-    if (!Contract::parse(S.Text, Levels, S.C, Error, From))
-      S.C = Contract();
+    if (!Contract::parse(Text, Levels, It->second, Error, From))
+      It->second = Contract();
   }
-  return S.C.empty() ? nullptr : &S.C;
+  return It->second.empty() ? nullptr : &It->second;
 }
 
 const Contract *KernelModel::lookup(StringRef Name) {
-  auto It = Entries.find(Name);
-  return It == Entries.end() ? nullptr
-                             : parsed(It->second, Origin::KernelModel, "built-in model");
+  if (!UserEntries.empty()) {
+    auto It = UserEntries.find(Name);
+    if (It != UserEntries.end())
+      return &It->second;
+  }
+  const KernelApiEntry *E = findBuiltin(Name);
+  return E ? parsed(E, E->Contract, Origin::KernelModel, "built-in model") : nullptr;
 }
 
 const Contract *KernelModel::role(StringRef Class) {
-  auto It = Roles.find(Class);
-  return It == Roles.end() ? nullptr
-                           : parsed(It->second, Origin::FunctionClass, "built-in role table");
+  for (const auto &R : RoleTable)
+    if (Class == R.first)
+      return parsed(&R, R.second, Origin::FunctionClass, "built-in role table");
+  return nullptr;
 }
 
 bool KernelModel::loadText(StringRef Text, StringRef Path, std::string &Error) {
@@ -66,18 +120,17 @@ bool KernelModel::loadText(StringRef Text, StringRef Path, std::string &Error) {
     Origin From;
     From.Src = Origin::UserModel;
     From.Via = (Path + ":" + Twine(I + 1)).str();
-    Slot S;
-    S.Parsed = true;
+    Contract C;
     std::string Why;
-    if (!Contract::parse(Rest, Levels, S.C, Why, From)) {
+    if (!Contract::parse(Rest, Levels, C, Why, From)) {
       Error = (Path + ":" + Twine(I + 1) + ": " + Name + ": " + Why).str();
       return false;
     }
-    if (S.C.empty()) {
+    if (C.empty()) {
       Error = (Path + ":" + Twine(I + 1) + ": " + Name + ": empty contract").str();
       return false;
     }
-    Entries[Name] = std::move(S);
+    UserEntries[Name] = std::move(C);
   }
   return true;
 }

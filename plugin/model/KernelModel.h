@@ -3,7 +3,9 @@
 // mingw-w64's DDK headers carry no IRQL annotations, and the WDK's exist only
 // as SAL macros, so irqlcheck knows the kernel routines itself: a data table
 // (KernelApi.def) keyed by routine name, extended or overridden by the user's
-// model files. Entries are parsed the first time a routine is looked up.
+// model files. The table and its name index are constant data built by the
+// compiler (the plugin loads in every compile: nothing is built per compile),
+// and an entry is parsed the first time its routine is looked up.
 //
 //===----------------------------------------------------------------------===//
 #ifndef IRQLCHECK_MODEL_KERNELMODEL_H
@@ -14,6 +16,7 @@
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include <map>
 #include <string>
 
 namespace irqlcheck {
@@ -48,15 +51,14 @@ public:
   bool loadText(llvm::StringRef Text, llvm::StringRef Path, std::string &Error);
 
 private:
-  struct Slot {
-    const char *Text = nullptr; // built-in entry, parsed lazily
-    bool Parsed = false;
-    Contract C;
-  };
   const LevelTable &Levels;
-  llvm::StringMap<Slot> Entries;
-  llvm::StringMap<Slot> Roles;
-  const Contract *parsed(Slot &S, Origin::Source Src, const char *Via);
+  /// Entries of the user's model files, which override the built-in ones.
+  llvm::StringMap<Contract> UserEntries;
+  /// Built-in entries parsed so far, by the address of their table entry
+  /// (std::map: the contracts handed out must not move).
+  std::map<const void *, Contract> Parsed;
+  const Contract *parsed(const void *Entry, const char *Text, Origin::Source Src,
+                         const char *Via);
 };
 
 /// The C name behind an IR or mangled symbol name: strips "\01", the i686
