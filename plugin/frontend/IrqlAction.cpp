@@ -5,6 +5,7 @@
 #include "frontend/FrontendState.h"
 #include "frontend/ModelSelfCheck.h"
 #include "frontend/PagedCode.h"
+#include "frontend/PreprocessorHooks.h"
 #include "frontend/SalMacros.h"
 #include "model/TUModel.h"
 #include "report/ClangDiagSink.h"
@@ -16,6 +17,7 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/BuryPointer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -50,17 +52,29 @@ struct Session {
                    << "\n";
   }
 
-  ~Session() {
+  /// This compile is over for the process-wide hooks.
+  void detach() {
     if (FrontendState::current() == &State)
       FrontendState::setCurrent(nullptr);
     SessionActive = false;
   }
+  ~Session() { detach(); }
 };
 
 class IrqlConsumer : public ASTConsumer {
 public:
   IrqlConsumer(CompilerInstance &CI, std::shared_ptr<Session> S, const PluginOptions &Opts)
       : CI(CI), S(std::move(S)), Dump(Opts.Dump), CheckModel(Opts.CheckModel) {}
+
+  ~IrqlConsumer() override {
+    // Under -disable-free (what the driver gives cc1) clang leaves its own
+    // AST to the end of the process; the model goes the same way instead of
+    // being torn down entry by entry.
+    if (S && CI.getFrontendOpts().DisableFree) {
+      S->detach();
+      llvm::BuryPointer(new std::shared_ptr<Session>(std::move(S)));
+    }
+  }
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     // A TU with errors is not compiled; say nothing more about it.
@@ -190,7 +204,7 @@ std::unique_ptr<ASTConsumer> IrqlAction::CreateASTConsumer(CompilerInstance &CI,
   // consumers exist, so appending to the predefines here is in time.
   Preprocessor &PP = CI.getPreprocessor();
   PP.setPredefines(PP.getPredefines() + "\n" + salMacroPredefines());
-  installSalMacroGuard(PP);
+  auto Sal = std::make_unique<SalMacroGuard>(PP);
 
   bool Invalid = Opts.Invalid;
   for (const std::string &File : Opts.ModelFiles) {
@@ -202,10 +216,14 @@ std::unique_ptr<ASTConsumer> IrqlAction::CreateASTConsumer(CompilerInstance &CI,
     }
   }
   // Bad arguments were reported: parse with the macros, check nothing.
-  if (Invalid)
+  if (Invalid) {
+    PP.addPPCallbacks(std::make_unique<PreprocessorHooks>(CI.getSourceManager(), std::move(Sal),
+                                                          nullptr, nullptr));
     return std::make_unique<ASTConsumer>();
-  installPagedCodeRecorder(PP, S->State);
-  S->Sink->Pragmas.install(PP);
+  }
+  PP.addPPCallbacks(std::make_unique<PreprocessorHooks>(
+      CI.getSourceManager(), std::move(Sal), std::make_unique<PagedCodeRecorder>(PP, S->State),
+      &S->Sink->Pragmas));
   if (!Opts.SarifPath.empty()) {
     S->Sarif = std::make_unique<SarifLog>();
     S->SarifPath = Opts.SarifPath;

@@ -8,14 +8,28 @@
 #ifndef IRQLCHECK_FRONTEND_PAGEDCODE_H
 #define IRQLCHECK_FRONTEND_PAGEDCODE_H
 
+#include "clang/Basic/SourceLocation.h"
+
 namespace clang {
+class IdentifierInfo;
 class Preprocessor;
-}
+class Token;
+} // namespace clang
 
 namespace irqlcheck {
 struct FrontendState;
 
-void installPagedCodeRecorder(clang::Preprocessor &PP, FrontendState &State);
+/// Told of every macro expansion by PreprocessorHooks.
+class PagedCodeRecorder {
+public:
+  PagedCodeRecorder(clang::Preprocessor &PP, FrontendState &State);
+  void macroExpands(const clang::Token &Name, clang::SourceRange Range);
+
+private:
+  clang::Preprocessor &PP;
+  FrontendState &State;
+  clang::IdentifierInfo *PagedCode, *PagedCodeLocked;
+};
 
 } // namespace irqlcheck
 

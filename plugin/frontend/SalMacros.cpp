@@ -12,12 +12,8 @@
 
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/MacroInfo.h"
-#include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringRef.h"
-
-#include <memory>
 
 using namespace clang;
 
@@ -86,46 +82,6 @@ const SalMacro Macros[] = {
 #undef A
 #undef A0
 
-/// Puts the plugin's definition back whenever a header (re)defines one of the
-/// SAL macros. HandleDefineDirective has already installed the header's
-/// definition when this runs, and appendDefMacroDirective fires no callback,
-/// so there is no recursion.
-class SalMacroGuard : public PPCallbacks {
-public:
-  explicit SalMacroGuard(Preprocessor &PP) : PP(PP) {
-    for (const SalMacro &M : Macros)
-      Ours[PP.getIdentifierInfo(M.Name)] = nullptr;
-  }
-
-  void MacroDefined(const Token &MacroNameTok, const MacroDirective *MD) override {
-    IdentifierInfo *II = MacroNameTok.getIdentifierInfo();
-    auto It = Ours.find(II);
-    if (It == Ours.end())
-      return;
-    MacroInfo *MI = PP.getMacroInfo(II);
-    if (!MI)
-      return;
-    SourceLocation Loc = MI->getDefinitionLoc();
-    if (!It->second && PP.getSourceManager().isWrittenInBuiltinFile(Loc)) {
-      // Our own predefine. Headers may redefine it without a -Wmacro-redefined
-      // warning: a plugin must not add warnings to a clean build.
-      MI->setIsAllowRedefinitionsWithoutWarning(true);
-      It->second = MI;
-      return;
-    }
-    if (It->second && MI != It->second) {
-      // The replaced definition is never expanded now; it must not earn a
-      // -Wunused-macros warning the build without the plugin would not give.
-      PP.markMacroAsUsed(MI);
-      PP.appendDefMacroDirective(II, It->second, MacroNameTok.getLocation());
-    }
-  }
-
-private:
-  Preprocessor &PP;
-  llvm::DenseMap<IdentifierInfo *, MacroInfo *> Ours;
-};
-
 } // namespace
 
 std::string salMacroPredefines() {
@@ -142,8 +98,39 @@ std::string salMacroPredefines() {
   return S;
 }
 
-void installSalMacroGuard(Preprocessor &PP) {
-  PP.addPPCallbacks(std::make_unique<SalMacroGuard>(PP));
+SalMacroGuard::SalMacroGuard(Preprocessor &PP) : PP(PP) {
+  for (const SalMacro &M : Macros)
+    Ours[PP.getIdentifierInfo(M.Name)] = nullptr;
+}
+
+// HandleDefineDirective has already installed the header's definition when
+// this runs, and appendDefMacroDirective fires no callback, so there is no
+// recursion.
+void SalMacroGuard::macroDefined(const Token &MacroNameTok) {
+  IdentifierInfo *II = MacroNameTok.getIdentifierInfo();
+  // Every SAL macro starts with '_'; most of the DDK's thousands do not.
+  if (!II || II->getNameStart()[0] != '_')
+    return;
+  auto It = Ours.find(II);
+  if (It == Ours.end())
+    return;
+  MacroInfo *MI = PP.getMacroInfo(II);
+  if (!MI)
+    return;
+  SourceLocation Loc = MI->getDefinitionLoc();
+  if (!It->second && PP.getSourceManager().isWrittenInBuiltinFile(Loc)) {
+    // Our own predefine. Headers may redefine it without a -Wmacro-redefined
+    // warning: a plugin must not add warnings to a clean build.
+    MI->setIsAllowRedefinitionsWithoutWarning(true);
+    It->second = MI;
+    return;
+  }
+  if (It->second && MI != It->second) {
+    // The replaced definition is never expanded now; it must not earn a
+    // -Wunused-macros warning the build without the plugin would not give.
+    PP.markMacroAsUsed(MI);
+    PP.appendDefMacroDirective(II, It->second, MacroNameTok.getLocation());
+  }
 }
 
 } // namespace irqlcheck

@@ -9,20 +9,33 @@
 #ifndef IRQLCHECK_FRONTEND_SALMACROS_H
 #define IRQLCHECK_FRONTEND_SALMACROS_H
 
+#include "llvm/ADT/DenseMap.h"
 #include <string>
 
 namespace clang {
+class IdentifierInfo;
+class MacroInfo;
 class Preprocessor;
-}
+class Token;
+} // namespace clang
 
 namespace irqlcheck {
 
 /// The #defines appended to the predefines buffer.
 std::string salMacroPredefines();
 
-/// Installs the callback that restores the plugin's definitions after a
-/// header redefines them. Call before the main file is entered.
-void installSalMacroGuard(clang::Preprocessor &PP);
+/// Puts the plugin's definition back whenever a header (re)defines one of the
+/// SAL macros. Told of every #define by PreprocessorHooks.
+class SalMacroGuard {
+public:
+  explicit SalMacroGuard(clang::Preprocessor &PP);
+  void macroDefined(const clang::Token &MacroNameTok);
+
+private:
+  clang::Preprocessor &PP;
+  /// Our macros, each with its predefined definition once that is seen.
+  llvm::DenseMap<clang::IdentifierInfo *, clang::MacroInfo *> Ours;
+};
 
 } // namespace irqlcheck
 

@@ -2,8 +2,6 @@
 #include "report/WarningPragmas.h"
 
 #include "clang/Basic/SourceManager.h"
-#include "clang/Lex/PPCallbacks.h"
-#include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -14,33 +12,6 @@ using namespace clang;
 namespace irqlcheck {
 
 namespace {
-class Recorder : public PPCallbacks {
-public:
-  Recorder(WarningPragmas &W, SourceManager &SM) : W(W), SM(SM) {}
-
-  void PragmaWarning(SourceLocation Loc, PragmaWarningSpecifier Spec,
-                     ArrayRef<int> Ids) override {
-    WarningPragmas::Event::Kind K;
-    switch (Spec) {
-    case PWS_Disable: K = WarningPragmas::Event::Disable; break;
-    case PWS_Default: K = WarningPragmas::Event::Default; break;
-    case PWS_Suppress: K = WarningPragmas::Event::Suppress; break;
-    default: return; // error, once, level1..4: do not change what is shown
-    }
-    W.Events.push_back({K, SM.getExpansionLoc(Loc), {Ids.begin(), Ids.end()}});
-  }
-  void PragmaWarningPush(SourceLocation Loc, int) override {
-    W.Events.push_back({WarningPragmas::Event::Push, SM.getExpansionLoc(Loc), {}});
-  }
-  void PragmaWarningPop(SourceLocation Loc) override {
-    W.Events.push_back({WarningPragmas::Event::Pop, SM.getExpansionLoc(Loc), {}});
-  }
-
-private:
-  WarningPragmas &W;
-  SourceManager &SM;
-};
-
 /// Are the lines strictly between From and To (in one file) free of code?
 /// (Blank lines, comments and other pragmas do not end a suppress.)
 bool onlyTriviaBetween(const SourceManager &SM, FileID FID, unsigned From, unsigned To) {
@@ -59,8 +30,24 @@ bool onlyTriviaBetween(const SourceManager &SM, FileID FID, unsigned From, unsig
 }
 } // namespace
 
-void WarningPragmas::install(Preprocessor &PP) {
-  PP.addPPCallbacks(std::make_unique<Recorder>(*this, PP.getSourceManager()));
+void WarningPragmas::pragmaWarning(SourceLocation Loc, PPCallbacks::PragmaWarningSpecifier Spec,
+                                   ArrayRef<int> Ids, const SourceManager &SM) {
+  Event::Kind K;
+  switch (Spec) {
+  case PPCallbacks::PWS_Disable: K = Event::Disable; break;
+  case PPCallbacks::PWS_Default: K = Event::Default; break;
+  case PPCallbacks::PWS_Suppress: K = Event::Suppress; break;
+  default: return; // error, once, level1..4: do not change what is shown
+  }
+  Events.push_back({K, SM.getExpansionLoc(Loc), {Ids.begin(), Ids.end()}});
+}
+
+void WarningPragmas::pragmaWarningPush(SourceLocation Loc, const SourceManager &SM) {
+  Events.push_back({Event::Push, SM.getExpansionLoc(Loc), {}});
+}
+
+void WarningPragmas::pragmaWarningPop(SourceLocation Loc, const SourceManager &SM) {
+  Events.push_back({Event::Pop, SM.getExpansionLoc(Loc), {}});
 }
 
 bool WarningPragmas::suppressed(unsigned Number, SourceLocation Loc,

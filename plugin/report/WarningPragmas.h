@@ -13,21 +13,26 @@
 #define IRQLCHECK_REPORT_WARNINGPRAGMAS_H
 
 #include "clang/Basic/SourceLocation.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include <memory>
 #include <vector>
 
 namespace clang {
-class Preprocessor;
 class SourceManager;
-} // namespace clang
+}
 
 namespace irqlcheck {
 
 class WarningPragmas {
 public:
-  /// Starts recording the pragmas Preprocessor PP sees.
-  void install(clang::Preprocessor &PP);
+  /// Records a #pragma warning, told by PreprocessorHooks.
+  void pragmaWarning(clang::SourceLocation Loc,
+                     clang::PPCallbacks::PragmaWarningSpecifier Spec,
+                     llvm::ArrayRef<int> Ids, const clang::SourceManager &SM);
+  void pragmaWarningPush(clang::SourceLocation Loc, const clang::SourceManager &SM);
+  void pragmaWarningPop(clang::SourceLocation Loc, const clang::SourceManager &SM);
   /// Is warning Number (28121) disabled or suppressed at Loc?
   bool suppressed(unsigned Number, clang::SourceLocation Loc,
                   const clang::SourceManager &SM) const;

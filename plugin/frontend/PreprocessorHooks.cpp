@@ -1,0 +1,45 @@
+//===- PreprocessorHooks.cpp - The plugin's one preprocessor callback -----===//
+#include "frontend/PreprocessorHooks.h"
+#include "frontend/PagedCode.h"
+#include "frontend/SalMacros.h"
+#include "report/WarningPragmas.h"
+
+using namespace clang;
+
+namespace irqlcheck {
+
+PreprocessorHooks::PreprocessorHooks(const SourceManager &SM, std::unique_ptr<SalMacroGuard> Sal,
+                                     std::unique_ptr<PagedCodeRecorder> PagedCode,
+                                     WarningPragmas *Pragmas)
+    : SM(SM), Sal(std::move(Sal)), PagedCode(std::move(PagedCode)), Pragmas(Pragmas) {}
+
+PreprocessorHooks::~PreprocessorHooks() = default;
+
+void PreprocessorHooks::MacroDefined(const Token &MacroNameTok, const MacroDirective *) {
+  if (Sal)
+    Sal->macroDefined(MacroNameTok);
+}
+
+void PreprocessorHooks::MacroExpands(const Token &Name, const MacroDefinition &,
+                                     SourceRange Range, const MacroArgs *) {
+  if (PagedCode)
+    PagedCode->macroExpands(Name, Range);
+}
+
+void PreprocessorHooks::PragmaWarning(SourceLocation Loc, PragmaWarningSpecifier Spec,
+                                      llvm::ArrayRef<int> Ids) {
+  if (Pragmas)
+    Pragmas->pragmaWarning(Loc, Spec, Ids, SM);
+}
+
+void PreprocessorHooks::PragmaWarningPush(SourceLocation Loc, int) {
+  if (Pragmas)
+    Pragmas->pragmaWarningPush(Loc, SM);
+}
+
+void PreprocessorHooks::PragmaWarningPop(SourceLocation Loc) {
+  if (Pragmas)
+    Pragmas->pragmaWarningPop(Loc, SM);
+}
+
+} // namespace irqlcheck
