@@ -8,10 +8,11 @@
 
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Mangler.h"
-#include "llvm/Support/Path.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -213,6 +214,11 @@ PreservedAnalyses IrqlCheckPass::run(Module &M, ModuleAnalysisManager &) {
   if (Ctx && Ctx->OnFinish)
     Ctx->OnFinish();
 
+  if (Ctx && Ctx->DropLocations && StripDebugInfo(M)) {
+    PreservedAnalyses PA;
+    PA.preserveSet<CFGAnalyses>();
+    return PA;
+  }
   return PreservedAnalyses::all();
 }
 

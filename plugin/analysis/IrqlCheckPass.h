@@ -35,6 +35,10 @@ struct PassContext {
   DiagSink *Sink = nullptr;
   bool Suggest = false;            // print inferred contracts as SAL
   std::function<void()> OnFinish;  // called when the pass is done (SARIF)
+  /// The line tables exist only because the plugin asked for them (no -g):
+  /// the pass drops them when done, so the rest of the pipeline does not
+  /// carry them and the output is what it is without the plugin.
+  bool DropLocations = false;
 };
 
 class IrqlCheckPass : public llvm::PassInfoMixin<IrqlCheckPass> {

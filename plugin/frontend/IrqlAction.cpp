@@ -236,10 +236,12 @@ std::unique_ptr<ASTConsumer> IrqlAction::CreateASTConsumer(CompilerInstance &CI,
   // no debug sections (what clang does for -Rpass). CodeGenModule is created
   // after plugin consumers, so this still takes effect.
   CodeGenOptions &CGO = CI.getCodeGenOpts();
-  if (CGO.getDebugInfo() == llvm::codegenoptions::NoDebugInfo)
+  bool OwnLocations = CGO.getDebugInfo() == llvm::codegenoptions::NoDebugInfo;
+  if (OwnLocations)
     CGO.setDebugInfo(llvm::codegenoptions::LocTrackingOnly);
 
   S->Pass = std::make_shared<PassContext>();
+  S->Pass->DropLocations = OwnLocations;
   S->Pass->Model = S->Model.get();
   S->Pass->Settings = &S->Settings;
   S->Pass->Sink = S->Sink.get();
