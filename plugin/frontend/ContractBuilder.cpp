@@ -5,6 +5,7 @@
 #include "frontend/IndirectCalls.h"
 #include "frontend/Registrations.h"
 #include "frontend/SystemHeaderCache.h"
+#include "frontend/UserCodeWalk.h"
 #include "model/TUModel.h"
 #include "report/Reporter.h"
 
@@ -736,16 +737,20 @@ void Builder::run(DumpMode Dump, raw_ostream &OS) {
   DenseSet<const FunctionDecl *> UserFunctions;
   for (const Decl *D : UserDecls)
     addFunctionsDeclaredBy(D, UserFunctions);
-  // Thousands of system-header functions are never referenced: they can
-  // neither be called nor emitted, so they need no contract (the plugin
-  // runs in every compile; this is most of its front-end cost).
+  UserCodeFacts Facts = walkUserCode(UserDecls, Headers);
+  Registered = std::move(Facts.Registered);
+  // The IR names only the user's functions and what their code reaches:
+  // the thousands of other functions in the headers need no contract (the
+  // plugin runs in every compile; this was most of its front-end cost). C++
+  // calls functions no expression names (constructors, destructors), so
+  // there every referenced function is kept.
+  bool CPlusPlus = Ctx.getLangOpts().CPlusPlus;
   std::vector<const FunctionDecl *> Kept;
   for (const FunctionDecl *First : Functions)
-    if (Dump == DumpMode::All || First->isReferenced() || First->isUsed(false) ||
-        UserFunctions.count(First))
+    if (Dump == DumpMode::All || UserFunctions.count(First) || Facts.Reachable.count(First) ||
+        (CPlusPlus && (First->isReferenced() || First->isUsed(false))))
       Kept.push_back(First);
   attributeMarkers(Kept);
-  Registered = collectRegistrations(UserDecls);
   // #pragma alloc_text needs Microsoft extensions, and drivers guard it with
   // #ifdef ALLOC_PRAGMA, which mingw-w64's headers define only for MSVC: then
   // only a TU that places some function in a section shows it could have.
@@ -805,7 +810,7 @@ void Builder::run(DumpMode Dump, raw_ostream &OS) {
 
   // Calls through pointers of a role type get the role's contract.
   std::map<const TypedefNameDecl *, Contract> Roles;
-  collectRoleTypedCalls(Ctx, UserDecls, Model, [&](const TypedefNameDecl *TD) -> const Contract * {
+  collectRoleTypedCalls(Ctx, Facts.IndirectCalls, Model, [&](const TypedefNameDecl *TD) -> const Contract * {
     auto It = Roles.find(TD);
     if (It != Roles.end())
       return It->second.empty() ? nullptr : &It->second;

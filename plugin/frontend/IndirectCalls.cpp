@@ -4,7 +4,6 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/Support/Path.h"
 
@@ -13,35 +12,39 @@ using namespace clang;
 namespace irqlcheck {
 
 namespace {
-class Finder : public RecursiveASTVisitor<Finder> {
-public:
-  Finder(ASTContext &Ctx, TUModel &Model,
-         const std::function<const Contract *(const TypedefNameDecl *)> &Of)
-      : SM(Ctx.getSourceManager()), Model(Model), Of(Of) {}
 
-  bool VisitCallExpr(CallExpr *CE) {
-    if (CE->getDirectCallee())
-      return true;
-    const Contract *C = nullptr;
-    // PIO_COMPLETION_ROUTINE -> IO_COMPLETION_ROUTINE *: the first typedef
-    // along the sugar, or that of the pointee, that has a contract.
-    QualType T = CE->getCallee()->IgnoreParenImpCasts()->getType();
-    for (unsigned Guard = 0; !C && !T.isNull() && Guard < 8; ++Guard) {
-      if (const auto *TT = T->getAs<TypedefType>()) {
-        C = Of(TT->getDecl());
-        if (C)
-          break;
-        T = TT->getDecl()->getUnderlyingType();
-        continue;
-      }
-      if (const auto *PT = T->getAs<PointerType>()) {
-        T = PT->getPointeeType();
-        continue;
-      }
-      break;
+/// The contract of the role typedef CE's callee type names, or null.
+const Contract *roleContractOf(const CallExpr *CE,
+                               const std::function<const Contract *(const TypedefNameDecl *)> &Of) {
+  // PIO_COMPLETION_ROUTINE -> IO_COMPLETION_ROUTINE *: the first typedef
+  // along the sugar, or that of the pointee, that has a contract.
+  QualType T = CE->getCallee()->IgnoreParenImpCasts()->getType();
+  for (unsigned Guard = 0; !T.isNull() && Guard < 8; ++Guard) {
+    if (const auto *TT = T->getAs<TypedefType>()) {
+      if (const Contract *C = Of(TT->getDecl()))
+        return C->empty() ? nullptr : C;
+      T = TT->getDecl()->getUnderlyingType();
+      continue;
     }
-    if (!C || C->empty())
-      return true;
+    if (const auto *PT = T->getAs<PointerType>()) {
+      T = PT->getPointeeType();
+      continue;
+    }
+    break;
+  }
+  return nullptr;
+}
+
+} // namespace
+
+void collectRoleTypedCalls(
+    ASTContext &Ctx, llvm::ArrayRef<const CallExpr *> IndirectCalls, TUModel &Model,
+    const std::function<const Contract *(const TypedefNameDecl *)> &ContractOfTypedef) {
+  SourceManager &SM = Ctx.getSourceManager();
+  for (const CallExpr *CE : IndirectCalls) {
+    const Contract *C = roleContractOf(CE, ContractOfTypedef);
+    if (!C)
+      continue;
     // CodeGen puts a call's line table entry at the start of the call
     // expression or at its callee; record both.
     for (SourceLocation L : {CE->getBeginLoc(), CE->getExprLoc(), CE->getCallee()->getExprLoc()}) {
@@ -51,22 +54,7 @@ public:
       Model.IndirectCalls[{llvm::sys::path::filename(PL.getFilename()).str(), PL.getLine(),
                            PL.getColumn()}] = *C;
     }
-    return true;
   }
-
-private:
-  SourceManager &SM;
-  TUModel &Model;
-  const std::function<const Contract *(const TypedefNameDecl *)> &Of;
-};
-} // namespace
-
-void collectRoleTypedCalls(
-    ASTContext &Ctx, llvm::ArrayRef<Decl *> UserDecls, TUModel &Model,
-    const std::function<const Contract *(const TypedefNameDecl *)> &ContractOfTypedef) {
-  Finder F(Ctx, Model, ContractOfTypedef);
-  for (Decl *D : UserDecls)
-    F.TraverseDecl(D);
 }
 
 } // namespace irqlcheck

@@ -19,20 +19,20 @@
 
 namespace clang {
 class ASTContext;
-class Decl;
+class CallExpr;
 class TypedefNameDecl;
 } // namespace clang
 
 namespace irqlcheck {
 struct TUModel;
 
-/// For each indirect call in UserDecls (the top-level declarations outside
-/// system headers) whose callee type names a
-/// function typedef with a contract, stores that contract in
-/// Model.IndirectCalls. ContractOfTypedef gives a typedef's contract (its
-/// annotations and role) or null.
+/// For each of the user's indirect calls (found by UserCodeWalk) whose
+/// callee type names a function typedef with a contract, stores that
+/// contract in Model.IndirectCalls. ContractOfTypedef gives a typedef's
+/// contract (its annotations and role) or null.
 void collectRoleTypedCalls(
-    clang::ASTContext &Ctx, llvm::ArrayRef<clang::Decl *> UserDecls, TUModel &Model,
+    clang::ASTContext &Ctx, llvm::ArrayRef<const clang::CallExpr *> IndirectCalls,
+    TUModel &Model,
     const std::function<const Contract *(const clang::TypedefNameDecl *)> &ContractOfTypedef);
 
 } // namespace irqlcheck

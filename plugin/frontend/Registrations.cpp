@@ -2,7 +2,6 @@
 #include "frontend/Registrations.h"
 
 #include "clang/AST/Expr.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
@@ -46,65 +45,49 @@ const FunctionDecl *functionOf(const Expr *E) {
   return nullptr;
 }
 
-class Finder : public RecursiveASTVisitor<Finder> {
-public:
-  explicit Finder(llvm::DenseMap<const FunctionDecl *, Registration> &Out) : Out(Out) {}
-
-  bool VisitCallExpr(CallExpr *CE) {
-    // Registration routines are often macros around another call (mingw's
-    // IoSetCompletionRoutine is an inline function): match by callee name.
-    const FunctionDecl *Callee = CE->getDirectCallee();
-    if (!Callee || !Callee->getIdentifier())
-      return true;
-    StringRef Name = Callee->getName();
-    for (const Registrar &R : Registrars)
-      if (Name == R.Routine && R.Arg < CE->getNumArgs())
-        if (const FunctionDecl *FD = functionOf(CE->getArg(R.Arg)))
-          add(FD, R.Role, CE->getExprLoc(), R.Routine);
-    return true;
-  }
-
-  bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (BO->getOpcode() != BO_Assign)
-      return true;
-    const FunctionDecl *FD = functionOf(BO->getRHS());
-    if (!FD)
-      return true;
-    const Expr *LHS = BO->getLHS()->IgnoreParenImpCasts();
-    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(LHS))
-      LHS = ASE->getBase()->IgnoreParenImpCasts();
-    const auto *ME = dyn_cast<MemberExpr>(LHS);
-    if (!ME || !ME->getMemberDecl()->getIdentifier())
-      return true;
-    StringRef Field = ME->getMemberDecl()->getName();
-    const char *Role = llvm::StringSwitch<const char *>(Field)
-                           .Case("MajorFunction", "DRIVER_DISPATCH")
-                           .Case("DriverUnload", "DRIVER_UNLOAD")
-                           .Case("DriverStartIo", "DRIVER_STARTIO")
-                           .Case("AddDevice", "DRIVER_ADD_DEVICE")
-                           .Default(nullptr);
-    if (Role)
-      add(FD, Role, BO->getOperatorLoc(), ("->" + Field).str());
-    return true;
-  }
-
-private:
-  llvm::DenseMap<const FunctionDecl *, Registration> &Out;
-
-  void add(const FunctionDecl *FD, const char *Role, SourceLocation Loc, std::string Via) {
-    Out.try_emplace(FD, Registration{Role, Loc, std::move(Via)});
-  }
-};
+void add(llvm::DenseMap<const FunctionDecl *, Registration> &Out, const FunctionDecl *FD,
+         const char *Role, SourceLocation Loc, std::string Via) {
+  Out.try_emplace(FD, Registration{Role, Loc, std::move(Via)});
+}
 
 } // namespace
 
-llvm::DenseMap<const FunctionDecl *, Registration>
-collectRegistrations(llvm::ArrayRef<Decl *> UserDecls) {
-  llvm::DenseMap<const FunctionDecl *, Registration> Out;
-  Finder F(Out);
-  for (Decl *D : UserDecls)
-    F.TraverseDecl(D);
-  return Out;
+void noteRegistrationCall(const CallExpr *CE,
+                          llvm::DenseMap<const FunctionDecl *, Registration> &Out) {
+  // Registration routines are often macros around another call (mingw's
+  // IoSetCompletionRoutine is an inline function): match by callee name.
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  if (!Callee || !Callee->getIdentifier())
+    return;
+  StringRef Name = Callee->getName();
+  for (const Registrar &R : Registrars)
+    if (Name == R.Routine && R.Arg < CE->getNumArgs())
+      if (const FunctionDecl *FD = functionOf(CE->getArg(R.Arg)))
+        add(Out, FD, R.Role, CE->getExprLoc(), R.Routine);
+}
+
+void noteRegistrationAssignment(const BinaryOperator *BO,
+                                llvm::DenseMap<const FunctionDecl *, Registration> &Out) {
+  if (BO->getOpcode() != BO_Assign)
+    return;
+  const FunctionDecl *FD = functionOf(BO->getRHS());
+  if (!FD)
+    return;
+  const Expr *LHS = BO->getLHS()->IgnoreParenImpCasts();
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(LHS))
+    LHS = ASE->getBase()->IgnoreParenImpCasts();
+  const auto *ME = dyn_cast<MemberExpr>(LHS);
+  if (!ME || !ME->getMemberDecl()->getIdentifier())
+    return;
+  StringRef Field = ME->getMemberDecl()->getName();
+  const char *Role = llvm::StringSwitch<const char *>(Field)
+                         .Case("MajorFunction", "DRIVER_DISPATCH")
+                         .Case("DriverUnload", "DRIVER_UNLOAD")
+                         .Case("DriverStartIo", "DRIVER_STARTIO")
+                         .Case("AddDevice", "DRIVER_ADD_DEVICE")
+                         .Default(nullptr);
+  if (Role)
+    add(Out, FD, Role, BO->getOperatorLoc(), ("->" + Field).str());
 }
 
 } // namespace irqlcheck

@@ -2,21 +2,21 @@
 //
 // A DPC is often known only from `KeInitializeDpc(&Dpc, MyDpc, Ctx)`, a
 // dispatch routine from `DriverObject->MajorFunction[IRP_MJ_READ] = MyRead`.
-// This walks the function bodies of the translation unit for such
-// registrations and gives each registered function the role (function class)
-// the registration implies.
+// UserCodeWalk shows this every call and assignment in the driver's own code
+// (registrations happen there); each registered function gets the role
+// (function class) the registration implies.
 //
 //===----------------------------------------------------------------------===//
 #ifndef IRQLCHECK_FRONTEND_REGISTRATIONS_H
 #define IRQLCHECK_FRONTEND_REGISTRATIONS_H
 
 #include "clang/Basic/SourceLocation.h"
-#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include <string>
 
 namespace clang {
-class Decl;
+class BinaryOperator;
+class CallExpr;
 class FunctionDecl;
 } // namespace clang
 
@@ -28,11 +28,13 @@ struct Registration {
   std::string Via;            // "KeInitializeDpc", "DriverObject->DriverUnload"
 };
 
-/// Registered functions (first declarations) and their roles, found in the
-/// bodies of UserDecls (the top-level declarations outside system headers:
-/// registrations happen in the driver's own code).
-llvm::DenseMap<const clang::FunctionDecl *, Registration>
-collectRegistrations(llvm::ArrayRef<clang::Decl *> UserDecls);
+/// If CE registers a function (KeInitializeDpc(&Dpc, MyDpc, Ctx)), records
+/// it (first declaration) with its role; the first registration counts.
+void noteRegistrationCall(const clang::CallExpr *CE,
+                          llvm::DenseMap<const clang::FunctionDecl *, Registration> &Out);
+/// The same for Driver->MajorFunction[...] = MyDispatch and the like.
+void noteRegistrationAssignment(const clang::BinaryOperator *BO,
+                                llvm::DenseMap<const clang::FunctionDecl *, Registration> &Out);
 
 } // namespace irqlcheck
 
