@@ -1,7 +1,7 @@
 //===- ConstantEvaluator.h - Evaluate an annotation's value text ----------===//
 //
-// The SAL macros hand their argument to the plugin as text (stringized after
-// macro expansion), never as a C expression: a level that is not defined yet,
+// The SAL macros hand their argument to the plugin as text (stringized as
+// written), never as a C expression: a level that is not defined yet,
 // or a parameter name, must not become a compile error in the user's build.
 // This evaluates that text as an integer constant expression, resolving
 // identifiers through the preprocessor's macros and the enumerators in scope.

@@ -1,10 +1,13 @@
 //===- SalMacros.cpp - Give the empty SAL IRQL macros a meaning -----------===//
 //
-// Every argument reaches the attribute as a string: values are stringized
-// after macro expansion ("2" for DISPATCH_LEVEL), names before it. So a level
-// defined later, a parameter name (_IRQL_raises_(NewIrql)) or a _When_
-// condition can never become a compile error; ConstantEvaluator and
-// ContractBuilder make sense of the text. `__attribute` (not `__attribute__`)
+// Every argument reaches the attribute as a string, as written
+// ("DISPATCH_LEVEL"): the attribute handler evaluates it at once, with the
+// macros of that moment. So a level defined later, a parameter name
+// (_IRQL_raises_(NewIrql)) or a _When_ condition can never become a compile
+// error; ConstantEvaluator and ContractBuilder make sense of the text. Only
+// the annotation inside _When_/_At_ is stringized after macro expansion, so
+// that it arrives as the attribute it expands to. Stringizing as written is
+// also the cheaper form: the WDK's headers carry thousands of annotations. `__attribute` (not `__attribute__`)
 // survives headers that #define __attribute__ away for non-GNU compilers.
 //
 //===----------------------------------------------------------------------===//
@@ -34,15 +37,15 @@ struct SalMacro {
 #define A0(attr) "__attribute((" attr "))"
 
 const SalMacro Macros[] = {
-    {"_IRQL_requires_max_", "(x)", A("irql_requires_max", V("x"))},
-    {"__drv_maxIRQL", "(x)", A("irql_requires_max", V("x"))},
-    {"_IRQL_requires_min_", "(x)", A("irql_requires_min", V("x"))},
-    {"__drv_minIRQL", "(x)", A("irql_requires_min", V("x"))},
-    {"_IRQL_requires_", "(x)", A("irql_requires", V("x"))},
-    {"__drv_requiresIRQL", "(x)", A("irql_requires", V("x"))},
-    {"_IRQL_raises_", "(x)", A("irql_raises", V("x"))},
-    {"__drv_raisesIRQL", "(x)", A("irql_raises", V("x"))},
-    {"__drv_setsIRQL", "(x)", A("irql_sets", V("x"))},
+    {"_IRQL_requires_max_", "(x)", A("irql_requires_max", N("x"))},
+    {"__drv_maxIRQL", "(x)", A("irql_requires_max", N("x"))},
+    {"_IRQL_requires_min_", "(x)", A("irql_requires_min", N("x"))},
+    {"__drv_minIRQL", "(x)", A("irql_requires_min", N("x"))},
+    {"_IRQL_requires_", "(x)", A("irql_requires", N("x"))},
+    {"__drv_requiresIRQL", "(x)", A("irql_requires", N("x"))},
+    {"_IRQL_raises_", "(x)", A("irql_raises", N("x"))},
+    {"__drv_raisesIRQL", "(x)", A("irql_raises", N("x"))},
+    {"__drv_setsIRQL", "(x)", A("irql_sets", N("x"))},
     {"_IRQL_requires_same_", "", A0("irql_requires_same")},
     {"__drv_sameIRQL", "", A0("irql_requires_same")},
     {"_IRQL_saves_", "", A0("irql_saves")},
@@ -53,10 +56,10 @@ const SalMacro Macros[] = {
     {"__drv_savesIRQLGlobal", "(k, o)", A("irql_saves_global", N("k") ", " N("o"))},
     {"_IRQL_restores_global_", "(k, o)", A("irql_restores_global", N("k") ", " N("o"))},
     {"__drv_restoresIRQLGlobal", "(k, o)", A("irql_restores_global", N("k") ", " N("o"))},
-    {"_IRQL_always_function_max_", "(x)", A("irql_always_function_max", V("x"))},
-    {"__drv_maxFunctionIRQL", "(x)", A("irql_always_function_max", V("x"))},
-    {"_IRQL_always_function_min_", "(x)", A("irql_always_function_min", V("x"))},
-    {"__drv_minFunctionIRQL", "(x)", A("irql_always_function_min", V("x"))},
+    {"_IRQL_always_function_max_", "(x)", A("irql_always_function_max", N("x"))},
+    {"__drv_maxFunctionIRQL", "(x)", A("irql_always_function_max", N("x"))},
+    {"_IRQL_always_function_min_", "(x)", A("irql_always_function_min", N("x"))},
+    {"__drv_minFunctionIRQL", "(x)", A("irql_always_function_min", N("x"))},
     {"_IRQL_uses_cancel_", "", A0("irql_uses_cancel")},
     {"__drv_useCancelIRQL", "", A0("irql_uses_cancel")},
     {"_IRQL_is_cancel_", "", A0("irql_is_cancel")},

@@ -12,7 +12,7 @@ typedef unsigned char KIRQL;
 _IRQL_requires_max_(UNKNOWN_LEVEL) void UnknownName(void); // expected-warning {{the value of _IRQL_requires_max_ ('UNKNOWN_LEVEL') cannot be evaluated to a constant: 'UNKNOWN_LEVEL' is not a constant [irql-annotation-unevaluable]}}
 _IRQL_requires_max_() void Empty(void); // expected-warning {{the value of _IRQL_requires_max_ ('') cannot be evaluated to a constant: empty value}}
 _IRQL_requires_max_(APC_LEVEL / 0) void DivByZero(void); // expected-warning {{cannot be evaluated to a constant: division by zero}}
-_IRQL_requires_min_(APC_LEVEL DISPATCH_LEVEL) void TwoValues(void); // expected-warning {{the value of _IRQL_requires_min_ ('1 2') cannot be evaluated to a constant: unexpected '2'}}
+_IRQL_requires_min_(APC_LEVEL DISPATCH_LEVEL) void TwoValues(void); // expected-warning {{the value of _IRQL_requires_min_ ('APC_LEVEL DISPATCH_LEVEL') cannot be evaluated to a constant: unexpected 'DISPATCH_LEVEL'}}
 _IRQL_requires_(sizeof(int)) void Sizeof(void); // expected-warning {{'sizeof' is not a constant}}
 _IRQL_requires_max_(1 << 70) void Shift(void); // expected-warning {{shift out of range}}
 _IRQL_raises_(NotAParameter) KIRQL RaisesUnknown(KIRQL NewIrql); // expected-warning {{the value of _IRQL_raises_ ('NotAParameter') cannot be evaluated}}
