@@ -2,6 +2,7 @@
 #include "analysis/FunctionAnalysis.h"
 #include "analysis/AccessPaths.h"
 #include "analysis/IrqlValue.h"
+#include "analysis/SortedVectorMap.h"
 #include "model/KernelModel.h"
 #include "report/Reporter.h"
 
@@ -97,8 +98,10 @@ struct State {
   SmallVector<const Instruction *, 4> Stack; // raises that saved an IRQL
   bool StackUnknown = false;
   unsigned Epoch = 0;
-  std::map<PathId, SymVal> Mem;
-  DenseMap<const Value *, SymVal> Ssa;
+  SortedVectorMap<PathId, SymVal> Mem;
+  // Small inline: a state is copied at every edge, and only the values live
+  // across blocks travel with it.
+  SmallDenseMap<const Value *, SymVal, 8> Ssa;
   SmallVector<Fact, 4> Facts;
   const Instruction *LastChange = nullptr; // the call that last set the IRQL
   const Instruction *ExitVia = nullptr;    // terminator this path arrived by
@@ -108,7 +111,7 @@ struct State {
   bool sameCore(const State &O) const {
     if (Cur != O.Cur || StackUnknown != O.StackUnknown || Stack != O.Stack)
       return false;
-    auto Saved = [](const std::map<PathId, SymVal> &M) {
+    auto Saved = [](const SortedVectorMap<PathId, SymVal> &M) {
       SmallVector<std::pair<PathId, const Instruction *>, 4> V;
       for (auto &KV : M)
         if (KV.second.K == SymVal::Saved)
@@ -201,6 +204,9 @@ private:
   PathTable Paths;
   DenseMap<const Instruction *, unsigned> InstIds;
   SmallPtrSet<const AllocaInst *, 8> Escaped;
+  // Instructions used outside their own block: the only SSA facts a state
+  // carries along an edge.
+  DenseSet<const Value *> LiveOut;
   // Paths a call was given a pointer to, or that received a value we do not
   // track: they may hold the IRQL (for irql-saves-not-written).
   DenseSet<PathId> Clobbered;
@@ -1170,6 +1176,12 @@ void Analyzer::run() {
       EntryRange.Hi = std::min<Level>(EntryRange.Hi, ApcLevel);
   }
 
+  for (const Instruction &I : instructions(F))
+    if (any_of(I.users(), [&](const User *U) {
+          return cast<Instruction>(U)->getParent() != I.getParent();
+        }))
+      LiveOut.insert(&I);
+
   // Locals whose address reaches a call or is stored may change behind our back.
   for (const Instruction &I : instructions(F))
     if (const auto *AI = dyn_cast<AllocaInst>(&I)) {
@@ -1223,12 +1235,8 @@ void Analyzer::run() {
     for (auto &[Succ, S] : Succs) {
       // Only values used outside their block need to travel along edges.
       for (auto It = S.Ssa.begin(); It != S.Ssa.end();) {
-        const auto *Def = dyn_cast<Instruction>(It->first);
-        bool LiveOut = Def && any_of(Def->users(), [&](const User *U) {
-          return cast<Instruction>(U)->getParent() != Def->getParent();
-        });
         auto Next = std::next(It);
-        if (!LiveOut)
+        if (!LiveOut.count(It->first))
           S.Ssa.erase(It);
         It = Next;
       }
