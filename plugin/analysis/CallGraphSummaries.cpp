@@ -89,7 +89,8 @@ private:
 
 void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
                      const DenseSet<const Function *> &Analyzable, const LevelTable &Levels,
-                     Reporter &R, SCCList *BottomUp, DenseSet<const Function *> *SelfCalls) {
+                     Reporter &R, SCCList *BottomUp, DenseSet<const Function *> *SelfCalls,
+                     const std::function<const Contract *(const CallBase &)> &IndirectContractOf) {
   DenseMap<const Function *, SmallVector<const Function *, 4>> Edges;
   for (Function &F : M) {
     if (!Analyzable.count(&F))
@@ -130,8 +131,8 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
         FunctionSummary S;
         auto DIt = Declared.find(F);
         const Contract &Own = DIt == Declared.end() ? None : DIt->second;
-        analyzeFunction(
-            {*F, Own, ContractOf, Levels, R, /*Emit=*/false, &S, nullptr, nullptr, std::nullopt, nullptr});
+        analyzeFunction({*F, Own, ContractOf, Levels, R, /*Emit=*/false, &S, nullptr,
+                         IndirectContractOf, std::nullopt, nullptr});
         FunctionSummary &Old = Summaries[F];
         if (!(Old == S)) {
           Changed = true;

@@ -16,6 +16,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include <functional>
 #include <vector>
 
 namespace llvm {
@@ -41,11 +42,14 @@ using SCCList = std::vector<llvm::SmallVector<const llvm::Function *, 4>>;
 /// merges each summary into Contracts below what the function already says.
 /// BottomUp receives the analysable functions' SCCs, callees first; a
 /// function that calls itself is alone in its SCC and listed in SelfCalls.
-void summarizeModule(llvm::Module &M, ContractMap &Contracts, SummaryMap &Summaries,
-                     const llvm::DenseSet<const llvm::Function *> &Analyzable,
-                     const LevelTable &Levels, Reporter &R,
-                     SCCList *BottomUp = nullptr,
-                     llvm::DenseSet<const llvm::Function *> *SelfCalls = nullptr);
+/// IndirectContractOf gives calls through role-typed pointers their role's
+/// contract, so that they count in the summary like direct calls.
+void summarizeModule(
+    llvm::Module &M, ContractMap &Contracts, SummaryMap &Summaries,
+    const llvm::DenseSet<const llvm::Function *> &Analyzable, const LevelTable &Levels,
+    Reporter &R, SCCList *BottomUp = nullptr,
+    llvm::DenseSet<const llvm::Function *> *SelfCalls = nullptr,
+    const std::function<const Contract *(const llvm::CallBase &)> &IndirectContractOf = nullptr);
 
 } // namespace irqlcheck
 

@@ -136,20 +136,6 @@ PreservedAnalyses IrqlCheckPass::run(Module &M, ModuleAnalysisManager &) {
     Analyzable.insert(&F);
   }
 
-  // Bottom-up summaries give unannotated helpers a contract of their own.
-  SummaryMap Summaries;
-  SCCList BottomUp;
-  DenseSet<const Function *> InRecursion;
-  summarizeModule(M, Contracts, Summaries, Analyzable, Model->Levels, R, &BottomUp,
-                  &InRecursion);
-  auto ContractOf = [&](const Function &F) { return contractIn(Contracts, F); };
-  auto WhyOf = [&](const Function &F, bool Max) -> const Instruction * {
-    auto It = Summaries.find(&F);
-    if (It == Summaries.end())
-      return nullptr;
-    return Max ? It->second.MaxWhy : It->second.MinWhy;
-  };
-
   // Calls through a pointer of a role type: matched by the call's line/column.
   auto IndirectContractOf = [&](const CallBase &CB) -> const Contract * {
     const DILocation *DL = CB.getDebugLoc().get();
@@ -158,6 +144,20 @@ PreservedAnalyses IrqlCheckPass::run(Module &M, ModuleAnalysisManager &) {
     auto It = Model->IndirectCalls.find(
         {sys::path::filename(DL->getFilename()).str(), DL->getLine(), DL->getColumn()});
     return It == Model->IndirectCalls.end() ? nullptr : &It->second;
+  };
+
+  // Bottom-up summaries give unannotated helpers a contract of their own.
+  SummaryMap Summaries;
+  SCCList BottomUp;
+  DenseSet<const Function *> InRecursion;
+  summarizeModule(M, Contracts, Summaries, Analyzable, Model->Levels, R, &BottomUp,
+                  &InRecursion, IndirectContractOf);
+  auto ContractOf = [&](const Function &F) { return contractIn(Contracts, F); };
+  auto WhyOf = [&](const Function &F, bool Max) -> const Instruction * {
+    auto It = Summaries.find(&F);
+    if (It == Summaries.end())
+      return nullptr;
+    return Max ? It->second.MaxWhy : It->second.MinWhy;
   };
 
   // Top-down: callers before callees, so that an internal function called
