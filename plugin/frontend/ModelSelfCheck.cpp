@@ -14,6 +14,7 @@ unsigned checkModelAgainstDeclarations(ASTContext &Ctx, llvm::raw_ostream &OS) {
   unsigned Declared = 0, Mismatches = 0;
   TranslationUnitDecl *TU = Ctx.getTranslationUnitDecl();
   LevelTable Levels = LevelTable::forTriple(Ctx.getTargetInfo().getTriple().str());
+  KernelModel Model(Levels);
   for (const KernelApiEntry &E : kernelApiTable()) {
     Contract C;
     std::string Error;
@@ -21,6 +22,11 @@ unsigned checkModelAgainstDeclarations(ASTContext &Ctx, llvm::raw_ostream &OS) {
       ++Mismatches;
       OS << "irqlcheck: model: " << E.Name << ": bad contract '" << E.Contract << "': " << Error
          << "\n";
+    } else if (const Contract *ByName = Model.lookup(E.Name);
+               !ByName || ByName->str(Levels) != C.str(Levels)) {
+      // The name index is computed by the C++ compiler; hold it to the table.
+      ++Mismatches;
+      OS << "irqlcheck: model: " << E.Name << ": not found by name in the model\n";
     }
     const FunctionDecl *Found = nullptr;
     for (const NamedDecl *ND : TU->lookup(&Ctx.Idents.get(E.Name)))
