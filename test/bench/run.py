@@ -16,8 +16,10 @@ Each input is compiled (-c, to an object file in a temporary directory) at -O0
 and -O2, without and with -fplugin=IrqlCheck.so, the two back to back, in N
 rounds over all inputs (short compiles several times a round). Reported: best
 wall time, best CPU time (user+sys) and peak RSS (ru_maxrss of the compiler
-process, from wait4). Python 3 standard library only; the exit status is 0
-whatever the numbers (1 only if the plugin is missing).
+process, from wait4). Without --plugin it first configures build/ (if needed)
+and brings the plugin up to date with CMake, so the numbers are those of the
+working tree. Python 3 standard library only; the exit status is 0 whatever
+the numbers (1 only if there is no plugin to measure).
 """
 
 import argparse
@@ -200,6 +202,31 @@ def print_table(title, rows, header):
     print()
 
 
+def build_plugin():
+    """Configures build/ if needed and brings the plugin up to date, so that the
+    numbers are those of the working tree. Returns (path, build type)."""
+    build = os.path.join(ROOT, "build")
+    steps = []
+    if not os.path.isfile(os.path.join(build, "CMakeCache.txt")):
+        steps.append(["cmake", "-S", ROOT, "-B", build])
+    steps.append(["cmake", "--build", build, "-j", str(os.cpu_count() or 2), "--target", "IrqlCheck"])
+    for cmd in steps:
+        r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        if r.returncode != 0:
+            sys.stderr.write(r.stdout.decode(errors="replace"))
+            print("run.py: building the plugin failed: %s" % " ".join(cmd), file=sys.stderr)
+            return None, ""
+    build_type = ""
+    with open(os.path.join(build, "CMakeCache.txt"), errors="replace") as f:
+        for line in f:
+            if line.startswith("CMAKE_BUILD_TYPE:"):
+                build_type = line.split("=", 1)[1].strip()
+    if build_type and build_type != "Release":
+        print("run.py: warning: build/ is a %s build; the numbers in docs/benchmark.md are "
+              "for Release" % build_type, file=sys.stderr)
+    return os.path.join(build, "plugin", "IrqlCheck.so"), build_type
+
+
 def main():
     ap = argparse.ArgumentParser(description="irqlcheck compile-time and memory benchmark")
     ap.add_argument("-n", "--runs", type=int, default=3,
@@ -208,13 +235,20 @@ def main():
                     help="repeat short compiles until each variant ran this long in all, up to 5 "
                     "pairs a round (default 1 s)")
     ap.add_argument("--clang", default=default_clang(), help="the clang the plugin was built for (default clang-19)")
-    ap.add_argument("--plugin", default=os.path.join(ROOT, "build", "plugin", "IrqlCheck.so"))
+    ap.add_argument("--plugin", default=None,
+                    help="the plugin to measure (default: build/plugin/IrqlCheck.so, configured "
+                    "and brought up to date with CMake first)")
     ap.add_argument("--sizes", default="1000,10000,100000",
                     help="lines of the generated inputs, comma-separated (default 1000,10000,100000)")
     ap.add_argument("--no-repo", action="store_true", help="skip inputs (a), the repository's .c files")
     ap.add_argument("--no-generated", action="store_true", help="skip inputs (b), the generated files")
     ap.add_argument("--keep", metavar="DIR", help="write the generated inputs to DIR and keep them")
     args = ap.parse_args()
+    build_type = ""
+    if args.plugin is None:
+        args.plugin, build_type = build_plugin()
+        if not args.plugin:
+            return 1
     args.plugin = os.path.abspath(args.plugin)
     if not os.path.isfile(args.plugin):
         print("run.py: plugin not found: %s (build it, or pass --plugin)" % args.plugin, file=sys.stderr)
@@ -224,7 +258,7 @@ def main():
     version = subprocess.run([args.clang, "--version"], stdout=subprocess.PIPE).stdout.decode().splitlines()[0]
     print("irqlcheck benchmark")
     print("  compiler: %s (%s)" % (args.clang, version))
-    print("  plugin:   %s" % args.plugin)
+    print("  plugin:   %s%s" % (args.plugin, " (%s build)" % build_type if build_type else ""))
     print("  machine:  %s, %d CPUs, load average %.2f %.2f %.2f at start" % (
         platform.machine(), os.cpu_count() or 0, *os.getloadavg()))
     print("  method:   each input at -O0 and -O2, without/with the plugin interleaved, "
