@@ -15,8 +15,6 @@ PagedCodeRecorder::PagedCodeRecorder(Preprocessor &PP, FrontendState &State)
 
 void PagedCodeRecorder::macroExpands(const Token &Name, SourceRange Range) {
   IdentifierInfo *II = Name.getIdentifierInfo();
-  if (II != PagedCode && II != PagedCodeLocked)
-    return;
   // Only the outermost expansion counts: a macro that wraps PAGED_CODE() is
   // attributed to where the wrapper was written.
   SourceLocation Loc = PP.getSourceManager().getExpansionLoc(Range.getBegin());

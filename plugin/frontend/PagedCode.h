@@ -23,6 +23,11 @@ struct FrontendState;
 class PagedCodeRecorder {
 public:
   PagedCodeRecorder(clang::Preprocessor &PP, FrontendState &State);
+  /// Inline: asked for every macro expansion of the translation unit.
+  bool isMarker(const clang::IdentifierInfo *II) const {
+    return II == PagedCode || II == PagedCodeLocked;
+  }
+  /// Records an expansion of PAGED_CODE() or PAGED_CODE_LOCKED().
   void macroExpands(const clang::Token &Name, clang::SourceRange Range);
 
 private:

@@ -4,6 +4,8 @@
 #include "frontend/SalMacros.h"
 #include "report/WarningPragmas.h"
 
+#include "clang/Lex/Token.h"
+
 using namespace clang;
 
 namespace irqlcheck {
@@ -16,13 +18,13 @@ PreprocessorHooks::PreprocessorHooks(const SourceManager &SM, std::unique_ptr<Sa
 PreprocessorHooks::~PreprocessorHooks() = default;
 
 void PreprocessorHooks::MacroDefined(const Token &MacroNameTok, const MacroDirective *) {
-  if (Sal)
+  if (Sal && SalMacroGuard::maybeOurs(MacroNameTok.getIdentifierInfo()))
     Sal->macroDefined(MacroNameTok);
 }
 
 void PreprocessorHooks::MacroExpands(const Token &Name, const MacroDefinition &,
                                      SourceRange Range, const MacroArgs *) {
-  if (PagedCode)
+  if (PagedCode && PagedCode->isMarker(Name.getIdentifierInfo()))
     PagedCode->macroExpands(Name, Range);
 }
 

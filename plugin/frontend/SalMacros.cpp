@@ -111,9 +111,6 @@ SalMacroGuard::SalMacroGuard(Preprocessor &PP) : PP(PP) {
 // recursion.
 void SalMacroGuard::macroDefined(const Token &MacroNameTok) {
   IdentifierInfo *II = MacroNameTok.getIdentifierInfo();
-  // Every SAL macro starts with '_'; most of the DDK's thousands do not.
-  if (!II || II->getNameStart()[0] != '_')
-    return;
   auto It = Ours.find(II);
   if (It == Ours.end())
     return;

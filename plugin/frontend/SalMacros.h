@@ -9,11 +9,11 @@
 #ifndef IRQLCHECK_FRONTEND_SALMACROS_H
 #define IRQLCHECK_FRONTEND_SALMACROS_H
 
+#include "clang/Basic/IdentifierTable.h"
 #include "llvm/ADT/DenseMap.h"
 #include <string>
 
 namespace clang {
-class IdentifierInfo;
 class MacroInfo;
 class Preprocessor;
 class Token;
@@ -29,6 +29,11 @@ std::string salMacroPredefines();
 class SalMacroGuard {
 public:
   explicit SalMacroGuard(clang::Preprocessor &PP);
+  /// Inline: asked for every #define of the translation unit. Every SAL
+  /// macro starts with '_'; most of the DDK's thousands do not.
+  static bool maybeOurs(const clang::IdentifierInfo *II) {
+    return II && II->getNameStart()[0] == '_';
+  }
   void macroDefined(const clang::Token &MacroNameTok);
 
 private:
