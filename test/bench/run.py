@@ -231,9 +231,9 @@ def main():
     ap = argparse.ArgumentParser(description="irqlcheck compile-time and memory benchmark")
     ap.add_argument("-n", "--runs", type=int, default=3,
                     help="rounds over all inputs; the best run of each is kept (default 3)")
-    ap.add_argument("--min-time", type=float, default=1.0,
+    ap.add_argument("--min-time", type=float, default=2.0,
                     help="repeat short compiles until each variant ran this long in all, up to 5 "
-                    "pairs a round (default 1 s)")
+                    "pairs a round (default 2 s)")
     ap.add_argument("--clang", default=default_clang(), help="the clang the plugin was built for (default clang-19)")
     ap.add_argument("--plugin", default=None,
                     help="the plugin to measure (default: build/plugin/IrqlCheck.so, configured "
