@@ -272,7 +272,7 @@ private:
   void report(const Instruction &I, CheckId Id, const std::string &Msg,
               const std::vector<State> &States, std::vector<DiagNote> Notes = {});
   DiagNote raisedNote(const State &S);
-  void addState(const BasicBlock *BB, State S);
+  bool addState(const BasicBlock *BB, State S);
   std::string calleeName(const CallBase &CB) const;
 };
 
@@ -476,19 +476,26 @@ void Analyzer::report(const Instruction &I, CheckId Id, const std::string &Msg,
   In.R.report(Id, DiagLoc::ir(DL, &F, Token), Msg, Notes);
 }
 
-void Analyzer::addState(const BasicBlock *BB, State S) {
+/// Adds S to BB's entry states; true if they changed (as State::operator==
+/// sees them). Only the state that changes is compared, not the whole list.
+bool Analyzer::addState(const BasicBlock *BB, State S) {
   std::vector<State> &List = In_[BB];
   for (State &Old : List)
     if (Old.sameCore(S)) {
+      State Before = Old;
       Old.join(S);
-      return;
+      return !(Old == Before);
     }
-  List.push_back(std::move(S));
-  if (List.size() > MaxStatesPerBlock) {
-    for (unsigned I = 1; I < List.size(); ++I)
-      List[0].join(List[I]);
-    List.resize(1);
+  if (List.size() < MaxStatesPerBlock) {
+    List.push_back(std::move(S));
+    return true;
   }
+  std::vector<State> Before = List;
+  List.push_back(std::move(S));
+  for (unsigned I = 1; I < List.size(); ++I)
+    List[0].join(List[I]);
+  List.resize(1);
+  return !(Before.size() == 1 && List[0] == Before[0]);
 }
 
 //===----------------------------------------------------------------------===//
@@ -1240,25 +1247,24 @@ void Analyzer::run() {
           S.Ssa.erase(It);
         It = Next;
       }
-      std::vector<State> Before = In_[Succ];
+      std::vector<State> &Entry = In_[Succ];
+      size_t SizeBefore = Entry.size();
+      bool Changed;
       if (++Visits[Succ] > MaxVisitsPerBlock) {
         // Widen: one state that knows nothing it cannot be sure of.
         State W = S;
-        for (const State &O : Before)
+        for (const State &O : Entry)
           W.join(O);
         W.StackUnknown = true;
         W.Stack.clear();
         W.Facts.clear();
-        In_[Succ] = {W};
+        Changed = !(SizeBefore == 1 && Entry[0] == W);
+        Entry = {std::move(W)};
       } else {
-        addState(Succ, std::move(S));
+        Changed = addState(Succ, std::move(S));
       }
-      const std::vector<State> &After = In_[Succ];
-      bool Changed = After.size() != Before.size();
-      for (unsigned I = 0; !Changed && I < After.size(); ++I)
-        Changed = !(After[I] == Before[I]);
       if (Changed && RPOIndex.count(Succ) &&
-          !(Visits[Succ] > MaxVisitsPerBlock + 1 && After.size() == 1 && Before.size() == 1))
+          !(Visits[Succ] > MaxVisitsPerBlock + 1 && In_[Succ].size() == 1 && SizeBefore == 1))
         Work.insert(RPOIndex[Succ]);
     }
   }
