@@ -728,8 +728,8 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
 
 void Builder::run(DumpMode Dump, raw_ostream &OS) {
   collect(Ctx.getTranslationUnitDecl());
-  // The top-level declarations of the user's own code, walked twice below,
-  // and the functions they declare.
+  // The top-level declarations of the user's own code, walked once by
+  // UserCodeWalk, and the functions they declare.
   std::vector<Decl *> UserDecls;
   for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
     if (!inSystemHeader(D->getLocation()))
