@@ -745,11 +745,28 @@ void Builder::run(DumpMode Dump, raw_ostream &OS) {
   // calls functions no expression names (constructors, destructors), so
   // there every referenced function is kept.
   bool CPlusPlus = Ctx.getLangOpts().CPlusPlus;
+  ASTNameGenerator Names(Ctx);
   std::vector<const FunctionDecl *> Kept;
-  for (const FunctionDecl *First : Functions)
+  for (const FunctionDecl *First : Functions) {
     if (Dump == DumpMode::All || UserFunctions.count(First) || Facts.Reachable.count(First) ||
-        (CPlusPlus && (First->isReferenced() || First->isUsed(false))))
+        (CPlusPlus && (First->isReferenced() || First->isUsed(false)))) {
       Kept.push_back(First);
+      continue;
+    }
+    // Not kept, so not the user's. A header body that CodeGen emits though
+    // nothing reaches it (an external, non-inline definition) is still a
+    // system definition, never checked by its body.
+    // (The DDK headers hold thousands of inline and static bodies, which
+    // CodeGen emits only when used: the cheap bits rule them out before
+    // clang's own, costly, question.)
+    for (const FunctionDecl *FD : First->redecls())
+      if (FD->doesThisDeclarationHaveABody()) {
+        if (!FD->isInlined() && (FD->getStorageClass() != SC_Static || FD->hasAttr<UsedAttr>()) &&
+            Ctx.DeclMustBeEmitted(FD))
+          Model.SystemDefinitions.insert(Names.getName(FD));
+        break;
+      }
+  }
   attributeMarkers(Kept);
   // #pragma alloc_text needs Microsoft extensions, and drivers guard it with
   // #ifdef ALLOC_PRAGMA, which mingw-w64's headers define only for MSVC: then
@@ -766,7 +783,6 @@ void Builder::run(DumpMode Dump, raw_ostream &OS) {
     if (const auto *TD = dyn_cast<TypedefNameDecl>(D))
       typedefContract(TD);
 
-  ASTNameGenerator Names(Ctx);
   std::vector<std::pair<SourceLocation, std::string>> Lines;
   for (const FunctionDecl *First : Kept) {
     bool InUserCode = UserFunctions.count(First);
