@@ -66,8 +66,14 @@ const KernelApiEntry *findBuiltin(StringRef Name) {
   return nullptr;
 }
 
-constexpr std::pair<const char *, const char *> RoleTable[] = {
-#define IRQL_ROLE(Class, Contract) {#Class, Contract},
+struct RoleEntry {
+  const char *Class;
+  const char *Contract;
+  bool Promised; // Roles.def: Promised or Bound
+};
+constexpr bool Promised = true, Bound = false;
+constexpr RoleEntry RoleTable[] = {
+#define IRQL_ROLE(Class, Contract, Entry) {#Class, Contract, Entry},
 #include "model/Roles.def"
 };
 
@@ -102,10 +108,17 @@ const Contract *KernelModel::lookup(StringRef Name) {
 }
 
 const Contract *KernelModel::role(StringRef Class) {
-  for (const auto &R : RoleTable)
-    if (Class == R.first)
-      return parsed(&R, R.second, Origin::FunctionClass, "built-in role table");
+  for (const RoleEntry &R : RoleTable)
+    if (Class == R.Class)
+      return parsed(&R, R.Contract, Origin::FunctionClass, "built-in role table");
   return nullptr;
+}
+
+bool KernelModel::rolePromisesEntry(StringRef Class) {
+  for (const RoleEntry &R : RoleTable)
+    if (Class == R.Class)
+      return R.Promised;
+  return false;
 }
 
 bool KernelModel::loadText(StringRef Text, StringRef Path, std::string &Error) {

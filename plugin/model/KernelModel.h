@@ -42,6 +42,10 @@ public:
 
   /// The built-in contract of a callback role (KDEFERRED_ROUTINE), or null.
   const Contract *role(llvm::StringRef Class);
+  /// Is a routine of this role really entered anywhere in its entry range,
+  /// up to the top (Roles.def: Promised), rather than merely bounded by it?
+  /// False for unknown classes.
+  static bool rolePromisesEntry(llvm::StringRef Class);
 
   /// Reads a user model file: one routine per line, "Name contract...", '#'
   /// starts a comment. Its entries override the built-in ones. On error
