@@ -1,0 +1,126 @@
+//===- Analyzer.h - The flow-sensitive IRQL analysis of one function -----===//
+//
+// Private to the analysis. One Analyzer runs over one function: a fixpoint
+// over block entry states (FunctionAnalysis.cpp), then one replay that
+// reports. Its parts live in one file each:
+//   SymbolicValues.cpp   the variable map: what values and memory hold
+//   CallEffects.cpp      calls: held against the callee's contract, and
+//                        what they do to the IRQL and the saved-IRQL stack
+//   ExitChecks.cpp       returns: held against the function's own contract
+//   SummaryInference.cpp what an unannotated function demands and does
+//
+//===----------------------------------------------------------------------===//
+#ifndef IRQLCHECK_ANALYSIS_ANALYZER_H
+#define IRQLCHECK_ANALYSIS_ANALYZER_H
+
+#include "analysis/AnalysisState.h"
+#include "analysis/FunctionAnalysis.h"
+#include "model/KernelModel.h"
+#include "report/Reporter.h"
+
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/IR/DataLayout.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/Instructions.h"
+#include <string>
+#include <vector>
+
+namespace irqlcheck {
+namespace detail {
+
+using namespace llvm;
+
+class Analyzer {
+public:
+  explicit Analyzer(const FunctionAnalysisInput &In)
+      : In(In), F(In.F), Own(In.Own), L(In.Levels), DL(F.getParent()->getDataLayout()) {}
+
+  void run();
+
+private:
+  const FunctionAnalysisInput &In;
+  const Function &F;
+  const Contract &Own;
+  const LevelTable &L;
+  const DataLayout &DL;
+  PathTable Paths;
+  DenseMap<const Instruction *, unsigned> InstIds;
+  SmallPtrSet<const AllocaInst *, 8> Escaped;
+  // Instructions used outside their own block: the only SSA facts a state
+  // carries along an edge.
+  DenseSet<const Value *> LiveOut;
+  // Paths a call was given a pointer to, or that received a value we do not
+  // track: they may hold the IRQL (for irql-saves-not-written).
+  DenseSet<PathId> Clobbered;
+  // Raises whose undoing a lower to a constant stood in for (already
+  // reported there): a later restore of their saved value is not reported.
+  SmallPtrSet<const Instruction *, 4> UndoneByConstant;
+  DenseMap<const BasicBlock *, std::vector<State>> In_;
+  DenseMap<const BasicBlock *, unsigned> Visits;
+  DenseSet<std::pair<const Instruction *, unsigned>> Reported;
+  bool Reporting = false;
+  // Exit behaviour seen so far, for the summary.
+  unsigned NumExits = 0;
+  std::optional<Level> ExitLevel;
+  bool ExitLevelMixed = false;
+  int ExitArg = -2; // -2 none seen, -1 mixed
+  bool ExitRetSaved = true;
+  SmallVector<bool, 4> ExitParamSaved;
+  bool EntryPromised = false;
+  // The entry range came from the callers (top-down): a call that breaks
+  // the rule at that entry IRQL was already reported at the caller, through
+  // this function's summary.
+  bool DerivedEntry = false;
+  // The function's own bounds while it runs (_IRQL_always_function_max_/min_;
+  // _IRQL_raises_ implies a maximum), from its contract.
+  std::optional<Level> FnMax, FnMin;
+  LevelRange EntryRange;
+  int CancelArg = -1;
+
+  Level high() const { return L.high(); }
+  uint64_t instId(const Instruction *I) {
+    auto [It, New] = InstIds.try_emplace(I, InstIds.size() + 1);
+    return TagInst | It->second;
+  }
+
+  // Values and pointers.
+  PathId pointerPath(const Value *V, const State &S);
+  SymVal symOf(const Value *V, const State &S);
+  void invalidateForCall(const CallBase &CB, State &S);
+
+  // Transfer.
+  void transferInst(const Instruction &I, std::vector<State> &States);
+  void transferCall(const CallBase &CB, std::vector<State> &States);
+  struct Finding {
+    CheckId Id;
+    std::string Msg;
+    std::vector<DiagNote> Notes;
+  };
+  void applyEffects(const CallBase &CB, const Contract &CC, State &S,
+                    std::vector<Finding> *Findings);
+  void successors(const Instruction &Term, const State &S,
+                  SmallVectorImpl<std::pair<const BasicBlock *, State>> &Out);
+  void checkExit(const ReturnInst &RI, std::vector<State> &States);
+  void noteConstraint(const CallBase &CB, const Contract &CC, LevelRange Allowed,
+                      const std::vector<State> &States);
+  void noteExit(const ReturnInst &RI, const std::vector<State> &States);
+  void addChain(const Function &Callee, bool Max, std::vector<DiagNote> &Notes);
+  void finishSummary();
+
+  // Helpers.
+  LevelRange allowedAt(const CallBase &CB, const Contract &CC, const State &S, bool &HasReq,
+                       const ContractItem *&Why);
+  bool conditionHolds(const Condition &C, const CallBase &CB, const State &S);
+  void report(const Instruction &I, CheckId Id, const std::string &Msg,
+              const std::vector<State> &States, std::vector<DiagNote> Notes = {});
+  DiagNote raisedNote(const State &S);
+  bool addState(const BasicBlock *BB, State S);
+  std::string calleeName(const CallBase &CB) const;
+};
+
+} // namespace detail
+} // namespace irqlcheck
+
+#endif // IRQLCHECK_ANALYSIS_ANALYZER_H

@@ -1,0 +1,371 @@
+//===- CallEffects.cpp - Calls against contracts --------------------------===//
+#include "analysis/Analyzer.h"
+
+#include "llvm/IR/IntrinsicInst.h"
+
+using namespace llvm;
+
+namespace irqlcheck {
+namespace detail {
+
+LevelRange Analyzer::allowedAt(const CallBase &CB, const Contract &CC, const State &S,
+                               bool &HasReq, const ContractItem *&Why) {
+  LevelRange R{PassiveLevel, high()};
+  bool HasMax = false;
+  HasReq = false;
+  for (const ContractItem &I : CC.items()) {
+    if (I.Value.K != ItemValue::Lvl || !conditionHolds(I.Cond, CB, S))
+      continue;
+    Level V = Level(I.Value.N);
+    if (I.Kind == ItemKind::Max && V < R.Hi)
+      R.Hi = V, HasMax = true, Why = &I;
+    else if (I.Kind == ItemKind::Max)
+      HasMax = true;
+    else if (I.Kind == ItemKind::Min && V > R.Lo)
+      R.Lo = V, Why = Why ? Why : &I;
+    else if (I.Kind == ItemKind::Req) {
+      R = {V, V};
+      HasReq = HasMax = true;
+      Why = &I;
+      break;
+    }
+  }
+  if (!HasMax && defaultMaxApplies(CC))
+    R.Hi = std::min<Level>(R.Hi, DispatchLevel);
+  if (R.Lo > R.Hi)
+    R.Lo = R.Hi;
+  return R;
+}
+
+
+void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
+                            std::vector<Finding> *Findings) {
+  // Findings is null during the fixpoint: no message is built there, only
+  // in the reporting replay.
+  DiagNote Raised = Findings ? raisedNote(S) : DiagNote();
+  auto Found = [&](CheckId Id, std::string Msg, std::vector<DiagNote> Notes = {}) {
+    Findings->push_back({Id, std::move(Msg), std::move(Notes)});
+  };
+  auto SiteNote = [&](const Instruction *Site, const std::string &What) {
+    return DiagNote{DiagLoc::ir(Site->getDebugLoc().get(), &F), What};
+  };
+  std::string Name = calleeName(CB);
+  IrqlValue Before = S.Cur;
+  bool SavesSomething = false;
+  for (const ContractItem &I : CC.items()) {
+    if (I.Cond.K != Condition::Always)
+      continue;
+    if (I.Kind == ItemKind::Saves) {
+      SymVal V;
+      V.K = SymVal::Saved;
+      V.Irql = Before;
+      V.Site = &CB;
+      if (I.Value.K == ItemValue::Ret)
+        S.Ssa[&CB] = V;
+      else if (I.Value.N < CB.arg_size())
+        if (PathId P = pointerPath(CB.getArgOperand(I.Value.N), S))
+          S.Mem[P] = V;
+      SavesSomething = true;
+    } else if (I.Kind == ItemKind::SavesGlobal && I.Value.N < CB.arg_size()) {
+      if (PathId P = Paths.slot(I.Name, pointerPath(CB.getArgOperand(I.Value.N), S))) {
+        SymVal V;
+        V.K = SymVal::Saved;
+        V.Irql = Before;
+        V.Site = &CB;
+        S.Mem[P] = V;
+      }
+      SavesSomething = true;
+    }
+  }
+
+  // The IRQL the callee returns at.
+  std::optional<IrqlValue> After;
+  auto Restore = [&](const SymVal &V) {
+    switch (V.K) {
+    case SymVal::Saved: {
+      After = V.Irql;
+      if (S.StackUnknown)
+        break;
+      auto Pos = find(S.Stack, V.Site);
+      if (Pos == S.Stack.end()) {
+        if (Findings && !UndoneByConstant.contains(V.Site))
+          Found(CheckId::RestoreUnsaved,
+                "'" + Name + "' restores an IRQL whose raise was already undone",
+                {SiteNote(V.Site, "the IRQL was saved here")});
+      } else {
+        if (Findings && Pos + 1 != S.Stack.end())
+          Found(CheckId::RestoreOrder,
+                "'" + Name + "' restores the IRQL saved by '" +
+                    calleeName(cast<CallBase>(**Pos)) + "' while the later raise by '" +
+                    calleeName(cast<CallBase>(*S.Stack.back())) +
+                    "' is still in effect: release locks in the reverse order of acquiring them",
+                {SiteNote(*Pos, "the IRQL being restored was saved here"),
+                 SiteNote(S.Stack.back(), "this later raise has not been undone yet")});
+        S.Stack.erase(Pos);
+      }
+      break;
+    }
+    case SymVal::Const:
+      After = IrqlValue::level(Level(std::min<int64_t>(std::max<int64_t>(V.N, 0), high())));
+      // Take it as the (wrong) undoing of the latest raise, so the one bug is
+      // not reported again at every later restore and at the return.
+      if (!S.StackUnknown && !S.Stack.empty()) {
+        UndoneByConstant.insert(S.Stack.back());
+        S.Stack.pop_back();
+      }
+      if (Findings)
+        Found(CheckId::RestoreUnsaved,
+            "'" + Name + "' sets the IRQL to the constant " + L.name(Level(V.N)) +
+                " instead of restoring the value saved by the matching raise",
+            {Raised});
+      break;
+    case SymVal::ArgVal: {
+      IrqlValue A;
+      A.ArgIndex = int(V.N);
+      After = A;
+      break;
+    }
+    case SymVal::Cancel: {
+      IrqlValue A;
+      A.HasCancel = true;
+      After = A;
+      break;
+    }
+    default:
+      After = IrqlValue::absolute({PassiveLevel, high()});
+      S.StackUnknown = true;
+      S.Stack.clear();
+      break;
+    }
+  };
+  auto LevelOrArg = [&](const ItemValue &V) -> std::optional<Level> {
+    if (V.K == ItemValue::Lvl)
+      return Level(V.N);
+    if (V.K == ItemValue::Arg && V.N < CB.arg_size()) {
+      SymVal A = symOf(CB.getArgOperand(V.N), S);
+      if (A.K == SymVal::Const && A.N >= 0 && A.N <= high())
+        return Level(A.N);
+    }
+    return std::nullopt;
+  };
+  for (const ContractItem &I : CC.items()) {
+    if (I.Cond.K != Condition::Always)
+      continue;
+    if (I.Kind == ItemKind::Raises) {
+      if (auto Lv = LevelOrArg(I.Value)) {
+        if (Findings && !(DerivedEntry && Before.isEntryOnly()) &&
+            outside(Before, {PassiveLevel, *Lv}, EntryPromised, high()) == Verdict::Certain)
+          Found(CheckId::RaiseToLower,
+                "'" + Name + "' raises to " + L.name(*Lv) + " but is called at " +
+                    describe(Before, L) + ": it would lower the IRQL (use KeLowerIrql "
+                    "with the saved value)",
+                {Raised});
+        After = IrqlValue::level(*Lv);
+      } else {
+        After = IrqlValue::absolute({Before.hull(high()).Lo, high()});
+      }
+    } else if (I.Kind == ItemKind::Sets) {
+      auto Lv = LevelOrArg(I.Value);
+      After = Lv ? IrqlValue::level(*Lv) : IrqlValue::absolute({PassiveLevel, high()});
+    } else if (I.Kind == ItemKind::Restores && I.Value.N < CB.arg_size()) {
+      Restore(symOf(CB.getArgOperand(I.Value.N), S));
+    } else if (I.Kind == ItemKind::RestoresGlobal && I.Value.N < CB.arg_size()) {
+      PathId P = Paths.slot(I.Name, pointerPath(CB.getArgOperand(I.Value.N), S));
+      auto It = P ? S.Mem.find(P) : S.Mem.end();
+      Restore(It != S.Mem.end() ? It->second : SymVal());
+      if (It != S.Mem.end())
+        S.Mem.erase(It);
+    }
+  }
+  if (After) {
+    if (SavesSomething && !S.StackUnknown)
+      S.Stack.push_back(&CB);
+    if (*After != S.Cur)
+      ++S.Epoch;
+    S.Cur = *After;
+    S.LastChange = &CB;
+    // The function's own bounds while it runs.
+    if (Findings && FnMax && outside(S.Cur, {PassiveLevel, *FnMax}, false, high()) == Verdict::Certain)
+      Found(CheckId::FunctionMax, "'" + Name + "' raises the IRQL to " + describe(S.Cur, L) +
+                                        ", above this function's limit of " + L.name(*FnMax));
+    if (Findings && FnMin && outside(S.Cur, {*FnMin, high()}, false, high()) == Verdict::Certain)
+      Found(CheckId::FunctionMin, "'" + Name + "' lowers the IRQL to " + describe(S.Cur, L) +
+                                        ", below this function's minimum of " + L.name(*FnMin));
+  } else if (SavesSomething && !S.StackUnknown) {
+    S.Stack.push_back(&CB); // saves without changing (e.g. a save at the same level)
+  }
+}
+
+void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
+  const Function *Callee = dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
+  if (Callee && Callee->isIntrinsic()) {
+    if (isa<MemIntrinsic>(CB))
+      for (State &S : States)
+        if (PathId P = pointerPath(CB.getArgOperand(0), S))
+          for (auto It = S.Mem.begin(); It != S.Mem.end();)
+            It = Paths.base(It->first) == Paths.base(P) && It->second.K != SymVal::Saved
+                     ? S.Mem.erase(It)
+                     : std::next(It);
+    return;
+  }
+  std::string NameStorage = calleeName(CB);
+  StringRef Name = NameStorage;
+  if (Name == "KeGetCurrentIrql") {
+    for (State &S : States) {
+      SymVal V;
+      V.K = SymVal::CurIrql;
+      V.N = S.Epoch;
+      S.Ssa[&CB] = V;
+    }
+    return;
+  }
+  for (const Value *A : CB.args())
+    if (A->getType()->isPointerTy())
+      for (const State &S : States)
+        if (PathId P = pointerPath(A, S))
+          Clobbered.insert(P);
+  const Contract *CC = Callee                   ? In.ContractOf(*Callee)
+                       : In.IndirectContractOf ? In.IndirectContractOf(CB)
+                                               : nullptr;
+  if (!CC) {
+    for (State &S : States) {
+      invalidateForCall(CB, S);
+      if (CB.getType()->isIntegerTy()) {
+        S.forget(instId(&CB));
+        S.Ssa[&CB] = SymVal::opaque(instId(&CB));
+      }
+    }
+    return;
+  }
+
+  // 1. Is the call made at an IRQL the callee allows?
+  if (Reporting && !States.empty()) {
+    bool AllHigh = true, AllLow = true, AllPaged = CC->has(ItemKind::Paged);
+    bool HasReq = false;
+    const ContractItem *Why = nullptr;
+    LevelRange Allowed{};
+    for (const State &S : States) {
+      Allowed = allowedAt(CB, *CC, S, HasReq, Why);
+      AllHigh &= outside(S.Cur, {PassiveLevel, Allowed.Hi}, EntryPromised, high()) ==
+                 Verdict::Certain;
+      AllLow &= outside(S.Cur, {Allowed.Lo, high()}, EntryPromised, high()) ==
+                Verdict::Certain;
+      AllPaged &= outside(S.Cur, {PassiveLevel, ApcLevel}, EntryPromised, high()) ==
+                  Verdict::Certain;
+    }
+    // Paths that only narrowed a promised entry range (KeGetCurrentIrql()
+    // branches that joined again) still cover the whole of it together: the
+    // promise is broken if their union leaves what the callee allows.
+    if (EntryPromised && all_of(States, [](const State &S) { return S.Cur.isEntryOnly(); })) {
+      LevelRange Union = States.front().Cur.Entry;
+      for (const State &S : States)
+        Union = Union.hull(S.Cur.Entry);
+      IrqlValue U = IrqlValue::entry(Union);
+      AllHigh |= outside(U, {PassiveLevel, Allowed.Hi}, true, high()) == Verdict::Certain;
+      AllLow |= outside(U, {Allowed.Lo, high()}, true, high()) == Verdict::Certain;
+      AllPaged |= CC->has(ItemKind::Paged) &&
+                  outside(U, {PassiveLevel, ApcLevel}, true, high()) == Verdict::Certain;
+    }
+    if (In.Summary)
+      noteConstraint(CB, *CC, Allowed, States);
+    const State &S0 = States.front();
+    std::string Cur = describe(S0.Cur, L);
+    std::vector<DiagNote> Notes{raisedNote(S0)};
+    if (S0.Cur.HasEntry && EntryPromised && !S0.Cur.HasAbs)
+      Notes.push_back(DiagNote{
+          DiagLoc::ir(nullptr, &F),
+          EntryRange.Lo == EntryRange.Hi
+              ? "'" + cNameOfSymbol(F.getName()).str() + "' runs at " + L.name(EntryRange.Lo) +
+                    " (its annotations or function class)"
+              : "'" + cNameOfSymbol(F.getName()).str() + "' is annotated to run at up to " +
+                    L.name(EntryRange.Hi) +
+                    "; narrow its _IRQL_requires_max_ or lower the IRQL first"});
+    if (Why) {
+      std::string Src = Why->From.Src == Origin::Inferred ? "what it calls (inferred)"
+                        : Why->From.Src == Origin::KernelModel ? "the built-in kernel model"
+                        : Why->From.Src == Origin::UserModel ? "the model file " + Why->From.Via
+                        : Why->From.Src == Origin::FunctionClass
+                            ? "its function class (" + Why->From.Via + ")"
+                            : "its annotation";
+      // An inferred requirement is explained by the chain of calls instead.
+      if (Why->From.Src == Origin::Inferred && Callee)
+        addChain(*Callee, Why->Kind != ItemKind::Min, Notes);
+      else
+        Notes.push_back(DiagNote{Why->From.RawLoc
+                                     ? DiagLoc::clang(Why->From.RawLoc)
+                                     : DiagLoc::ir(CB.getDebugLoc().get(), &F, Name.str()),
+                                 "requirement of '" + Name.str() + "' comes from " + Src});
+    }
+    // A minimum with the implied maximum of DISPATCH_LEVEL can be one level.
+    bool Exact = HasReq || (Allowed.Lo > 0 && Allowed.Lo == Allowed.Hi);
+    std::string Range = Exact ? "exactly " + L.name(Allowed.Lo)
+                        : Allowed.Lo > 0 && Allowed.Hi < high()
+                            ? L.name(Allowed.Lo) + ".." + L.name(Allowed.Hi)
+                        : Allowed.Lo > 0 ? "IRQL >= " + L.name(Allowed.Lo)
+                                         : "IRQL <= " + L.name(Allowed.Hi);
+    if (DerivedEntry && all_of(States, [](const State &S) { return S.Cur.isEntryOnly(); }))
+      AllHigh = AllLow = AllPaged = false;
+    if (In.OnDirectCall && Callee && !Callee->isDeclaration()) {
+      LevelRange At = States.front().Cur.hull(high());
+      for (const State &S : States)
+        At = At.hull(S.Cur.hull(high()));
+      In.OnDirectCall(CB, At);
+    }
+    if (HasReq && (AllHigh || AllLow))
+      report(CB, CheckId::NotRequired,
+             "'" + Name.str() + "' must be called at " + Range + ", but the IRQL here is " + Cur,
+             States, Notes);
+    else if (AllHigh)
+      report(CB, CheckId::TooHigh,
+             "'" + Name.str() + "' called at " + Cur + ", but it requires " + Range, States,
+             Notes);
+    else if (AllLow)
+      report(CB, CheckId::TooLow,
+             "'" + Name.str() + "' called at " + Cur + ", but it requires " + Range, States,
+             Notes);
+    if (AllPaged && !AllHigh)
+      report(CB, CheckId::PagedCall,
+             "pageable function '" + Name.str() + "' called at " + Cur +
+                 " (bug check 0xD1 if its page is not resident); pageable code runs at "
+                 "APC_LEVEL or below",
+             States, Notes);
+  }
+
+  // 2. What the call does to the IRQL, split for try-acquires.
+  std::vector<State> Out;
+  Out.reserve(States.size());
+  std::vector<std::vector<Finding>> PerState;
+  bool Try = CC->has(ItemKind::Try);
+  for (State &S : States) {
+    if (Try) {
+      uint64_t Id = instId(&CB);
+      S.forget(Id);
+      State Fail = S;
+      Fail.Ssa[&CB] = SymVal::opaque(Id);
+      Fail.Facts.push_back({Id, true, 0});
+      Out.push_back(std::move(Fail));
+      S.Ssa[&CB] = SymVal::opaque(Id);
+      S.Facts.push_back({Id, false, 0});
+    }
+    PerState.emplace_back();
+    applyEffects(CB, *CC, S, Reporting ? &PerState.back() : nullptr);
+    if (CB.getType()->isIntegerTy() && !S.Ssa.count(&CB)) {
+      S.forget(instId(&CB));
+      S.Ssa[&CB] = SymVal::opaque(instId(&CB));
+    }
+    Out.push_back(std::move(S));
+  }
+  // A stack finding is reported only if every state found it.
+  if (Reporting && !PerState.empty())
+    for (const Finding &F0 : PerState.front()) {
+      bool All = all_of(PerState, [&](const std::vector<Finding> &V) {
+        return any_of(V, [&](const Finding &P) { return P.Id == F0.Id; });
+      });
+      if (All)
+        report(CB, F0.Id, F0.Msg, Out, F0.Notes);
+    }
+  States = std::move(Out);
+}
+
+} // namespace detail
+} // namespace irqlcheck

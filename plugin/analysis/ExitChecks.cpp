@@ -1,0 +1,133 @@
+//===- ExitChecks.cpp - Returns against the function contract -------------===//
+#include "analysis/Analyzer.h"
+
+#include "llvm/IR/CFG.h"
+#include "llvm/IR/IntrinsicInst.h"
+
+using namespace llvm;
+
+namespace irqlcheck {
+namespace detail {
+
+void Analyzer::checkExit(const ReturnInst &RI, std::vector<State> &States) {
+  if (!Reporting || States.empty())
+    return;
+  if (In.Summary)
+    noteExit(RI, States);
+  // Each return statement reaches clang's shared return block (which only
+  // loads the return value) by its own edge; judge each edge by the states
+  // that came along it. A block that does more is one return statement.
+  const BasicBlock *RB = RI.getParent();
+  bool SharedReturn = pred_size(RB) > 1 && all_of(*RB, [&](const Instruction &I) {
+    return &I == &RI || isa<LoadInst>(I) || isa<CastInst>(I) || isa<PHINode>(I) ||
+           isa<DbgInfoIntrinsic>(I) || I.isLifetimeStartOrEnd();
+  });
+  DenseMap<const Instruction *, std::vector<const State *>> ByEdge;
+  SmallVector<const Instruction *, 4> Order;
+  for (const State &S : States) {
+    const Instruction *Via = S.ExitVia && SharedReturn ? S.ExitVia : &RI;
+    if (!ByEdge.count(Via))
+      Order.push_back(Via);
+    ByEdge[Via].push_back(&S);
+  }
+  const ContractItem *Raises = Own.find(ItemKind::Raises), *Sets = Own.find(ItemKind::Sets),
+                     *Req = Own.find(ItemKind::Req), *Same = Own.find(ItemKind::Same),
+                     *Restores = Own.find(ItemKind::Restores),
+                     *Cancel = Own.find(ItemKind::Cancel);
+  bool SavesOwn = Own.has(ItemKind::Saves) || Own.has(ItemKind::SavesGlobal) ||
+                  Own.has(ItemKind::RestoresGlobal);
+  std::string FName = cNameOfSymbol(F.getName()).str();
+
+  for (const Instruction *Via : Order) {
+    const auto &Group = ByEdge[Via];
+    auto All = [&](auto Pred) { return all_of(Group, [&](const State *S) { return Pred(*S); }); };
+    const State &S0 = *Group.front();
+    std::vector<DiagNote> Notes{raisedNote(S0)};
+    std::string Cur = describe(S0.Cur, L);
+    auto Exactly = [&](Level Lv) {
+      return All([&](const State &S) {
+        // An annotated entry range is a promise: returning at the entry
+        // IRQL is wrong if any promised level differs from Lv.
+        return outside(S.Cur, {Lv, Lv}, EntryPromised, high()) == Verdict::Certain;
+      });
+    };
+    if (Cancel) {
+      if (All([](const State &S) { return !S.Cur.HasCancel; }))
+        report(*Via, CheckId::CancelNotRestored,
+               "cancel routine '" + FName + "' returns at " + Cur +
+                   " without restoring Irp->CancelIrql (call IoReleaseCancelSpinLock(Irp->CancelIrql))",
+               States, Notes);
+      continue;
+    }
+    if ((Raises || Sets) && (Raises ? Raises : Sets)->Value.K == ItemValue::Lvl) {
+      Level Target = Level((Raises ? Raises : Sets)->Value.N);
+      if (Exactly(Target))
+        report(*Via, CheckId::ExitRaises,
+               "'" + FName + "' returns at " + Cur + " but is annotated to return at " +
+                   L.name(Target),
+               States, Notes);
+    } else if (Restores) {
+      if (All([&](const State &S) { return S.Cur.ArgIndex != int(Restores->Value.N); }))
+        report(*Via, CheckId::RestoresNotRestored,
+               "'" + FName + "' returns without restoring the IRQL passed in its _IRQL_restores_ "
+                             "parameter (argument " + std::to_string(Restores->Value.N) + ")",
+               States, Notes);
+    } else if (Req && !SavesOwn && !Raises && !Sets) {
+      if (Exactly(Level(Req->Value.N)))
+        report(*Via, CheckId::ExitRequires,
+               "'" + FName + "' returns at " + Cur + " but _IRQL_requires_(" +
+                   L.name(Level(Req->Value.N)) + ") means it must also return at that IRQL",
+               States, Notes);
+    } else if (!SavesOwn && !Raises && !Sets) {
+      bool Changed = All([&](const State &S) {
+        if (S.Cur.HasEntry || S.Cur.HasCancel || S.Cur.ArgIndex >= 0 || !S.Cur.HasAbs)
+          return false;
+        if (!S.StackUnknown && !S.Stack.empty())
+          return true;
+        if (EntryRange.disjoint(S.Cur.Abs))
+          return true;
+        return EntryPromised && !(EntryRange.Lo == EntryRange.Hi && EntryRange == S.Cur.Abs);
+      });
+      if (Changed)
+        report(*Via, Same ? CheckId::ExitNotSame : CheckId::ExitChanged,
+               "'" + FName + "' returns at " + Cur + ", not at the IRQL it was entered at" +
+                   (!S0.StackUnknown && !S0.Stack.empty()
+                        ? " (the IRQL saved by '" + calleeName(cast<CallBase>(*S0.Stack.back())) +
+                              "' is never restored on this path)"
+                        : std::string()),
+               States, Notes);
+    }
+    // _IRQL_saves_ locations must have received the IRQL.
+    for (const ContractItem &I : Own.items()) {
+      if (I.Kind != ItemKind::Saves || I.Cond.K != Condition::Always)
+        continue;
+      bool Missing;
+      if (I.Value.K == ItemValue::Ret) {
+        Missing = All([&](const State &S) {
+          // Only a constant is certainly not the IRQL: an unknown call's
+          // result or KeGetCurrentIrql() may well be.
+          SymVal V = RI.getReturnValue() ? symOf(RI.getReturnValue(), S) : SymVal();
+          return V.K == SymVal::Const;
+        });
+      } else {
+        PathId P = Paths.paramPointee(I.Value.N);
+        Missing = All([&](const State &S) {
+          auto It = S.Mem.find(P);
+          if (It == S.Mem.end())
+            return !Clobbered.contains(P);
+          return It->second.K == SymVal::Const;
+        });
+      }
+      if (Missing)
+        report(*Via, CheckId::SavesNotWritten,
+               "'" + FName + "' returns without saving the IRQL in its _IRQL_saves_ " +
+                   (I.Value.K == ItemValue::Ret ? std::string("return value")
+                                                : "parameter (argument " +
+                                                      std::to_string(I.Value.N) + ")"),
+               States);
+    }
+  }
+}
+
+} // namespace detail
+} // namespace irqlcheck

@@ -1,0 +1,120 @@
+//===- SummaryInference.cpp - What unannotated functions demand -----------===//
+#include "analysis/Analyzer.h"
+
+using namespace llvm;
+
+namespace irqlcheck {
+namespace detail {
+
+//===----------------------------------------------------------------------===//
+// Summaries
+//===----------------------------------------------------------------------===//
+
+void Analyzer::noteConstraint(const CallBase &CB, const Contract &CC, LevelRange Allowed,
+                              const std::vector<State> &States) {
+  // Only calls made at the entry IRQL itself, on every path, say something
+  // about the entry IRQL; a call after KeGetCurrentIrql() narrowed it does not.
+  bool AtEntry = all_of(States, [](const State &S) {
+    return S.Cur.HasEntry && !S.Cur.HasAbs && !S.Cur.HasCancel && S.Cur.ArgIndex < 0;
+  });
+  if (!AtEntry)
+    return;
+  bool UpperIntact =
+      all_of(States, [&](const State &S) { return S.Cur.Entry.Hi == EntryRange.Hi; });
+  bool LowerIntact =
+      all_of(States, [&](const State &S) { return S.Cur.Entry.Lo == EntryRange.Lo; });
+  Level Hi = Allowed.Hi;
+  if (CC.has(ItemKind::Paged))
+    Hi = std::min<Level>(Hi, ApcLevel);
+  if (const ContractItem *R = CC.find(ItemKind::Raises))
+    if (R->Value.K == ItemValue::Lvl)
+      Hi = std::min<Level>(Hi, Level(R->Value.N));
+  FunctionSummary &Sum = *In.Summary;
+  if (UpperIntact && Hi < high() && (!Sum.MaxEntry || Hi < *Sum.MaxEntry))
+    Sum.MaxEntry = Hi, Sum.MaxWhy = &CB;
+  if (LowerIntact && Allowed.Lo > PassiveLevel && (!Sum.MinEntry || Allowed.Lo > *Sum.MinEntry))
+    Sum.MinEntry = Allowed.Lo, Sum.MinWhy = &CB;
+}
+
+void Analyzer::noteExit(const ReturnInst &RI, const std::vector<State> &States) {
+  if (ExitParamSaved.empty())
+    ExitParamSaved.assign(F.arg_size(), true);
+  for (const State &S : States) {
+    ++NumExits;
+    if (S.Cur.HasAbs && S.Cur.Abs.Lo == S.Cur.Abs.Hi && S.Cur.isExactly(S.Cur.Abs.Lo)) {
+      if (ExitLevel && *ExitLevel != S.Cur.Abs.Lo)
+        ExitLevelMixed = true;
+      ExitLevel = S.Cur.Abs.Lo;
+    } else {
+      ExitLevelMixed = true;
+    }
+    bool OnlyArg = S.Cur.ArgIndex >= 0 && !S.Cur.HasAbs && !S.Cur.HasEntry && !S.Cur.HasCancel;
+    if (!OnlyArg || (ExitArg != -2 && ExitArg != S.Cur.ArgIndex))
+      ExitArg = -1;
+    else
+      ExitArg = S.Cur.ArgIndex;
+    SymVal V = RI.getReturnValue() ? symOf(RI.getReturnValue(), S) : SymVal();
+    ExitRetSaved &= V.K == SymVal::Saved;
+    for (unsigned I = 0; I < ExitParamSaved.size(); ++I) {
+      auto It = S.Mem.find(Paths.paramPointee(I));
+      ExitParamSaved[I] = ExitParamSaved[I] && It != S.Mem.end() && It->second.K == SymVal::Saved;
+    }
+  }
+}
+
+void Analyzer::finishSummary() {
+  FunctionSummary &Sum = *In.Summary;
+  auto Add = [&](ItemKind K, ItemValue V) {
+    ContractItem I{K, V, {}, {}, {}};
+    I.From.Src = Origin::Inferred;
+    I.From.Via = "inferred from the body";
+    Sum.Inferred.add(std::move(I));
+  };
+  if (Sum.MinEntry)
+    Add(ItemKind::Min, ItemValue::level(*Sum.MinEntry));
+  if (Sum.MaxEntry)
+    Add(ItemKind::Max, ItemValue::level(*Sum.MaxEntry));
+  if (!NumExits)
+    return;
+  if (ExitLevel && !ExitLevelMixed)
+    Add(ItemKind::Sets, ItemValue::level(*ExitLevel));
+  else if (ExitArg >= 0)
+    Add(ItemKind::Restores, ItemValue::arg(unsigned(ExitArg)));
+  if (ExitRetSaved && F.getReturnType()->isIntegerTy())
+    Add(ItemKind::Saves, ItemValue::ret());
+  for (unsigned I = 0; I < ExitParamSaved.size(); ++I)
+    if (ExitParamSaved[I])
+      Add(ItemKind::Saves, ItemValue::arg(I));
+}
+
+void Analyzer::addChain(const Function &Callee, bool Max, std::vector<DiagNote> &Notes) {
+  if (!In.WhyOf)
+    return;
+  const Function *Fn = &Callee;
+  for (unsigned Depth = 0; Fn && Depth < 8; ++Depth) {
+    const Instruction *Why = In.WhyOf(*Fn, Max);
+    if (!Why)
+      break;
+    const auto &CB = cast<CallBase>(*Why);
+    std::string Next = calleeName(CB);
+    Notes.push_back(DiagNote{DiagLoc::ir(Why->getDebugLoc().get(), Fn, Next),
+                             "'" + cNameOfSymbol(Fn->getName()).str() + "' calls '" + Next +
+                                 "' here" + (Depth == 0 ? ", at the IRQL it was entered at" : "")});
+    Fn = dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
+  }
+  // The annotation that would make the helper's requirement explicit.
+  if (const Contract *C = In.ContractOf(Callee))
+    if (const ContractItem *I = C->find(Max ? ItemKind::Max : ItemKind::Min))
+      if (I->From.Src == Origin::Inferred)
+        Notes.push_back(DiagNote{DiagLoc::ir(nullptr, &Callee),
+                                 "consider annotating '" + cNameOfSymbol(Callee.getName()).str() +
+                                     "' with " + (Max ? "_IRQL_requires_max_(" : "_IRQL_requires_min_(") +
+                                     L.name(Max && C->has(ItemKind::Paged)
+                                                ? std::min<Level>(Level(I->Value.N), ApcLevel)
+                                                : Level(I->Value.N)) +
+                                     ")"});
+}
+
+
+} // namespace detail
+} // namespace irqlcheck

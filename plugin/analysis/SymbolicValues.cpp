@@ -1,0 +1,243 @@
+//===- SymbolicValues.cpp - What values and memory hold -------------------===//
+#include "analysis/Analyzer.h"
+
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/GlobalVariable.h"
+#include "llvm/IR/Operator.h"
+
+using namespace llvm;
+
+namespace irqlcheck {
+namespace detail {
+
+std::string Analyzer::calleeName(const CallBase &CB) const {
+  if (const Function *Callee =
+          dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts()))
+    return cNameOfSymbol(Callee->getName()).str();
+  if (In.IndirectContractOf)
+    if (const Contract *C = In.IndirectContractOf(CB))
+      if (const ContractItem *Class = C->find(ItemKind::Class))
+        return "(" + Class->Name + " through a pointer)";
+  return "<indirect>";
+}
+
+PathId Analyzer::pointerPath(const Value *V, const State &S) {
+  for (unsigned Guard = 0; Guard < 64; ++Guard) {
+    V = V->stripPointerCasts();
+    if (const auto *AI = dyn_cast<AllocaInst>(V))
+      return Paths.local(AI);
+    if (isa<GlobalVariable>(V))
+      return Paths.global(V);
+    if (const auto *A = dyn_cast<Argument>(V))
+      return Paths.paramPointee(A->getArgNo());
+    if (const auto *GEP = dyn_cast<GEPOperator>(V)) {
+      PathId Base = pointerPath(GEP->getPointerOperand(), S);
+      APInt Off(DL.getIndexTypeSizeInBits(GEP->getType()), 0);
+      if (GEP->accumulateConstantOffset(DL, Off))
+        return Paths.offset(Base, Off.getSExtValue());
+      return Paths.anyOffset(Base);
+    }
+    if (const auto *LI = dyn_cast<LoadInst>(V)) {
+      PathId From = pointerPath(LI->getPointerOperand(), S);
+      auto It = S.Mem.find(From);
+      if (It != S.Mem.end() && It->second.K == SymVal::Ptr)
+        return PathId(It->second.N);
+      return Paths.pointee(From);
+    }
+    return 0;
+  }
+  return 0;
+}
+
+SymVal Analyzer::symOf(const Value *V, const State &S) {
+  if (const auto *CI = dyn_cast<ConstantInt>(V))
+    return SymVal::constant(CI->getSExtValue());
+  if (isa<ConstantPointerNull>(V))
+    return SymVal::constant(0);
+  if (V->getType()->isPointerTy()) {
+    SymVal P;
+    if (PathId Id = pointerPath(V, S)) {
+      P.K = SymVal::Ptr;
+      P.N = Id;
+    }
+    return P;
+  }
+  if (const auto *A = dyn_cast<Argument>(V)) {
+    SymVal P;
+    P.K = SymVal::ArgVal;
+    P.N = A->getArgNo();
+    P.Id = TagArg | A->getArgNo();
+    return P;
+  }
+  auto It = S.Ssa.find(V);
+  return It == S.Ssa.end() ? SymVal() : It->second;
+}
+
+void Analyzer::invalidateForCall(const CallBase &CB, State &S) {
+  // An unknown callee may write what its pointer arguments reach and any
+  // memory outside this function's unescaped locals. Saved IRQLs are kept:
+  // nothing but a store should overwrite them, and forgetting them would
+  // only lose precision, never add a finding.
+  for (auto It = S.Mem.begin(); It != S.Mem.end();) {
+    const AllocaInst *Local = Paths.localRoot(It->first);
+    bool Keep = It->second.K == SymVal::Saved || (Local && !Escaped.count(Local));
+    if (!Keep) {
+      S.forget(TagPath | It->first);
+      if (It->second.K == SymVal::Opaque)
+        S.forget(It->second.Id);
+      It = S.Mem.erase(It);
+    } else {
+      ++It;
+    }
+  }
+  // Facts about loads from memory that has no entry: drop the non-local ones.
+  S.Facts.erase(remove_if(S.Facts,
+                          [&](const Fact &Fa) {
+                            if ((Fa.Id & (3ull << 60)) != TagPath)
+                              return false;
+                            const AllocaInst *Local =
+                                Paths.localRoot(PathId(Fa.Id & ~(3ull << 60)));
+                            return !Local || Escaped.count(Local);
+                          }),
+                S.Facts.end());
+}
+
+bool Analyzer::conditionHolds(const Condition &C, const CallBase &CB, const State &S) {
+  if (C.K == Condition::Always)
+    return true;
+  if (C.Arg >= CB.arg_size())
+    return false;
+  const Value *A = CB.getArgOperand(C.Arg);
+  SymVal V = symOf(A, S);
+  switch (C.K) {
+  case Condition::ArgEq:
+  case Condition::ArgNe:
+    if (V.K == SymVal::Const)
+      return (V.N == C.Value) == (C.K == Condition::ArgEq);
+    return false;
+  case Condition::PagedPool:
+    return V.K == SymVal::Const && (V.N & 1);
+  case Condition::PagedFlags:
+    return V.K == SymVal::Const && (V.N & 0x100);
+  case Condition::TimeoutNonZero: {
+    if (isa<ConstantPointerNull>(A->stripPointerCasts()))
+      return true;
+    PathId P = pointerPath(A, S);
+    auto It = S.Mem.find(P);
+    return It != S.Mem.end() && It->second.K == SymVal::Const && It->second.N != 0;
+  }
+  case Condition::UnicodeFormat: {
+    const auto *GV = dyn_cast<GlobalVariable>(A->stripInBoundsOffsets());
+    const auto *CDA = GV && GV->hasInitializer()
+                          ? dyn_cast<ConstantDataArray>(GV->getInitializer())
+                          : nullptr;
+    if (!CDA || !CDA->isCString())
+      return false;
+    StringRef Fmt = CDA->getAsCString();
+    for (size_t I = 0; I + 1 < Fmt.size(); ++I) {
+      if (Fmt[I] != '%')
+        continue;
+      size_t J = I + 1;
+      if (Fmt[J] == '%') {
+        I = J;
+        continue;
+      }
+      while (J < Fmt.size() && StringRef("-+ #0123456789.*").contains(Fmt[J]))
+        ++J;
+      StringRef Spec = Fmt.drop_front(J);
+      if (Spec.starts_with("wc") || Spec.starts_with("ws") || Spec.starts_with("wZ") ||
+          Spec.starts_with("lc") || Spec.starts_with("ls") || Spec.starts_with("C") ||
+          Spec.starts_with("S") || Spec.starts_with("Z"))
+        return true;
+    }
+    return false;
+  }
+  default:
+    return false;
+  }
+}
+
+
+//===----------------------------------------------------------------------===//
+// Transfer functions
+//===----------------------------------------------------------------------===//
+
+void Analyzer::transferInst(const Instruction &I, std::vector<State> &States) {
+  if (const auto *CB = dyn_cast<CallBase>(&I)) {
+    transferCall(*CB, States);
+    return;
+  }
+  for (State &S : States) {
+    if (const auto *SI = dyn_cast<StoreInst>(&I)) {
+      PathId P = pointerPath(SI->getPointerOperand(), S);
+      if (!P)
+        continue;
+      S.forget(TagPath | P);
+      SymVal V = symOf(SI->getValueOperand(), S);
+      if (V.K == SymVal::Unknown) {
+        S.Mem.erase(P);
+        Clobbered.insert(P);
+      } else {
+        S.Mem[P] = V;
+      }
+    } else if (const auto *LI = dyn_cast<LoadInst>(&I)) {
+      if (LI->getType()->isPointerTy())
+        continue; // pointers are resolved through pointerPath
+      PathId P = pointerPath(LI->getPointerOperand(), S);
+      auto It = P ? S.Mem.find(P) : S.Mem.end();
+      if (It != S.Mem.end()) {
+        S.Ssa[LI] = It->second;
+      } else if (P && CancelArg >= 0 && Paths.paramRoot(P) == CancelArg &&
+                 LI->getType()->isIntegerTy(8)) {
+        SymVal C;
+        C.K = SymVal::Cancel;
+        S.Ssa[LI] = C;
+      } else if (P) {
+        S.Ssa[LI] = SymVal::opaque(TagPath | P);
+      }
+    } else if (const auto *Cast = dyn_cast<CastInst>(&I)) {
+      SymVal V = symOf(Cast->getOperand(0), S);
+      if (Cast->getType()->isIntegerTy(1) && isa<TruncInst>(Cast) &&
+          (V.K == SymVal::Opaque || V.K == SymVal::ArgVal || V.K == SymVal::CurIrql)) {
+        SymVal C;
+        C.K = SymVal::Cmp;
+        C.InnerK = V.K;
+        C.InnerId = V.K == SymVal::CurIrql ? uint64_t(V.N) : V.Id;
+        C.Pred = CmpInst::ICMP_NE;
+        C.N = 0;
+        S.Ssa[Cast] = C;
+      } else if (V.K != SymVal::Unknown) {
+        S.Ssa[Cast] = V;
+      }
+    } else if (const auto *IC = dyn_cast<ICmpInst>(&I)) {
+      SymVal A = symOf(IC->getOperand(0), S), B = symOf(IC->getOperand(1), S);
+      CmpInst::Predicate P = IC->getPredicate();
+      if (A.K == SymVal::Const && B.K != SymVal::Const) {
+        std::swap(A, B);
+        P = CmpInst::getSwappedPredicate(P);
+      }
+      if (B.K != SymVal::Const)
+        continue;
+      SymVal C;
+      C.K = SymVal::Cmp;
+      C.Pred = P;
+      C.N = B.N;
+      if (A.K == SymVal::Const) {
+        C = SymVal::constant(ICmpInst::compare(APInt(64, A.N, true), APInt(64, B.N, true), P));
+      } else if (A.K == SymVal::Opaque || A.K == SymVal::ArgVal) {
+        C.InnerK = A.K;
+        C.InnerId = A.Id;
+      } else if (A.K == SymVal::CurIrql) {
+        C.InnerK = A.K;
+        C.InnerId = uint64_t(A.N);
+      } else {
+        continue;
+      }
+      S.Ssa[IC] = C;
+    }
+  }
+}
+
+
+} // namespace detail
+} // namespace irqlcheck
