@@ -49,4 +49,21 @@ int PathTable::paramRoot(PathId P) const {
   return P && Nodes[P].K == ParamPointee ? int(Nodes[P].Parent) : -1;
 }
 
+std::optional<PathTable::CallerName> PathTable::callerName(PathId P) const {
+  CallerName N;
+  if (P && Nodes[P].K == Offset) {
+    N.Off = Nodes[P].Off;
+    P = PathId(Nodes[P].Parent);
+  }
+  if (!P)
+    return std::nullopt;
+  if (Nodes[P].K == ParamPointee)
+    N.Param = int(Nodes[P].Parent);
+  else if (Nodes[P].K == Global)
+    N.Global = static_cast<const llvm::Value *>(Nodes[P].Ptr);
+  else
+    return std::nullopt;
+  return N;
+}
+
 } // namespace irqlcheck

@@ -14,6 +14,7 @@
 #include "llvm/ADT/StringMap.h"
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <tuple>
 #include <vector>
 
@@ -50,6 +51,15 @@ public:
   const llvm::AllocaInst *localRoot(PathId P) const;
   /// The parameter whose pointee P is in (directly, at some offset), or -1.
   int paramRoot(PathId P) const;
+
+  /// How a caller names P: byte Off of what parameter Param points to, or of
+  /// global Global. Only paths with a constant offset have such a name.
+  struct CallerName {
+    int Param = -1;
+    const llvm::Value *Global = nullptr;
+    int64_t Off = 0;
+  };
+  std::optional<CallerName> callerName(PathId P) const;
 
 private:
   struct Node {

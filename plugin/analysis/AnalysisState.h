@@ -165,7 +165,8 @@ struct State {
 };
 
 // Identities of opaque values.
-constexpr uint64_t TagInst = 1ull << 60, TagPath = 2ull << 60, TagArg = 3ull << 60;
+constexpr uint64_t TagInst = 1ull << 60, TagPath = 2ull << 60, TagArg = 3ull << 60,
+                   TagMask = 3ull << 60;
 
 constexpr unsigned MaxStatesPerBlock = 8;
 constexpr unsigned MaxVisitsPerBlock = 24;

@@ -67,8 +67,15 @@ private:
   bool ExitLevelMixed = false;
   int ExitArg = -2; // -2 none seen, -1 mixed
   bool ExitRetSaved = true;
-  SmallVector<bool, 4> ExitParamSaved;
+  PathId ExitSlot = 0; // the caller's saved IRQL every exit returns at
+  bool ExitSlotMixed = false;
+  // Caller-visible locations that hold an outstanding saved IRQL at every
+  // exit (the acquire-wrapper summary).
+  std::optional<SmallVector<PathId, 4>> ExitSaved;
   bool EntryPromised = false;
+  // The item that sets the top of the entry range (for the message when a
+  // call is wrong only there), or null.
+  const ContractItem *EntryTop = nullptr;
   // The entry range came from the callers (top-down): a call that breaks
   // the rule at that entry IRQL was already reported at the caller, through
   // this function's summary.
@@ -98,6 +105,11 @@ private:
     std::string Msg;
     std::vector<DiagNote> Notes;
   };
+  bool restoresValue(const CallBase &CB, const ContractItem &I) const;
+  PathId locationAt(const CallBase &CB, const ContractItem &I, const State &S);
+  PathId ownLocation(const ContractItem &I);
+  void swapWithLatestRaise(State &S, const IrqlValue &EarlierSaved,
+                           std::optional<IrqlValue> &After);
   void applyEffects(const CallBase &CB, const Contract &CC, State &S,
                     std::vector<Finding> *Findings);
   void successors(const Instruction &Term, const State &S,

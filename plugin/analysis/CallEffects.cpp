@@ -38,6 +38,49 @@ LevelRange Analyzer::allowedAt(const CallBase &CB, const Contract &CC, const Sta
 }
 
 
+/// Does a restores item name the IRQL value itself (restores=argN on an
+/// integer argument), rather than memory that holds a saved one?
+bool Analyzer::restoresValue(const CallBase &CB, const ContractItem &I) const {
+  return I.Value.K == ItemValue::Arg && I.Value.Off == 0 && I.Value.N < CB.arg_size() &&
+         !CB.getArgOperand(I.Value.N)->getType()->isPointerTy();
+}
+
+/// The memory a saves/restores item names, at a call: what the argument
+/// points to (plus the item's offset), or the named global.
+PathId Analyzer::locationAt(const CallBase &CB, const ContractItem &I, const State &S) {
+  PathId P = 0;
+  if (I.Value.K == ItemValue::Arg && I.Value.N < CB.arg_size())
+    P = pointerPath(CB.getArgOperand(I.Value.N), S);
+  else if (I.Value.K == ItemValue::Global)
+    if (const GlobalValue *G = F.getParent()->getNamedValue(I.Name))
+      P = Paths.global(G);
+  return Paths.offset(P, I.Value.Off);
+}
+
+/// An out-of-order release, reported once: go on as if the locks had been
+/// released in the right order. The IRQL stays where the later raise put it
+/// (the later lock is still held), and the later raise's saved value now
+/// stands for the earlier one, so its release restores the IRQL from before
+/// both; nothing is reported again at that release or at the return.
+void Analyzer::swapWithLatestRaise(State &S, const IrqlValue &EarlierSaved,
+                                   std::optional<IrqlValue> &After) {
+  const Instruction *Latest = S.Stack.back();
+  bool Found = false;
+  auto Relabel = [&](SymVal &V) {
+    if (V.K == SymVal::Saved && V.Site == Latest) {
+      V.Irql = EarlierSaved;
+      Found = true;
+    }
+  };
+  for (auto &KV : S.Mem)
+    Relabel(KV.second);
+  for (auto &KV : S.Ssa)
+    Relabel(KV.second);
+  if (Found)
+    After = S.Cur;
+  // The caller erases the earlier raise's stack entry; the later one's stays.
+}
+
 void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
                             std::vector<Finding> *Findings) {
   // Findings is null during the fixpoint: no message is built there, only
@@ -62,9 +105,8 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
       V.Site = &CB;
       if (I.Value.K == ItemValue::Ret)
         S.Ssa[&CB] = V;
-      else if (I.Value.N < CB.arg_size())
-        if (PathId P = pointerPath(CB.getArgOperand(I.Value.N), S))
-          S.Mem[P] = V;
+      else if (PathId P = locationAt(CB, I, S))
+        S.Mem[P] = V;
       SavesSomething = true;
     } else if (I.Kind == ItemKind::SavesGlobal && I.Value.N < CB.arg_size()) {
       if (PathId P = Paths.slot(I.Name, pointerPath(CB.getArgOperand(I.Value.N), S))) {
@@ -80,7 +122,14 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
 
   // The IRQL the callee returns at.
   std::optional<IrqlValue> After;
+  // A call restores the IRQL once, however many items say where from (the
+  // model gives NdisReleaseRWLock both restores=arg1 and a restores-global
+  // slot on the same lock state).
+  bool Restored = false;
   auto Restore = [&](const SymVal &V) {
+    if (Restored)
+      return;
+    Restored = true;
     switch (V.K) {
     case SymVal::Saved: {
       After = V.Irql;
@@ -101,6 +150,8 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
                     "' is still in effect: release locks in the reverse order of acquiring them",
                 {SiteNote(*Pos, "the IRQL being restored was saved here"),
                  SiteNote(S.Stack.back(), "this later raise has not been undone yet")});
+        if (Pos + 1 != S.Stack.end())
+          swapWithLatestRaise(S, V.Irql, After);
         S.Stack.erase(Pos);
       }
       break;
@@ -131,12 +182,31 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
       After = A;
       break;
     }
+    case SymVal::Opaque:
+      // Inside a release wrapper: the IRQL its caller saved in memory the
+      // caller can name (Dev->OldIrql). The raise is on the caller's stack,
+      // not on this function's.
+      if ((V.Id & TagMask) == TagPath && Paths.callerName(PathId(V.Id & ~TagMask))) {
+        IrqlValue A;
+        A.Slot = PathId(V.Id & ~TagMask);
+        After = A;
+        break;
+      }
+      [[fallthrough]];
     default:
       After = IrqlValue::absolute({PassiveLevel, high()});
       S.StackUnknown = true;
       S.Stack.clear();
       break;
     }
+  };
+  // The saved IRQL held in memory: restores through a pointer or handle
+  // (NDIS's PLOCK_STATE_EX, KMDF's WDFSPINLOCK) and lock-wrapper summaries.
+  auto RestoreFrom = [&](PathId P) {
+    auto It = P ? S.Mem.find(P) : S.Mem.end();
+    Restore(It != S.Mem.end() ? It->second : SymVal());
+    if (It != S.Mem.end())
+      S.Mem.erase(It);
   };
   auto LevelOrArg = [&](const ItemValue &V) -> std::optional<Level> {
     if (V.K == ItemValue::Lvl)
@@ -167,14 +237,21 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
     } else if (I.Kind == ItemKind::Sets) {
       auto Lv = LevelOrArg(I.Value);
       After = Lv ? IrqlValue::level(*Lv) : IrqlValue::absolute({PassiveLevel, high()});
-    } else if (I.Kind == ItemKind::Restores && I.Value.N < CB.arg_size()) {
+    } else if (I.Kind == ItemKind::Restores && restoresValue(CB, I)) {
       Restore(symOf(CB.getArgOperand(I.Value.N), S));
+    } else if (I.Kind == ItemKind::Restores) {
+      RestoreFrom(locationAt(CB, I, S));
     } else if (I.Kind == ItemKind::RestoresGlobal && I.Value.N < CB.arg_size()) {
-      PathId P = Paths.slot(I.Name, pointerPath(CB.getArgOperand(I.Value.N), S));
-      auto It = P ? S.Mem.find(P) : S.Mem.end();
-      Restore(It != S.Mem.end() ? It->second : SymVal());
-      if (It != S.Mem.end())
-        S.Mem.erase(It);
+      RestoreFrom(Paths.slot(I.Name, pointerPath(CB.getArgOperand(I.Value.N), S)));
+    } else if (I.Kind == ItemKind::Cancel && I.Value.N < CB.arg_size()) {
+      // Calling a cancel routine with the cancel spin lock held hands the
+      // lock over: it returns at the IRQL saved in Irp->CancelIrql.
+      PathId Irp = pointerPath(CB.getArgOperand(I.Value.N), S);
+      for (auto &KV : S.Mem)
+        if (Irp && KV.second.K == SymVal::Saved && Paths.base(KV.first) == Irp) {
+          RestoreFrom(KV.first);
+          break;
+        }
     }
   }
   if (After) {
@@ -239,6 +316,7 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
   }
 
   // 1. Is the call made at an IRQL the callee allows?
+  bool CallTooHigh = false;
   if (Reporting && !States.empty()) {
     bool AllHigh = true, AllLow = true, AllPaged = CC->has(ItemKind::Paged);
     bool HasReq = false;
@@ -271,15 +349,36 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
     const State &S0 = States.front();
     std::string Cur = describe(S0.Cur, L);
     std::vector<DiagNote> Notes{raisedNote(S0)};
-    if (S0.Cur.HasEntry && EntryPromised && !S0.Cur.HasAbs)
+    // Wrong only at the top of a range the function promises: the call may
+    // be fine where the function really runs, but its annotation (or role)
+    // says it can run higher. That is a contract inconsistency; say so, and
+    // which annotation to narrow.
+    bool OnlyAtTop = false;
+    if (EntryPromised && EntryTop &&
+        all_of(States, [](const State &S) { return S.Cur.isEntryOnly(); })) {
+      LevelRange Union = S0.Cur.Entry;
+      for (const State &S : States)
+        Union = Union.hull(S.Cur.Entry);
+      OnlyAtTop = Union.Lo < Union.Hi && Union.Lo <= Allowed.Hi;
+    }
+    std::string FName = cNameOfSymbol(F.getName()).str();
+    bool TopFromRole = EntryTop && EntryTop->From.Src == Origin::FunctionClass;
+    if (OnlyAtTop) {
+      std::string Narrow = "_IRQL_requires_max_(" + L.name(CC->has(ItemKind::Paged)
+                                                                ? std::min<Level>(Allowed.Hi, ApcLevel)
+                                                                : Allowed.Hi) + ")";
       Notes.push_back(DiagNote{
-          DiagLoc::ir(nullptr, &F),
-          EntryRange.Lo == EntryRange.Hi
-              ? "'" + cNameOfSymbol(F.getName()).str() + "' runs at " + L.name(EntryRange.Lo) +
-                    " (its annotations or function class)"
-              : "'" + cNameOfSymbol(F.getName()).str() + "' is annotated to run at up to " +
-                    L.name(EntryRange.Hi) +
-                    "; narrow its _IRQL_requires_max_ or lower the IRQL first"});
+          EntryTop->From.RawLoc ? DiagLoc::clang(EntryTop->From.RawLoc) : DiagLoc::ir(nullptr, &F),
+          TopFromRole ? "a " + EntryTop->From.Via + " is called at up to " + L.name(EntryRange.Hi) +
+                            "; do this work at a lower IRQL (a work item, for PASSIVE_LEVEL)"
+                      : "if '" + FName + "' is never called above it, narrow this annotation to " +
+                            Narrow + "; otherwise lower the IRQL before the call"});
+    } else if (S0.Cur.HasEntry && EntryPromised && !S0.Cur.HasAbs &&
+               EntryRange.Lo == EntryRange.Hi) {
+      Notes.push_back(DiagNote{DiagLoc::ir(nullptr, &F),
+                               "'" + FName + "' runs at " + L.name(EntryRange.Lo) +
+                                   " (its annotations or function class)"});
+    }
     if (Why) {
       std::string Src = Why->From.Src == Origin::Inferred ? "what it calls (inferred)"
                         : Why->From.Src == Origin::KernelModel ? "the built-in kernel model"
@@ -311,9 +410,20 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
         At = At.hull(S.Cur.hull(high()));
       In.OnDirectCall(CB, At);
     }
+    CallTooHigh = AllHigh;
     if (HasReq && (AllHigh || AllLow))
       report(CB, CheckId::NotRequired,
              "'" + Name.str() + "' must be called at " + Range + ", but the IRQL here is " + Cur,
+             States, Notes);
+    else if (AllHigh && OnlyAtTop)
+      report(CB, CheckId::TooHigh,
+             "'" + FName + "' " +
+                 (TopFromRole ? "can be called at " + L.name(EntryRange.Hi) + " (as a " +
+                                    EntryTop->From.Via + ")"
+                              : "is annotated to be callable at " + L.name(EntryRange.Hi)) +
+                 ", but calls " +
+                 (Allowed.Hi == PassiveLevel ? "PASSIVE_LEVEL-only '" + Name.str() + "'"
+                                             : "'" + Name.str() + "', which requires " + Range),
              States, Notes);
     else if (AllHigh)
       report(CB, CheckId::TooHigh,
@@ -323,7 +433,14 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
       report(CB, CheckId::TooLow,
              "'" + Name.str() + "' called at " + Cur + ", but it requires " + Range, States,
              Notes);
-    if (AllPaged && !AllHigh)
+    if (AllPaged && !AllHigh && OnlyAtTop)
+      report(CB, CheckId::PagedCall,
+             "'" + FName + "' is " +
+                 (TopFromRole ? "called at up to " : "annotated to be callable at ") +
+                 L.name(EntryRange.Hi) + ", but calls pageable function '" + Name.str() +
+                 "' (bug check 0xD1 if its page is not resident)",
+             States, Notes);
+    else if (AllPaged && !AllHigh)
       report(CB, CheckId::PagedCall,
              "pageable function '" + Name.str() + "' called at " + Cur +
                  " (bug check 0xD1 if its page is not resident); pageable code runs at "
@@ -361,7 +478,9 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
       bool All = all_of(PerState, [&](const std::vector<Finding> &V) {
         return any_of(V, [&](const Finding &P) { return P.Id == F0.Id; });
       });
-      if (All)
+      // A raise from above the callee's maximum was reported as too high
+      // already: one bug, one finding.
+      if (All && !(F0.Id == CheckId::RaiseToLower && CallTooHigh))
         report(CB, F0.Id, F0.Msg, Out, F0.Notes);
     }
   States = std::move(Out);

@@ -67,7 +67,15 @@ void Analyzer::checkExit(const ReturnInst &RI, std::vector<State> &States) {
                    L.name(Target),
                States, Notes);
     } else if (Restores) {
-      if (All([&](const State &S) { return S.Cur.ArgIndex != int(Restores->Value.N); }))
+      // The IRQL value itself (an integer parameter), or memory holding a
+      // saved one (a lock-state pointer, a handle, a wrapper's slot).
+      bool ByValue = Restores->Value.K == ItemValue::Arg && !Restores->Value.Off &&
+                     Restores->Value.N < F.arg_size() &&
+                     !F.getArg(Restores->Value.N)->getType()->isPointerTy();
+      PathId Slot = ByValue ? 0 : ownLocation(*Restores);
+      if (All([&](const State &S) {
+            return ByValue ? S.Cur.ArgIndex != int(Restores->Value.N) : S.Cur.Slot != Slot;
+          }))
         report(*Via, CheckId::RestoresNotRestored,
                "'" + FName + "' returns without restoring the IRQL passed in its _IRQL_restores_ "
                              "parameter (argument " + std::to_string(Restores->Value.N) + ")",
@@ -110,7 +118,7 @@ void Analyzer::checkExit(const ReturnInst &RI, std::vector<State> &States) {
           return V.K == SymVal::Const;
         });
       } else {
-        PathId P = Paths.paramPointee(I.Value.N);
+        PathId P = ownLocation(I);
         Missing = All([&](const State &S) {
           auto It = S.Mem.find(P);
           if (It == S.Mem.end())

@@ -179,19 +179,49 @@ void Analyzer::successors(const Instruction &Term, const State &S,
 // Driver
 //===----------------------------------------------------------------------===//
 
+/// Does an entry item promise that the function is really entered at every
+/// level of its range (so a call wrong at the top of it is a bug)? What is
+/// written on the function itself does (an annotation, the IR attribute, a
+/// model file), and so does a role the system really calls at the top of its
+/// range (a DPC, a completion routine). A bound that only limits where the
+/// function may run (the DRIVER_DISPATCH typedef's DISPATCH_LEVEL, most
+/// dispatch routines running at PASSIVE_LEVEL) does not.
+static bool promisesEntry(const ContractItem &I, const Contract &Own) {
+  switch (I.From.Src) {
+  case Origin::Annotation:
+  case Origin::IR:
+  case Origin::UserModel:
+  case Origin::KernelModel:
+    return true;
+  case Origin::FunctionClass: {
+    const ContractItem *Class = Own.find(ItemKind::Class);
+    return KernelModel::rolePromisesEntry(Class ? StringRef(Class->Name) : StringRef(I.From.Via));
+  }
+  case Origin::Inferred:
+    return false;
+  }
+  return false;
+}
+
 void Analyzer::run() {
-  // Entry IRQL from the contract.
+  // Entry IRQL from the contract. The documented default maximum
+  // (DISPATCH_LEVEL, when the annotations mention the IRQL but give none)
+  // bounds the range but promises nothing.
   EntryRange = {PassiveLevel, high()};
   if (const ContractItem *R = Own.find(ItemKind::Req)) {
     EntryRange = {Level(R->Value.N), Level(R->Value.N)};
-    EntryPromised = true;
+    EntryPromised = promisesEntry(*R, Own);
+    EntryTop = R;
   } else {
-    if (const ContractItem *Mn = Own.find(ItemKind::Min))
-      EntryRange.Lo = Level(Mn->Value.N), EntryPromised = true;
-    if (const ContractItem *Mx = Own.find(ItemKind::Max))
-      EntryRange.Hi = Level(Mx->Value.N), EntryPromised = true;
+    const ContractItem *Mn = Own.find(ItemKind::Min), *Mx = Own.find(ItemKind::Max);
+    if (Mn)
+      EntryRange.Lo = Level(Mn->Value.N);
+    if (Mx)
+      EntryRange.Hi = Level(Mx->Value.N);
     else if (defaultMaxApplies(Own))
-      EntryRange.Hi = DispatchLevel, EntryPromised = true;
+      EntryRange.Hi = DispatchLevel;
+    EntryPromised = Mx && promisesEntry(*Mx, Own) && (!Mn || promisesEntry(*Mn, Own));
+    EntryTop = Mx;
   }
   if (!EntryPromised && In.CallerEntry && In.CallerEntry->within(EntryRange)) {
     EntryRange = *In.CallerEntry;

@@ -186,11 +186,21 @@ PreservedAnalyses IrqlCheckPass::run(Module &M, ModuleAnalysisManager &) {
     const Contract *Own = ContractOf(F);
     // A summary is what the body does; checking the body against it would
     // only repeat, inside the helper, what its callers are told.
+    // A lock wrapper is the exception: what it does on every path (raise and
+    // save where its caller can name it, or restore from there) is what it
+    // is for, so it is held to that, not reported for leaving the IRQL
+    // changed; its callers pair it like KeAcquireSpinLock/KeReleaseSpinLock.
     Contract Declared;
+    bool Wrapper = Own && any_of(Own->items(), [](const ContractItem &I) {
+      return I.From.Src == Origin::Inferred &&
+             (I.Kind == ItemKind::Saves || I.Kind == ItemKind::Restores);
+    });
     if (Own)
       for (const ContractItem &I : Own->items())
-        if (I.From.Src != Origin::Inferred)
-          Declared.add(I);
+        if (I.From.Src != Origin::Inferred || I.Kind == ItemKind::Class ||
+            (Wrapper && (I.Kind == ItemKind::Saves || I.Kind == ItemKind::Restores ||
+                         I.Kind == ItemKind::Sets)))
+          Declared.add(I); // (a role found from a registration is inferred)
     auto &Buffer = Buffers[FP] = std::make_unique<BufferedSink>(*Sink);
     Reporter FR(*Settings, *Buffer);
     FunctionAnalysisInput In{F,       Declared, ContractOf, Model->Levels, FR, /*Emit=*/true,

@@ -14,7 +14,7 @@ LevelRange IrqlValue::hull(Level High) const {
     Add(Entry);
   if (HasCancel)
     Add({PassiveLevel, DispatchLevel});
-  if (ArgIndex >= 0)
+  if (ArgIndex >= 0 || Slot)
     Add({PassiveLevel, High});
   if (HasAbs)
     Add(Abs);
@@ -27,13 +27,16 @@ void IrqlValue::join(const IrqlValue &O) {
   HasCancel |= O.HasCancel;
   if (O.ArgIndex >= 0)
     ArgIndex = (ArgIndex < 0 || ArgIndex == O.ArgIndex) ? O.ArgIndex : ArgIndex;
+  if (O.Slot)
+    Slot = (!Slot || Slot == O.Slot) ? O.Slot : Slot;
   if (O.HasAbs)
     Abs = HasAbs ? Abs.hull(O.Abs) : O.Abs, HasAbs = true;
 }
 
 bool IrqlValue::operator==(const IrqlValue &O) const {
   return HasEntry == O.HasEntry && (!HasEntry || Entry == O.Entry) &&
-         HasCancel == O.HasCancel && ArgIndex == O.ArgIndex && HasAbs == O.HasAbs &&
+         HasCancel == O.HasCancel && ArgIndex == O.ArgIndex && Slot == O.Slot &&
+         HasAbs == O.HasAbs &&
          (!HasAbs || Abs == O.Abs);
 }
 
@@ -51,7 +54,7 @@ Verdict outside(const IrqlValue &V, LevelRange Allowed, bool EntryPromised, Leve
     Alt(V.Entry, EntryPromised);
   if (V.HasCancel)
     Alt({PassiveLevel, DispatchLevel}, false);
-  if (V.ArgIndex >= 0)
+  if (V.ArgIndex >= 0 || V.Slot)
     Alt({PassiveLevel, High}, false);
   if (V.HasAbs)
     Alt(V.Abs, false);
@@ -76,6 +79,8 @@ std::string describe(const IrqlValue &V, const LevelTable &L) {
     Add("Irp->CancelIrql");
   if (V.ArgIndex >= 0)
     Add("the IRQL passed as argument " + std::to_string(V.ArgIndex));
+  if (V.Slot)
+    Add("the IRQL its caller saved");
   return S.empty() ? "an unknown IRQL" : S;
 }
 

@@ -7,6 +7,8 @@
 //    otherwise the range only bounds what is possible.
 //  - Cancel: the caller's IRQL saved in Irp->CancelIrql (cancel routines).
 //  - Arg: the value of an IRQL parameter (_IRQL_restores_ wrappers).
+//  - Slot: the IRQL the caller saved in memory it can name (Dev->OldIrql):
+//    what a release wrapper returns at.
 //  - Abs: an absolute level somewhere in [Lo, Hi], after a raise or lower.
 // A rule is certainly broken only if every alternative breaks it.
 //
@@ -35,6 +37,7 @@ struct IrqlValue {
   LevelRange Entry;
   bool HasCancel = false;
   int ArgIndex = -1; // >= 0: the value of that parameter
+  unsigned Slot = 0; // != 0: the IRQL saved at that access path (PathId)
   bool HasAbs = false;
   LevelRange Abs;
 
@@ -52,14 +55,15 @@ struct IrqlValue {
   }
   static IrqlValue level(Level L) { return absolute({L, L}); }
 
-  bool empty() const { return !HasEntry && !HasCancel && ArgIndex < 0 && !HasAbs; }
-  bool isEntryOnly() const { return HasEntry && !HasCancel && ArgIndex < 0 && !HasAbs; }
+  bool empty() const { return !HasEntry && !HasCancel && ArgIndex < 0 && !Slot && !HasAbs; }
+  bool isEntryOnly() const { return HasEntry && !HasCancel && ArgIndex < 0 && !Slot && !HasAbs; }
   /// A single known level (only Abs, Lo == Hi).
   bool isExactly(Level L) const {
-    return HasAbs && !HasEntry && !HasCancel && ArgIndex < 0 && Abs.Lo == L && Abs.Hi == L;
+    return HasAbs && !HasEntry && !HasCancel && ArgIndex < 0 && !Slot && Abs.Lo == L &&
+           Abs.Hi == L;
   }
-  /// Every level the value may have, as one range (Arg and Cancel count as
-  /// [0, High] and [0, DISPATCH]).
+  /// Every level the value may have, as one range (Arg and Slot count as
+  /// [0, High], Cancel as [0, DISPATCH]).
   LevelRange hull(Level High) const;
 
   void join(const IrqlValue &O);

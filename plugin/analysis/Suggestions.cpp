@@ -17,6 +17,16 @@ std::string toSal(const Contract &C, const LevelTable &L) {
   };
   bool Exit = false;
   // Pageable code runs at APC_LEVEL or below, whatever its calls allow.
+  // Where a saves/restores item puts the IRQL. A lock wrapper's field has no
+  // SAL spelling that names it without the source (_At_(Ext->OldIrql, ...)).
+  auto Where = [](const ContractItem &I) {
+    std::string Off = I.Value.Off ? " at byte " + std::to_string(I.Value.Off) : "";
+    if (I.Value.K == ItemValue::Global)
+      return "in global '" + I.Name + "'" + Off;
+    if (!I.Value.Off)
+      return "on parameter " + std::to_string(I.Value.N + 1);
+    return "in what parameter " + std::to_string(I.Value.N + 1) + " points to," + Off;
+  };
   bool Paged = C.has(ItemKind::Paged);
   if (Paged && !C.has(ItemKind::Max) && !C.has(ItemKind::Req))
     Add("_IRQL_requires_max_(APC_LEVEL)");
@@ -36,13 +46,11 @@ std::string toSal(const Contract &C, const LevelTable &L) {
     case ItemKind::Sets: Add("__drv_setsIRQL(" + Val(I.Value) + ")"), Exit = true; break;
     case ItemKind::Same: Add("_IRQL_requires_same_"), Exit = true; break;
     case ItemKind::Saves:
-      Add(I.Value.K == ItemValue::Ret ? "_IRQL_saves_"
-                                      : "_IRQL_saves_ /* on parameter " +
-                                            std::to_string(I.Value.N + 1) + " */");
+      Add(I.Value.K == ItemValue::Ret ? "_IRQL_saves_" : "_IRQL_saves_ /* " + Where(I) + " */");
       Exit = Exit || I.Value.K == ItemValue::Ret;
       break;
     case ItemKind::Restores:
-      Add("_IRQL_restores_ /* on parameter " + std::to_string(I.Value.N + 1) + " */");
+      Add("_IRQL_restores_ /* " + Where(I) + " */");
       Exit = true;
       break;
     case ItemKind::FnMax: Add("_IRQL_always_function_max_(" + Val(I.Value) + ")"); break;

@@ -37,8 +37,6 @@ void Analyzer::noteConstraint(const CallBase &CB, const Contract &CC, LevelRange
 }
 
 void Analyzer::noteExit(const ReturnInst &RI, const std::vector<State> &States) {
-  if (ExitParamSaved.empty())
-    ExitParamSaved.assign(F.arg_size(), true);
   for (const State &S : States) {
     ++NumExits;
     if (S.Cur.HasAbs && S.Cur.Abs.Lo == S.Cur.Abs.Hi && S.Cur.isExactly(S.Cur.Abs.Lo)) {
@@ -48,27 +46,54 @@ void Analyzer::noteExit(const ReturnInst &RI, const std::vector<State> &States) 
     } else {
       ExitLevelMixed = true;
     }
-    bool OnlyArg = S.Cur.ArgIndex >= 0 && !S.Cur.HasAbs && !S.Cur.HasEntry && !S.Cur.HasCancel;
+    bool OnlyArg = S.Cur.ArgIndex >= 0 && !S.Cur.HasAbs && !S.Cur.HasEntry && !S.Cur.HasCancel &&
+                   !S.Cur.Slot;
     if (!OnlyArg || (ExitArg != -2 && ExitArg != S.Cur.ArgIndex))
       ExitArg = -1;
     else
       ExitArg = S.Cur.ArgIndex;
+    // A release wrapper returns at the IRQL its caller saved (Dev->OldIrql).
+    bool OnlySlot = S.Cur.Slot && !S.Cur.HasAbs && !S.Cur.HasEntry && !S.Cur.HasCancel &&
+                    S.Cur.ArgIndex < 0;
+    if (!OnlySlot || (ExitSlot && ExitSlot != S.Cur.Slot))
+      ExitSlotMixed = true;
+    else
+      ExitSlot = S.Cur.Slot;
     SymVal V = RI.getReturnValue() ? symOf(RI.getReturnValue(), S) : SymVal();
     ExitRetSaved &= V.K == SymVal::Saved;
-    for (unsigned I = 0; I < ExitParamSaved.size(); ++I) {
-      auto It = S.Mem.find(Paths.paramPointee(I));
-      ExitParamSaved[I] = ExitParamSaved[I] && It != S.Mem.end() && It->second.K == SymVal::Saved;
-    }
+    // An acquire wrapper leaves, on every path, a raise outstanding whose
+    // saved IRQL is in memory its caller can name (*OldIrql, Dev->OldIrql,
+    // a global).
+    SmallVector<PathId, 4> Here;
+    for (const auto &KV : S.Mem)
+      if (KV.second.K == SymVal::Saved && Paths.callerName(KV.first) &&
+          (S.StackUnknown || is_contained(S.Stack, KV.second.Site)))
+        Here.push_back(KV.first);
+    if (!ExitSaved)
+      ExitSaved = Here;
+    else
+      ExitSaved->erase(remove_if(*ExitSaved, [&](PathId P) { return !is_contained(Here, P); }),
+                       ExitSaved->end());
   }
 }
 
 void Analyzer::finishSummary() {
   FunctionSummary &Sum = *In.Summary;
-  auto Add = [&](ItemKind K, ItemValue V) {
-    ContractItem I{K, V, {}, {}, {}};
+  auto Add = [&](ItemKind K, ItemValue V, std::string Name = {}) {
+    ContractItem I{K, V, std::move(Name), {}, {}};
     I.From.Src = Origin::Inferred;
     I.From.Via = "inferred from the body";
     Sum.Inferred.add(std::move(I));
+  };
+  // A location in the caller's terms: argN+K or @GLOBAL+K.
+  auto AddLocation = [&](ItemKind K, PathId P) {
+    std::optional<PathTable::CallerName> N = Paths.callerName(P);
+    if (!N || N->Off != int32_t(N->Off))
+      return;
+    if (N->Param >= 0)
+      Add(K, ItemValue::arg(unsigned(N->Param), int32_t(N->Off)));
+    else if (N->Global->hasName())
+      Add(K, ItemValue::global(int32_t(N->Off)), N->Global->getName().str());
   };
   if (Sum.MinEntry)
     Add(ItemKind::Min, ItemValue::level(*Sum.MinEntry));
@@ -80,11 +105,13 @@ void Analyzer::finishSummary() {
     Add(ItemKind::Sets, ItemValue::level(*ExitLevel));
   else if (ExitArg >= 0)
     Add(ItemKind::Restores, ItemValue::arg(unsigned(ExitArg)));
+  else if (ExitSlot && !ExitSlotMixed)
+    AddLocation(ItemKind::Restores, ExitSlot);
   if (ExitRetSaved && F.getReturnType()->isIntegerTy())
     Add(ItemKind::Saves, ItemValue::ret());
-  for (unsigned I = 0; I < ExitParamSaved.size(); ++I)
-    if (ExitParamSaved[I])
-      Add(ItemKind::Saves, ItemValue::arg(I));
+  if (ExitSaved)
+    for (PathId P : *ExitSaved)
+      AddLocation(ItemKind::Saves, P);
 }
 
 void Analyzer::addChain(const Function &Callee, bool Max, std::vector<DiagNote> &Notes) {

@@ -49,6 +49,18 @@ PathId Analyzer::pointerPath(const Value *V, const State &S) {
   return 0;
 }
 
+/// The memory a saves/restores item of this function's own contract names,
+/// as the function sees it.
+PathId Analyzer::ownLocation(const ContractItem &I) {
+  PathId P = 0;
+  if (I.Value.K == ItemValue::Arg)
+    P = Paths.paramPointee(I.Value.N);
+  else if (I.Value.K == ItemValue::Global)
+    if (const GlobalValue *G = F.getParent()->getNamedValue(I.Name))
+      P = Paths.global(G);
+  return Paths.offset(P, I.Value.Off);
+}
+
 SymVal Analyzer::symOf(const Value *V, const State &S) {
   if (const auto *CI = dyn_cast<ConstantInt>(V))
     return SymVal::constant(CI->getSExtValue());

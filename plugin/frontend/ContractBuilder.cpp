@@ -454,6 +454,7 @@ void Builder::mergeRedeclaration(Contract &Into, const Contract &From, bool Same
           case ItemValue::Lvl: return V + levelName(It.Value.N);
           case ItemValue::Arg: return V + "arg" + std::to_string(It.Value.N);
           case ItemValue::Ret: return V + "ret";
+          case ItemValue::Global: return V + "@" + It.Name;
           case ItemValue::None: break;
           }
           return V;

@@ -69,13 +69,17 @@ void Contract::addMissingFrom(const Contract &Other) {
 // Printing
 //===----------------------------------------------------------------------===//
 
-static void printValue(raw_ostream &OS, const ItemValue &V, const LevelTable &L) {
+static void printValue(raw_ostream &OS, const ContractItem &I, const LevelTable &L) {
+  const ItemValue &V = I.Value;
   switch (V.K) {
   case ItemValue::None: break;
   case ItemValue::Lvl: OS << L.name(Level(V.N)); break;
   case ItemValue::Arg: OS << "arg" << V.N; break;
   case ItemValue::Ret: OS << "ret"; break;
+  case ItemValue::Global: OS << '@' << I.Name; break;
   }
+  if ((V.K == ItemValue::Arg || V.K == ItemValue::Global) && V.Off)
+    OS << (V.Off > 0 ? "+" : "") << V.Off;
 }
 
 static void printCondition(raw_ostream &OS, const Condition &C) {
@@ -135,11 +139,11 @@ std::string Contract::str(const LevelTable &Levels) const {
     case ItemKind::SavesGlobal:
     case ItemKind::RestoresGlobal:
       OS << '=' << I->Name << ':';
-      printValue(OS, I->Value, Levels);
+      printValue(OS, *I, Levels);
       break;
     default:
       OS << '=';
-      printValue(OS, I->Value, Levels);
+      printValue(OS, *I, Levels);
       break;
     }
   }
@@ -155,6 +159,27 @@ static std::optional<unsigned> parseArg(StringRef S) {
   if (S.consume_front("arg") && !S.empty() && !S.getAsInteger(10, N) && N < 64)
     return N;
   return std::nullopt;
+}
+
+/// argN, argN+K (byte K of what argument N points to), @NAME, @NAME+K.
+static bool parseLocation(StringRef S, ContractItem &I) {
+  size_t Plus = S.find_first_of("+-", 1);
+  StringRef Base = S.take_front(Plus), OffText = S.drop_front(Base.size());
+  int32_t Off = 0;
+  if (!OffText.empty() && (OffText.consume_front("+"), OffText.getAsInteger(10, Off)))
+    return false;
+  if (Base.consume_front("@")) {
+    if (Base.empty())
+      return false;
+    I.Name = Base.str();
+    I.Value = ItemValue::global(Off);
+    return true;
+  }
+  auto A = parseArg(Base);
+  if (!A)
+    return false;
+  I.Value = ItemValue::arg(*A, Off);
+  return true;
 }
 
 static bool parseCondition(StringRef S, Condition &C) {
@@ -246,18 +271,21 @@ static bool parseItem(StringRef Tok, const LevelTable &Levels, ContractItem &I,
     I.Name = Val.str();
     return true;
   case ItemKind::Saves:
-    if (Val == "ret") {
+  case ItemKind::Restores:
+    if (Val == "ret" && I.Kind == ItemKind::Saves) {
       I.Value = ItemValue::ret();
       return true;
     }
-    [[fallthrough]];
-  case ItemKind::Restores:
+    if (parseLocation(Val, I))
+      return true;
+    return Bad(I.Kind == ItemKind::Saves ? "expects 'ret', argN[+K] or @GLOBAL[+K]"
+                                         : "expects argN[+K] or @GLOBAL[+K]");
   case ItemKind::Cancel:
     if (auto A = parseArg(Val)) {
       I.Value = ItemValue::arg(*A);
       return true;
     }
-    return Bad(I.Kind == ItemKind::Saves ? "expects 'ret' or argN" : "expects argN");
+    return Bad("expects argN");
   case ItemKind::SavesGlobal:
   case ItemKind::RestoresGlobal: {
     auto [Slot, ArgText] = Val.rsplit(':');

@@ -42,15 +42,21 @@ enum class ItemKind : uint8_t {
 /// The text key of an item kind ("max", "saves-global", ...).
 llvm::StringRef itemKeyword(ItemKind K);
 
-/// The operand of an item: a level, an argument, or the return value.
+/// The operand of an item: a level, an argument, the return value, or (for
+/// saves/restores) a memory location: byte Off of what argument N points to,
+/// or of a global variable (named by the item's Name). Lock-wrapper
+/// summaries use the locations: a helper that saves the IRQL in Dev->OldIrql
+/// "saves=arg0+8".
 struct ItemValue {
-  enum Kind : uint8_t { None, Lvl, Arg, Ret } K = None;
+  enum Kind : uint8_t { None, Lvl, Arg, Ret, Global } K = None;
   unsigned N = 0; // the level, or the argument index
+  int32_t Off = 0; // Arg and Global locations only
 
-  static ItemValue level(Level L) { return {Lvl, L}; }
-  static ItemValue arg(unsigned I) { return {Arg, I}; }
-  static ItemValue ret() { return {Ret, 0}; }
-  bool operator==(const ItemValue &O) const { return K == O.K && N == O.N; }
+  static ItemValue level(Level L) { return {Lvl, L, 0}; }
+  static ItemValue arg(unsigned I, int32_t Off = 0) { return {Arg, I, Off}; }
+  static ItemValue ret() { return {Ret, 0, 0}; }
+  static ItemValue global(int32_t Off = 0) { return {Global, 0, Off}; }
+  bool operator==(const ItemValue &O) const { return K == O.K && N == O.N && Off == O.Off; }
   bool operator!=(const ItemValue &O) const { return !(*this == O); }
 };
 
@@ -87,7 +93,8 @@ struct Origin {
 struct ContractItem {
   ItemKind Kind;
   ItemValue Value;
-  std::string Name; // Class: the class; Saves/RestoresGlobal: the slot kind
+  std::string Name; // Class: the class; Saves/RestoresGlobal: the slot kind;
+                    // a Global location: the variable's (IR) name
   Condition Cond;
   Origin From;
 

@@ -7,10 +7,10 @@
 
 #include <ntddk.h>
 
-_IRQL_requires_max_(DISPATCH_LEVEL)
-VOID CloseTwice(HANDLE Handle) { // expected-note {{'CloseTwice' is annotated to run at up to DISPATCH_LEVEL}}
+_IRQL_requires_max_(DISPATCH_LEVEL) // expected-note {{if 'CloseTwice' is never called above it, narrow this annotation to _IRQL_requires_max_(PASSIVE_LEVEL)}}
+VOID CloseTwice(HANDLE Handle) {
   if (KeGetCurrentIrql() == PASSIVE_LEVEL)
     ZwClose(Handle); // fine: narrowed to PASSIVE_LEVEL
-  ZwClose(Handle); // expected-warning {{'ZwClose' called at}}
+  ZwClose(Handle); // expected-warning {{'CloseTwice' is annotated to be callable at DISPATCH_LEVEL, but calls PASSIVE_LEVEL-only 'ZwClose'}}
   // expected-note@*:* {{requirement of 'ZwClose' comes from}}
 }

@@ -73,9 +73,9 @@ void WaitingThread(PVOID Context) {
 // The annotation promises DISPATCH_LEVEL can occur, so the call is a real
 // contract violation (C28118) although PASSIVE_LEVEL callers would be fine.
 
-_IRQL_requires_max_(DISPATCH_LEVEL)
-NTSTATUS LookupAnywhere(HANDLE Pid, PEPROCESS *Process) { // expected-note {{'LookupAnywhere' is annotated to run at up to DISPATCH_LEVEL; narrow its _IRQL_requires_max_ or lower the IRQL first}}
-  return PsLookupProcessByProcessId(Pid, Process); // expected-warning {{'PsLookupProcessByProcessId' called at the entry IRQL (PASSIVE_LEVEL..DISPATCH_LEVEL), but it requires IRQL <= APC_LEVEL [irql-too-high]}}
+_IRQL_requires_max_(DISPATCH_LEVEL) // expected-note {{if 'LookupAnywhere' is never called above it, narrow this annotation to _IRQL_requires_max_(APC_LEVEL); otherwise lower the IRQL before the call}}
+NTSTATUS LookupAnywhere(HANDLE Pid, PEPROCESS *Process) {
+  return PsLookupProcessByProcessId(Pid, Process); // expected-warning {{'LookupAnywhere' is annotated to be callable at DISPATCH_LEVEL, but calls 'PsLookupProcessByProcessId', which requires IRQL <= APC_LEVEL [irql-too-high]}}
   // expected-note@ntifs.h:* {{requirement of 'PsLookupProcessByProcessId' comes from its annotation}}
 }
 

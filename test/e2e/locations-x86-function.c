@@ -9,13 +9,13 @@
 
 #include <ntddk.h>
 
-_IRQL_requires_max_(DISPATCH_LEVEL)
-VOID CloseAnywhere(HANDLE Handle) { // expected-note {{'CloseAnywhere' is annotated to run at up to DISPATCH_LEVEL}}
-  ZwClose(Handle); // expected-warning {{'ZwClose' called at the entry IRQL (PASSIVE_LEVEL..DISPATCH_LEVEL)}}
+_IRQL_requires_max_(DISPATCH_LEVEL) // expected-note {{if 'CloseAnywhere' is never called above it, narrow this annotation}}
+VOID CloseAnywhere(HANDLE Handle) {
+  ZwClose(Handle); // expected-warning {{'CloseAnywhere' is annotated to be callable at DISPATCH_LEVEL, but calls PASSIVE_LEVEL-only 'ZwClose'}}
   // expected-note@*:* {{requirement of 'ZwClose' comes from}}
 }
-// CHECK: locations-x86-function.c:[[#@LINE-3]]:3: warning: 'ZwClose' called at the entry IRQL
-// CHECK-NEXT: locations-x86-function.c:[[#@LINE-5]]:6: note: 'CloseAnywhere' is annotated to run at up to DISPATCH_LEVEL
+// CHECK: locations-x86-function.c:[[#@LINE-3]]:3: warning: 'CloseAnywhere' is annotated to be callable at DISPATCH_LEVEL
+// CHECK-NEXT: locations-x86-function.c:[[#@LINE-6]]:1: note: if 'CloseAnywhere' is never called above it, narrow this annotation
 
 // stdcall (NTAPI) callback: "_Dpc@16".
 KDEFERRED_ROUTINE Dpc; // expected-note {{'Dpc' runs at DISPATCH_LEVEL}}

@@ -78,10 +78,8 @@ _IRQL_requires_max_(DISPATCH_LEVEL)
 VOID CloseAnywhere(HANDLE Handle) {
   ZwClose(Handle);
 }
-// CHECK: mingw-primitives.c:[[#@LINE-2]]:3: warning: 'ZwClose' called at the entry IRQL (PASSIVE_LEVEL..DISPATCH_LEVEL), but it requires IRQL <= PASSIVE_LEVEL [irql-too-high]
-// X64-NEXT: mingw-primitives.c:[[#@LINE-4]]:6: note: 'CloseAnywhere' is annotated
-// On x86 the note has no location yet (FIXME, see locations-x86-function.c):
-// X86-NEXT: note: 'CloseAnywhere' is annotated to run at up to DISPATCH_LEVEL; narrow its _IRQL_requires_max_ or lower the IRQL first
+// CHECK: mingw-primitives.c:[[#@LINE-2]]:3: warning: 'CloseAnywhere' is annotated to be callable at DISPATCH_LEVEL, but calls PASSIVE_LEVEL-only 'ZwClose' [irql-too-high]
+// CHECK-NEXT: mingw-primitives.c:[[#@LINE-5]]:1: note: if 'CloseAnywhere' is never called above it, narrow this annotation to _IRQL_requires_max_(PASSIVE_LEVEL)
 
 // A user-annotated function and a lock leaked on an error path.
 _IRQL_requires_(PASSIVE_LEVEL)

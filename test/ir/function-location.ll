@@ -1,8 +1,8 @@
 ; Under opt, notes about a whole function (its declared entry IRQL) point at
 ; the function's DISubprogram line when the IR has one.
 ; RUN: opt -load-pass-plugin=%irqlcheck -passes=irql-check -disable-output %s 2>&1 | FileCheck %s
-; CHECK: warning: drv.c:12:3: 'apc_max' called at the entry IRQL (PASSIVE_LEVEL..DISPATCH_LEVEL), but it requires IRQL <= APC_LEVEL [irql-too-high]
-; CHECK-NEXT: note: drv.c:10: 'f' is annotated to run at up to DISPATCH_LEVEL
+; CHECK: warning: drv.c:12:3: 'f' is annotated to be callable at DISPATCH_LEVEL, but calls 'apc_max', which requires IRQL <= APC_LEVEL [irql-too-high]
+; CHECK-NEXT: note: drv.c:10: if 'f' is never called above it, narrow this annotation to _IRQL_requires_max_(APC_LEVEL)
 
 target triple = "x86_64-pc-windows-msvc"
 

@@ -69,8 +69,8 @@ entry:
   call void @apc_max()
   ret void
 }
-; CHECK: warning: in function 'declared_range': 'apc_max' called at the entry IRQL (PASSIVE_LEVEL..DISPATCH_LEVEL), but it requires IRQL <= APC_LEVEL [irql-too-high]
-; CHECK-NEXT: note: in function 'declared_range': 'declared_range' is annotated to run at up to DISPATCH_LEVEL; narrow its _IRQL_requires_max_ or lower the IRQL first
+; CHECK: warning: in function 'declared_range': 'declared_range' is annotated to be callable at DISPATCH_LEVEL, but calls 'apc_max', which requires IRQL <= APC_LEVEL [irql-too-high]
+; CHECK-NEXT: note: in function 'declared_range': if 'declared_range' is never called above it, narrow this annotation to _IRQL_requires_max_(APC_LEVEL)
 
 ; Negative: no contract on the function itself, nothing raised.
 define void @unannotated() {
