@@ -24,6 +24,9 @@ extern "C" {
 #ifndef STATUS_CONTINUE_COMPLETION
 #define STATUS_CONTINUE_COMPLETION      STATUS_SUCCESS
 #endif
+#ifndef STATUS_NOT_SUPPORTED
+#define STATUS_NOT_SUPPORTED            ((NTSTATUS)0xC00000BBL)
+#endif
 #ifndef STATUS_POWER_STATE_INVALID
 #define STATUS_POWER_STATE_INVALID      ((NTSTATUS)0xC00002D3L)
 #endif
@@ -144,6 +147,18 @@ NTAPI
 ExFreeToNPagedLookasideList (
     _Inout_ PNPAGED_LOOKASIDE_LIST Lookaside,
     _In_ PVOID Entry
+    );
+
+/* ======================================================================
+ * IRPs a driver allocates and reuses
+ * ==================================================================== */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI
+VOID
+NTAPI
+IoReuseIrp (
+    _Inout_ PIRP Irp,
+    _In_ NTSTATUS Iostatus
     );
 
 /* ======================================================================
