@@ -637,6 +637,20 @@ KSYNCHRONIZE_ROUTINE (
     );
 typedef KSYNCHRONIZE_ROUTINE *PKSYNCHRONIZE_ROUTINE;
 
+/* a message-signaled interrupt's ISR; like KSERVICE_ROUTINE it runs at the
+   interrupt's device IRQL (the WDK leaves the level unstated here) */
+typedef
+_Function_class_(KMESSAGE_SERVICE_ROUTINE)
+_IRQL_requires_same_
+BOOLEAN
+NTAPI
+KMESSAGE_SERVICE_ROUTINE (
+    _In_ struct _KINTERRUPT *Interrupt,
+    _In_ PVOID ServiceContext,
+    _In_ ULONG MessageID
+    );
+typedef KMESSAGE_SERVICE_ROUTINE *PKMESSAGE_SERVICE_ROUTINE;
+
 typedef
 _Function_class_(KSTART_ROUTINE)
 _IRQL_requires_same_
@@ -1094,6 +1108,182 @@ typedef struct _IRP {
         PVOID CompletionKey;
     } Tail;
 } IRP, *PIRP;
+
+/* ======================================================================
+ * Cancel-safe IRP queues (IoCsqXxx).  The system calls the driver's queue
+ * callbacks with the driver's own queue lock held, which CsqAcquireLock and
+ * CsqReleaseLock take and drop (usually a spin lock: the IRQL before the
+ * acquire is saved through Irql and handed back to the release).
+ * ==================================================================== */
+struct _IO_CSQ;
+
+typedef
+_Function_class_(IO_CSQ_INSERT_IRP)
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+IO_CSQ_INSERT_IRP (
+    _In_ struct _IO_CSQ *Csq,
+    _In_ PIRP Irp
+    );
+typedef IO_CSQ_INSERT_IRP *PIO_CSQ_INSERT_IRP;
+
+typedef
+_Function_class_(IO_CSQ_INSERT_IRP_EX)
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTSTATUS
+NTAPI
+IO_CSQ_INSERT_IRP_EX (
+    _In_ struct _IO_CSQ *Csq,
+    _In_ PIRP Irp,
+    _In_ PVOID InsertContext
+    );
+typedef IO_CSQ_INSERT_IRP_EX *PIO_CSQ_INSERT_IRP_EX;
+
+typedef
+_Function_class_(IO_CSQ_REMOVE_IRP)
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+IO_CSQ_REMOVE_IRP (
+    _In_ struct _IO_CSQ *Csq,
+    _In_ PIRP Irp
+    );
+typedef IO_CSQ_REMOVE_IRP *PIO_CSQ_REMOVE_IRP;
+
+typedef
+_Function_class_(IO_CSQ_PEEK_NEXT_IRP)
+_IRQL_requires_max_(DISPATCH_LEVEL)
+PIRP
+NTAPI
+IO_CSQ_PEEK_NEXT_IRP (
+    _In_ struct _IO_CSQ *Csq,
+    _In_opt_ PIRP Irp,
+    _In_opt_ PVOID PeekContext
+    );
+typedef IO_CSQ_PEEK_NEXT_IRP *PIO_CSQ_PEEK_NEXT_IRP;
+
+typedef
+_Function_class_(IO_CSQ_ACQUIRE_LOCK)
+_IRQL_requires_max_(DISPATCH_LEVEL)
+_IRQL_raises_(DISPATCH_LEVEL)
+VOID
+NTAPI
+IO_CSQ_ACQUIRE_LOCK (
+    _In_ struct _IO_CSQ *Csq,
+    _Out_ _At_(*Irql, _IRQL_saves_) PKIRQL Irql
+    );
+typedef IO_CSQ_ACQUIRE_LOCK *PIO_CSQ_ACQUIRE_LOCK;
+
+typedef
+_Function_class_(IO_CSQ_RELEASE_LOCK)
+_IRQL_requires_(DISPATCH_LEVEL)
+VOID
+NTAPI
+IO_CSQ_RELEASE_LOCK (
+    _In_ struct _IO_CSQ *Csq,
+    _In_ _IRQL_restores_ KIRQL Irql
+    );
+typedef IO_CSQ_RELEASE_LOCK *PIO_CSQ_RELEASE_LOCK;
+
+typedef
+_Function_class_(IO_CSQ_COMPLETE_CANCELED_IRP)
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+IO_CSQ_COMPLETE_CANCELED_IRP (
+    _In_ struct _IO_CSQ *Csq,
+    _In_ PIRP Irp
+    );
+typedef IO_CSQ_COMPLETE_CANCELED_IRP *PIO_CSQ_COMPLETE_CANCELED_IRP;
+
+#define IO_TYPE_CSQ_IRP_CONTEXT 1
+#define IO_TYPE_CSQ             2
+#define IO_TYPE_CSQ_EX          3
+
+typedef struct _IO_CSQ {
+    ULONG Type;
+    PIO_CSQ_INSERT_IRP CsqInsertIrp;
+    PIO_CSQ_REMOVE_IRP CsqRemoveIrp;
+    PIO_CSQ_PEEK_NEXT_IRP CsqPeekNextIrp;
+    PIO_CSQ_ACQUIRE_LOCK CsqAcquireLock;
+    PIO_CSQ_RELEASE_LOCK CsqReleaseLock;
+    PIO_CSQ_COMPLETE_CANCELED_IRP CsqCompleteCanceledIrp;
+    PVOID ReservePointer;
+} IO_CSQ, *PIO_CSQ;
+
+typedef struct _IO_CSQ_IRP_CONTEXT {
+    ULONG Type;
+    PIRP Irp;
+    PIO_CSQ Csq;
+} IO_CSQ_IRP_CONTEXT, *PIO_CSQ_IRP_CONTEXT;
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI
+NTSTATUS
+NTAPI
+IoCsqInitialize (
+    _Out_ PIO_CSQ Csq,
+    _In_ PIO_CSQ_INSERT_IRP CsqInsertIrp,
+    _In_ PIO_CSQ_REMOVE_IRP CsqRemoveIrp,
+    _In_ PIO_CSQ_PEEK_NEXT_IRP CsqPeekNextIrp,
+    _In_ PIO_CSQ_ACQUIRE_LOCK CsqAcquireLock,
+    _In_ PIO_CSQ_RELEASE_LOCK CsqReleaseLock,
+    _In_ PIO_CSQ_COMPLETE_CANCELED_IRP CsqCompleteCanceledIrp
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI
+NTSTATUS
+NTAPI
+IoCsqInitializeEx (
+    _Out_ PIO_CSQ Csq,
+    _In_ PIO_CSQ_INSERT_IRP_EX CsqInsertIrp,
+    _In_ PIO_CSQ_REMOVE_IRP CsqRemoveIrp,
+    _In_ PIO_CSQ_PEEK_NEXT_IRP CsqPeekNextIrp,
+    _In_ PIO_CSQ_ACQUIRE_LOCK CsqAcquireLock,
+    _In_ PIO_CSQ_RELEASE_LOCK CsqReleaseLock,
+    _In_ PIO_CSQ_COMPLETE_CANCELED_IRP CsqCompleteCanceledIrp
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI
+VOID
+NTAPI
+IoCsqInsertIrp (
+    _Inout_ PIO_CSQ Csq,
+    _Inout_ PIRP Irp,
+    _Out_opt_ PIO_CSQ_IRP_CONTEXT Context
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI
+NTSTATUS
+NTAPI
+IoCsqInsertIrpEx (
+    _Inout_ PIO_CSQ Csq,
+    _Inout_ PIRP Irp,
+    _Out_opt_ PIO_CSQ_IRP_CONTEXT Context,
+    _In_opt_ PVOID InsertContext
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI
+PIRP
+NTAPI
+IoCsqRemoveNextIrp (
+    _Inout_ PIO_CSQ Csq,
+    _In_opt_ PVOID PeekContext
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI
+PIRP
+NTAPI
+IoCsqRemoveIrp (
+    _Inout_ PIO_CSQ Csq,
+    _Inout_ PIO_CSQ_IRP_CONTEXT Context
+    );
 
 typedef struct _DEVICE_OBJECT {
     CSHORT Type;

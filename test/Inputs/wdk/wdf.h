@@ -1,0 +1,631 @@
+/*
+ * wdf.h -- irqlcheck test stand-in for a subset of KMDF's wdf.h: object
+ * handles, framework spin locks and wait locks, I/O queues and requests,
+ * timers and work items, and the EVT_WDF_* callback roles with their IRQL
+ * annotations.
+ *
+ * Written from Microsoft's KMDF reference pages; no WDK header text is
+ * copied.  The real framework reaches every method through a function table
+ * from FORCEINLINE wrappers; here the methods are plain prototypes (the
+ * wrappers carry the annotations in the WDK, and so do these), while the
+ * configuration initializers are FORCEINLINE bodies as in the kit.  The
+ * framework spin lock carries _IRQL_saves_/_IRQL_restores_ on the handle,
+ * the way KMDF annotates it: the lock object holds the saved IRQL.
+ */
+#ifndef _WDF_H_
+#define _WDF_H_
+
+#include "wdm.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define WDFAPI DECLSPEC_IMPORT
+#define DECLARE_WDF_HANDLE(name) typedef struct name##__ *name
+
+typedef struct WDFOBJECT__ *WDFOBJECT;
+DECLARE_WDF_HANDLE(WDFDRIVER);
+DECLARE_WDF_HANDLE(WDFDEVICE);
+DECLARE_WDF_HANDLE(WDFQUEUE);
+DECLARE_WDF_HANDLE(WDFREQUEST);
+DECLARE_WDF_HANDLE(WDFSPINLOCK);
+DECLARE_WDF_HANDLE(WDFWAITLOCK);
+DECLARE_WDF_HANDLE(WDFTIMER);
+DECLARE_WDF_HANDLE(WDFWORKITEM);
+DECLARE_WDF_HANDLE(WDFMEMORY);
+DECLARE_WDF_HANDLE(WDFFILEOBJECT);
+typedef struct WDFDEVICE_INIT *PWDFDEVICE_INIT;
+
+#define WDF_NO_OBJECT_ATTRIBUTES    NULL
+#define WDF_NO_HANDLE               NULL
+#define WDF_REL_TIMEOUT_IN_MS(Time) ((LONGLONG)(Time) * -10000)
+
+typedef enum _WDF_EXECUTION_LEVEL {
+    WdfExecutionLevelInvalid,
+    WdfExecutionLevelInheritFromParent,
+    WdfExecutionLevelPassive,
+    WdfExecutionLevelDispatch
+} WDF_EXECUTION_LEVEL;
+
+typedef enum _WDF_SYNCHRONIZATION_SCOPE {
+    WdfSynchronizationScopeInvalid,
+    WdfSynchronizationScopeInheritFromParent,
+    WdfSynchronizationScopeDevice,
+    WdfSynchronizationScopeQueue,
+    WdfSynchronizationScopeNone
+} WDF_SYNCHRONIZATION_SCOPE;
+
+typedef enum _WDF_IO_QUEUE_DISPATCH_TYPE {
+    WdfIoQueueDispatchInvalid,
+    WdfIoQueueDispatchSequential,
+    WdfIoQueueDispatchParallel,
+    WdfIoQueueDispatchManual
+} WDF_IO_QUEUE_DISPATCH_TYPE;
+
+typedef enum _WDF_POWER_DEVICE_STATE {
+    WdfPowerDeviceInvalid,
+    WdfPowerDeviceD0,
+    WdfPowerDeviceD1,
+    WdfPowerDeviceD2,
+    WdfPowerDeviceD3,
+    WdfPowerDeviceD3Final
+} WDF_POWER_DEVICE_STATE;
+
+/* ======================================================================
+ * Callback roles
+ * ==================================================================== */
+typedef
+_Function_class_(EVT_WDF_OBJECT_CONTEXT_CLEANUP)
+_IRQL_requires_same_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+EVT_WDF_OBJECT_CONTEXT_CLEANUP (
+    _In_ WDFOBJECT Object
+    );
+typedef EVT_WDF_OBJECT_CONTEXT_CLEANUP *PFN_WDF_OBJECT_CONTEXT_CLEANUP;
+
+typedef
+_Function_class_(EVT_WDF_DRIVER_DEVICE_ADD)
+_IRQL_requires_same_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+NTSTATUS
+NTAPI
+EVT_WDF_DRIVER_DEVICE_ADD (
+    _In_ WDFDRIVER Driver,
+    _Inout_ PWDFDEVICE_INIT DeviceInit
+    );
+typedef EVT_WDF_DRIVER_DEVICE_ADD *PFN_WDF_DRIVER_DEVICE_ADD;
+
+typedef
+_Function_class_(EVT_WDF_DEVICE_D0_ENTRY)
+_IRQL_requires_same_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+NTSTATUS
+NTAPI
+EVT_WDF_DEVICE_D0_ENTRY (
+    _In_ WDFDEVICE Device,
+    _In_ WDF_POWER_DEVICE_STATE PreviousState
+    );
+typedef EVT_WDF_DEVICE_D0_ENTRY *PFN_WDF_DEVICE_D0_ENTRY;
+
+typedef
+_Function_class_(EVT_WDF_DEVICE_D0_EXIT)
+_IRQL_requires_same_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+NTSTATUS
+NTAPI
+EVT_WDF_DEVICE_D0_EXIT (
+    _In_ WDFDEVICE Device,
+    _In_ WDF_POWER_DEVICE_STATE TargetState
+    );
+typedef EVT_WDF_DEVICE_D0_EXIT *PFN_WDF_DEVICE_D0_EXIT;
+
+typedef
+_Function_class_(EVT_WDF_IO_QUEUE_IO_DEVICE_CONTROL)
+_IRQL_requires_same_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+EVT_WDF_IO_QUEUE_IO_DEVICE_CONTROL (
+    _In_ WDFQUEUE Queue,
+    _In_ WDFREQUEST Request,
+    _In_ SIZE_T OutputBufferLength,
+    _In_ SIZE_T InputBufferLength,
+    _In_ ULONG IoControlCode
+    );
+typedef EVT_WDF_IO_QUEUE_IO_DEVICE_CONTROL *PFN_WDF_IO_QUEUE_IO_DEVICE_CONTROL;
+
+typedef
+_Function_class_(EVT_WDF_IO_QUEUE_IO_READ)
+_IRQL_requires_same_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+EVT_WDF_IO_QUEUE_IO_READ (
+    _In_ WDFQUEUE Queue,
+    _In_ WDFREQUEST Request,
+    _In_ SIZE_T Length
+    );
+typedef EVT_WDF_IO_QUEUE_IO_READ *PFN_WDF_IO_QUEUE_IO_READ;
+
+typedef
+_Function_class_(EVT_WDF_REQUEST_CANCEL)
+_IRQL_requires_same_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+EVT_WDF_REQUEST_CANCEL (
+    _In_ WDFREQUEST Request
+    );
+typedef EVT_WDF_REQUEST_CANCEL *PFN_WDF_REQUEST_CANCEL;
+
+typedef
+_Function_class_(EVT_WDF_TIMER)
+_IRQL_requires_same_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+EVT_WDF_TIMER (
+    _In_ WDFTIMER Timer
+    );
+typedef EVT_WDF_TIMER *PFN_WDF_TIMER;
+
+typedef
+_Function_class_(EVT_WDF_WORKITEM)
+_IRQL_requires_same_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+VOID
+NTAPI
+EVT_WDF_WORKITEM (
+    _In_ WDFWORKITEM WorkItem
+    );
+typedef EVT_WDF_WORKITEM *PFN_WDF_WORKITEM;
+
+/* ======================================================================
+ * Object attributes and contexts
+ * ==================================================================== */
+typedef struct _WDF_OBJECT_CONTEXT_TYPE_INFO {
+    ULONG Size;
+    PCSTR ContextName;
+    SIZE_T ContextSize;
+} WDF_OBJECT_CONTEXT_TYPE_INFO, *PWDF_OBJECT_CONTEXT_TYPE_INFO;
+typedef const WDF_OBJECT_CONTEXT_TYPE_INFO *PCWDF_OBJECT_CONTEXT_TYPE_INFO;
+
+typedef struct _WDF_OBJECT_ATTRIBUTES {
+    ULONG Size;
+    PFN_WDF_OBJECT_CONTEXT_CLEANUP EvtCleanupCallback;
+    PFN_WDF_OBJECT_CONTEXT_CLEANUP EvtDestroyCallback;
+    WDF_EXECUTION_LEVEL ExecutionLevel;
+    WDF_SYNCHRONIZATION_SCOPE SynchronizationScope;
+    WDFOBJECT ParentObject;
+    SIZE_T ContextSizeOverride;
+    PCWDF_OBJECT_CONTEXT_TYPE_INFO ContextTypeInfo;
+} WDF_OBJECT_ATTRIBUTES, *PWDF_OBJECT_ATTRIBUTES;
+
+FORCEINLINE
+VOID
+WDF_OBJECT_ATTRIBUTES_INIT (
+    _Out_ PWDF_OBJECT_ATTRIBUTES Attributes
+    )
+{
+    RtlZeroMemory(Attributes, sizeof(WDF_OBJECT_ATTRIBUTES));
+    Attributes->Size = sizeof(WDF_OBJECT_ATTRIBUTES);
+    Attributes->ExecutionLevel = WdfExecutionLevelInheritFromParent;
+    Attributes->SynchronizationScope = WdfSynchronizationScopeInheritFromParent;
+}
+
+_IRQL_requires_max_(HIGH_LEVEL)
+WDFAPI
+PVOID
+NTAPI
+WdfObjectGetTypedContextWorker (
+    _In_ WDFOBJECT Handle,
+    _In_ PCWDF_OBJECT_CONTEXT_TYPE_INFO TypeInfo
+    );
+
+/* declares the type info and a typed accessor for a context structure */
+#define WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(_contexttype, _castingfunction)    \
+    static const WDF_OBJECT_CONTEXT_TYPE_INFO                                \
+        WDF_##_contexttype##_TYPE_INFO = {                                   \
+            sizeof(WDF_OBJECT_CONTEXT_TYPE_INFO), #_contexttype,             \
+            sizeof(_contexttype) };                                          \
+    FORCEINLINE _contexttype *_castingfunction(_In_ PVOID Handle)            \
+    {                                                                        \
+        return (_contexttype *)WdfObjectGetTypedContextWorker(               \
+            (WDFOBJECT)Handle, &WDF_##_contexttype##_TYPE_INFO);             \
+    }
+
+#define WDF_OBJECT_ATTRIBUTES_SET_CONTEXT_TYPE(_attributes, _contexttype) \
+    ((_attributes)->ContextTypeInfo = &WDF_##_contexttype##_TYPE_INFO)
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfObjectDelete (
+    _In_ WDFOBJECT Object
+    );
+
+/* ======================================================================
+ * Driver and control device
+ * ==================================================================== */
+#define WDF_DRIVER_INIT_NON_PNP_DRIVER  0x00000001
+
+typedef struct _WDF_DRIVER_CONFIG {
+    ULONG Size;
+    PFN_WDF_DRIVER_DEVICE_ADD EvtDriverDeviceAdd;
+    PVOID EvtDriverUnload;
+    ULONG DriverInitFlags;
+    ULONG DriverPoolTag;
+} WDF_DRIVER_CONFIG, *PWDF_DRIVER_CONFIG;
+
+FORCEINLINE
+VOID
+WDF_DRIVER_CONFIG_INIT (
+    _Out_ PWDF_DRIVER_CONFIG Config,
+    _In_opt_ PFN_WDF_DRIVER_DEVICE_ADD EvtDriverDeviceAdd
+    )
+{
+    RtlZeroMemory(Config, sizeof(WDF_DRIVER_CONFIG));
+    Config->Size = sizeof(WDF_DRIVER_CONFIG);
+    Config->EvtDriverDeviceAdd = EvtDriverDeviceAdd;
+}
+
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfDriverCreate (
+    _In_ PDRIVER_OBJECT DriverObject,
+    _In_ PCUNICODE_STRING RegistryPath,
+    _In_opt_ PWDF_OBJECT_ATTRIBUTES DriverAttributes,
+    _In_ PWDF_DRIVER_CONFIG DriverConfig,
+    _Out_opt_ WDFDRIVER *Driver
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+PWDFDEVICE_INIT
+NTAPI
+WdfControlDeviceInitAllocate (
+    _In_ WDFDRIVER Driver,
+    _In_ const UNICODE_STRING *SDDLString
+    );
+
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfDeviceInitFree (
+    _In_ PWDFDEVICE_INIT DeviceInit
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfDeviceInitAssignName (
+    _Inout_ PWDFDEVICE_INIT DeviceInit,
+    _In_opt_ PCUNICODE_STRING DeviceName
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfDeviceCreate (
+    _Inout_ PWDFDEVICE_INIT *DeviceInit,
+    _In_opt_ PWDF_OBJECT_ATTRIBUTES DeviceAttributes,
+    _Out_ WDFDEVICE *Device
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfDeviceCreateSymbolicLink (
+    _In_ WDFDEVICE Device,
+    _In_ PCUNICODE_STRING SymbolicLinkName
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfControlFinishInitializing (
+    _In_ WDFDEVICE Device
+    );
+
+/* ======================================================================
+ * Synchronization
+ * ==================================================================== */
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfSpinLockCreate (
+    _In_opt_ PWDF_OBJECT_ATTRIBUTES SpinLockAttributes,
+    _Out_ WDFSPINLOCK *SpinLock
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+_IRQL_raises_(DISPATCH_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfSpinLockAcquire (
+    _In_ _Requires_lock_not_held_(_Curr_) _Acquires_lock_(_Curr_) _IRQL_saves_
+    WDFSPINLOCK SpinLock
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+_IRQL_requires_min_(DISPATCH_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfSpinLockRelease (
+    _In_ _Requires_lock_held_(_Curr_) _Releases_lock_(_Curr_) _IRQL_restores_
+    WDFSPINLOCK SpinLock
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfWaitLockCreate (
+    _In_opt_ PWDF_OBJECT_ATTRIBUTES LockAttributes,
+    _Out_ WDFWAITLOCK *Lock
+    );
+
+_When_(Timeout == NULL, _IRQL_requires_max_(PASSIVE_LEVEL))
+_When_(Timeout != NULL && *Timeout == 0, _IRQL_requires_max_(DISPATCH_LEVEL))
+_When_(Timeout != NULL && *Timeout != 0, _IRQL_requires_max_(PASSIVE_LEVEL))
+WDFAPI
+NTSTATUS
+NTAPI
+WdfWaitLockAcquire (
+    _In_ _Requires_lock_not_held_(_Curr_) _Acquires_lock_(_Curr_) WDFWAITLOCK Lock,
+    _In_opt_ PLONGLONG Timeout
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfWaitLockRelease (
+    _In_ _Requires_lock_held_(_Curr_) _Releases_lock_(_Curr_) WDFWAITLOCK Lock
+    );
+
+/* ======================================================================
+ * Queues and requests
+ * ==================================================================== */
+typedef struct _WDF_IO_QUEUE_CONFIG {
+    ULONG Size;
+    WDF_IO_QUEUE_DISPATCH_TYPE DispatchType;
+    BOOLEAN PowerManaged;
+    BOOLEAN AllowZeroLengthRequests;
+    BOOLEAN DefaultQueue;
+    PFN_WDF_IO_QUEUE_IO_READ EvtIoRead;
+    PFN_WDF_IO_QUEUE_IO_DEVICE_CONTROL EvtIoDeviceControl;
+} WDF_IO_QUEUE_CONFIG, *PWDF_IO_QUEUE_CONFIG;
+
+FORCEINLINE
+VOID
+WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE (
+    _Out_ PWDF_IO_QUEUE_CONFIG Config,
+    _In_ WDF_IO_QUEUE_DISPATCH_TYPE DispatchType
+    )
+{
+    RtlZeroMemory(Config, sizeof(WDF_IO_QUEUE_CONFIG));
+    Config->Size = sizeof(WDF_IO_QUEUE_CONFIG);
+    Config->DispatchType = DispatchType;
+    Config->PowerManaged = TRUE;
+    Config->DefaultQueue = TRUE;
+}
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfIoQueueCreate (
+    _In_ WDFDEVICE Device,
+    _In_ PWDF_IO_QUEUE_CONFIG Config,
+    _In_opt_ PWDF_OBJECT_ATTRIBUTES QueueAttributes,
+    _Out_opt_ WDFQUEUE *Queue
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+WDFDEVICE
+NTAPI
+WdfIoQueueGetDevice (
+    _In_ WDFQUEUE Queue
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfRequestRetrieveInputBuffer (
+    _In_ WDFREQUEST Request,
+    _In_ SIZE_T MinimumRequiredLength,
+    _Outptr_ PVOID *Buffer,
+    _Out_opt_ SIZE_T *Length
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfRequestRetrieveOutputBuffer (
+    _In_ WDFREQUEST Request,
+    _In_ SIZE_T MinimumRequiredSize,
+    _Outptr_ PVOID *Buffer,
+    _Out_opt_ SIZE_T *Length
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfRequestComplete (
+    _In_ WDFREQUEST Request,
+    _In_ NTSTATUS Status
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfRequestCompleteWithInformation (
+    _In_ WDFREQUEST Request,
+    _In_ NTSTATUS Status,
+    _In_ ULONG_PTR Information
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfRequestMarkCancelableEx (
+    _In_ WDFREQUEST Request,
+    _In_ PFN_WDF_REQUEST_CANCEL EvtRequestCancel
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfRequestUnmarkCancelable (
+    _In_ WDFREQUEST Request
+    );
+
+/* ======================================================================
+ * Timers and work items
+ * ==================================================================== */
+typedef struct _WDF_TIMER_CONFIG {
+    ULONG Size;
+    PFN_WDF_TIMER EvtTimerFunc;
+    ULONG Period;
+    BOOLEAN AutomaticSerialization;
+    ULONG TolerableDelay;
+} WDF_TIMER_CONFIG, *PWDF_TIMER_CONFIG;
+
+FORCEINLINE
+VOID
+WDF_TIMER_CONFIG_INIT_PERIODIC (
+    _Out_ PWDF_TIMER_CONFIG Config,
+    _In_ PFN_WDF_TIMER EvtTimerFunc,
+    _In_ LONG Period
+    )
+{
+    RtlZeroMemory(Config, sizeof(WDF_TIMER_CONFIG));
+    Config->Size = sizeof(WDF_TIMER_CONFIG);
+    Config->EvtTimerFunc = EvtTimerFunc;
+    Config->Period = (ULONG)Period;
+    Config->AutomaticSerialization = TRUE;
+}
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfTimerCreate (
+    _In_ PWDF_TIMER_CONFIG Config,
+    _In_ PWDF_OBJECT_ATTRIBUTES Attributes,
+    _Out_ WDFTIMER *Timer
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+BOOLEAN
+NTAPI
+WdfTimerStart (
+    _In_ WDFTIMER Timer,
+    _In_ LONGLONG DueTime
+    );
+
+_When_(Wait == __true, _IRQL_requires_max_(PASSIVE_LEVEL))
+_When_(Wait == __false, _IRQL_requires_max_(DISPATCH_LEVEL))
+WDFAPI
+BOOLEAN
+NTAPI
+WdfTimerStop (
+    _In_ WDFTIMER Timer,
+    _In_ BOOLEAN Wait
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+WDFOBJECT
+NTAPI
+WdfTimerGetParentObject (
+    _In_ WDFTIMER Timer
+    );
+
+typedef struct _WDF_WORKITEM_CONFIG {
+    ULONG Size;
+    PFN_WDF_WORKITEM EvtWorkItemFunc;
+    BOOLEAN AutomaticSerialization;
+} WDF_WORKITEM_CONFIG, *PWDF_WORKITEM_CONFIG;
+
+FORCEINLINE
+VOID
+WDF_WORKITEM_CONFIG_INIT (
+    _Out_ PWDF_WORKITEM_CONFIG Config,
+    _In_ PFN_WDF_WORKITEM EvtWorkItemFunc
+    )
+{
+    RtlZeroMemory(Config, sizeof(WDF_WORKITEM_CONFIG));
+    Config->Size = sizeof(WDF_WORKITEM_CONFIG);
+    Config->EvtWorkItemFunc = EvtWorkItemFunc;
+    Config->AutomaticSerialization = TRUE;
+}
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfWorkItemCreate (
+    _In_ PWDF_WORKITEM_CONFIG Config,
+    _In_ PWDF_OBJECT_ATTRIBUTES Attributes,
+    _Out_ WDFWORKITEM *WorkItem
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfWorkItemEnqueue (
+    _In_ WDFWORKITEM WorkItem
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+WDFOBJECT
+NTAPI
+WdfWorkItemGetParentObject (
+    _In_ WDFWORKITEM WorkItem
+    );
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* _WDF_H_ */
