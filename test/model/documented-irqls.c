@@ -19,6 +19,7 @@ typedef struct _DEVICE_STATE {
   PKINTERRUPT Interrupt;
   PUCHAR Registers;
   KEVENT Done;
+  EX_RUNDOWN_REF Rundown;      // non-paged
 } DEVICE_STATE;
 
 static DEVICE_STATE State;
@@ -29,7 +30,7 @@ VOID Register(void) { KeInitializeDpc(&State.Dpc, SlotDpc, NULL); }
 // The Rtl*Bits bitmap routines run at any IRQL when the bitmap is non-paged
 // (RtlInitializeBitMap's page): a DPC and a spin-lock holder may use them.
 VOID NTAPI SlotDpc(PKDPC D, PVOID C, PVOID A1, PVOID A2) {
-  // expected-note@#dpc {{'SlotDpc' runs at DISPATCH_LEVEL}}
+  // expected-note@#dpc 2 {{'SlotDpc' runs at DISPATCH_LEVEL}}
   ULONG Index, Start;
   RtlInitializeBitMap(&State.Slots, State.SlotBits, 128);
   RtlClearAllBits(&State.Slots);
@@ -42,9 +43,16 @@ VOID NTAPI SlotDpc(PKDPC D, PVOID C, PVOID A1, PVOID A2) {
           RtlCheckBit(&State.Slots, 3);
   if (RtlAreBitsClear(&State.Slots, 8, 8))
     RtlSetAllBits(&State.Slots);
-  // ... but an unsafe fast mutex is still wrong here: it is a wait, allowed
-  // only up to APC_LEVEL.
+  // Run-down protection on a non-paged EX_RUNDOWN_REF is taken and dropped at
+  // DISPATCH_LEVEL (the pages' remarks).
+  if (ExAcquireRundownProtection(&State.Rundown))
+    ExReleaseRundownProtection(&State.Rundown);
+  if (ExAcquireRundownProtectionEx(&State.Rundown, 2))
+    ExReleaseRundownProtectionEx(&State.Rundown, 2);
+  // ... but an unsafe fast mutex or waiting for the run-down is still wrong
+  // here: both wait, allowed only up to APC_LEVEL.
   ExAcquireFastMutexUnsafe(&State.Mutex); // expected-warning {{'ExAcquireFastMutexUnsafe' called at DISPATCH_LEVEL, but it requires IRQL <= APC_LEVEL}} expected-note {{built-in kernel model}}
+  ExWaitForRundownProtectionRelease(&State.Rundown); // expected-warning {{'ExWaitForRundownProtectionRelease' called at DISPATCH_LEVEL, but it requires IRQL <= APC_LEVEL}} expected-note {{built-in kernel model}}
 }
 
 VOID UnderSpinLock(VOID) {
