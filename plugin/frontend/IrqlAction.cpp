@@ -103,7 +103,8 @@ private:
 };
 
 const char *const ValidArgs =
-    "dump-contracts, dump-contracts=all, disable=CHECK, error=CHECK, model=FILE, sarif=PATH, suggest, check-model, help";
+    "dump-contracts, dump-contracts=all, enable=CHECK, disable=CHECK, error=CHECK, model=FILE, "
+    "sarif=PATH, suggest, check-model, help";
 
 } // namespace
 
@@ -115,9 +116,8 @@ bool IrqlAction::ParseArgs(const CompilerInstance &CI, const std::vector<std::st
       Opts.Dump = DumpMode::Used;
     } else if (A == "dump-contracts=all") {
       Opts.Dump = DumpMode::All;
-    } else if (A.starts_with("disable=") || A.starts_with("error=")) {
-      bool Disable = A.starts_with("disable=");
-      llvm::StringRef Name = A.split('=').second;
+    } else if (A.starts_with("enable=") || A.starts_with("disable=") || A.starts_with("error=")) {
+      auto [Verb, Name] = A.split('=');
       auto Ids = findChecks(Name);
       if (Ids.empty()) {
         D.Report(D.getCustomDiagID(DiagnosticsEngine::Error,
@@ -127,8 +127,14 @@ bool IrqlAction::ParseArgs(const CompilerInstance &CI, const std::vector<std::st
         Opts.Invalid = true;
         continue;
       }
-      for (CheckId Id : Ids)
-        Disable ? Opts.Settings.disable(Id) : Opts.Settings.makeError(Id);
+      for (CheckId Id : Ids) {
+        if (Verb == "enable")
+          Opts.Settings.enable(Id);
+        else if (Verb == "disable")
+          Opts.Settings.disable(Id);
+        else
+          Opts.Settings.makeError(Id);
+      }
     } else if (A.starts_with("sarif=")) {
       Opts.SarifPath = A.split('=').second.str();
     } else if (A == "suggest") {
@@ -144,6 +150,8 @@ bool IrqlAction::ParseArgs(const CompilerInstance &CI, const std::vector<std::st
         const CheckInfo &Info = checkInfo(CheckId(I));
         llvm::errs() << "\n  " << Info.Name << (Info.Alias.empty() ? "" : " (") << Info.Alias
                      << (Info.Alias.empty() ? "" : ")") << ": " << Info.Summary;
+        if (Info.Default == ByDefault::Off)
+          llvm::errs() << " [off by default: enable=" << Info.Name << "]";
       }
       llvm::errs() << "\n";
     } else {

@@ -6,12 +6,19 @@ using namespace llvm;
 namespace irqlcheck {
 
 static const CheckInfo Infos[] = {
-#define IRQL_CHECK(Id, Name, Alias, Summary) {CheckId::Id, Name, Alias, Summary},
+#define IRQL_CHECK(Id, Name, Alias, Default, Summary)                                       \
+  {CheckId::Id, Name, Alias, ByDefault::Default, Summary},
 #include "report/Checks.def"
 };
 static_assert(sizeof(Infos) / sizeof(Infos[0]) == NumChecks, "table out of step");
 
 const CheckInfo &checkInfo(CheckId Id) { return Infos[unsigned(Id)]; }
+
+CheckSettings::CheckSettings() {
+  for (const CheckInfo &I : Infos)
+    if (I.Default == ByDefault::On)
+      Enabled.set(unsigned(I.Id));
+}
 
 unsigned checkWarningNumber(CheckId Id) {
   StringRef A = checkInfo(Id).Alias;

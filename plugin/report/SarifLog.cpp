@@ -50,7 +50,8 @@ std::string SarifLog::str() const {
         {"shortDescription", json::Object{{"text", C.Summary.str()}}},
         {"helpUri", "https://github.com/irqlcheck/irqlcheck/blob/main/docs/checks/" +
                         C.Name.str() + ".md"},
-        {"defaultConfiguration", json::Object{{"level", "warning"}}},
+        {"defaultConfiguration",
+         json::Object{{"level", "warning"}, {"enabled", C.Default == ByDefault::On}}},
         {"properties", std::move(Props)}});
   }
 

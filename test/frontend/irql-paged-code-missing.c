@@ -1,9 +1,10 @@
 // irql-paged-code-missing (C28170): a function placed in a pageable section
-// does not start with PAGED_CODE() (or PAGED_CODE_LOCKED()).
+// does not start with PAGED_CODE() (or PAGED_CODE_LOCKED()). A style rule, off
+// by default (see check-default-off.c); enable= turns it on by name or number.
 //
 // RUN: %clang_cc1 -triple x86_64-pc-windows-msvc -fms-extensions -load %irqlcheck \
-// RUN:   -fsyntax-only -verify %s
-// RUN: %wdk_cc1 -DWDK -fsyntax-only -verify %s
+// RUN:   -plugin-arg-irqlcheck enable=irql-paged-code-missing -fsyntax-only -verify %s
+// RUN: %wdk_cc1 -DWDK -plugin-arg-irqlcheck enable=C28170 -fsyntax-only -verify %s
 
 #ifdef WDK
 #include <ntddk.h>

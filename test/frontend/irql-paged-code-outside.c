@@ -1,16 +1,18 @@
 // irql-paged-code-outside (C28172): PAGED_CODE() in a function that is not
 // placed in a pageable section. Reported only when the build can place code
-// in sections (Microsoft extensions: #pragma alloc_text is honoured).
+// in sections (Microsoft extensions: #pragma alloc_text is honoured). A style
+// rule, off by default (see check-default-off.c); enable= turns it on.
 //
 // RUN: %clang_cc1 -triple x86_64-pc-windows-msvc -fms-extensions -load %irqlcheck \
-// RUN:   -fsyntax-only -verify %s
-// RUN: %wdk_cc1 -DWDK -fsyntax-only -verify %s
-// RUN: %clang_cl /Zs /clang:-fplugin=%irqlcheck -Xclang -verify -- %s
+// RUN:   -plugin-arg-irqlcheck enable=irql-paged-code-outside -fsyntax-only -verify %s
+// RUN: %wdk_cc1 -DWDK -plugin-arg-irqlcheck enable=C28172 -fsyntax-only -verify %s
+// RUN: %clang_cl /Zs /clang:-fplugin=%irqlcheck /clang:-fplugin-arg-irqlcheck-enable=28172 \
+// RUN:   -Xclang -verify -- %s
 //
 // Without Microsoft extensions (mingw-w64) #pragma alloc_text is ignored, so
 // whether the function was meant to be pageable cannot be told: no warning.
 // RUN: %clang %mingw_ddk -DWDK -Wno-#warnings -fplugin=%irqlcheck -fsyntax-only \
-// RUN:   -Xclang -verify=mingw %s
+// RUN:   -fplugin-arg-irqlcheck-enable=irql-paged-code-outside -Xclang -verify=mingw %s
 // mingw-no-diagnostics
 
 #ifdef WDK

@@ -1,7 +1,8 @@
-// Plugin arguments: disable=CHECK and error=CHECK by check name or by
+// Plugin arguments: enable=CHECK, disable=CHECK and error=CHECK by check name or by
 // Microsoft number (C28151 or 28151), each affecting only that check;
 // unknown arguments and unknown check names are errors that list what is
-// valid; help lists the checks.
+// valid; help lists the checks and says which are off by default
+// (enable= itself: check-default-off.c).
 //
 // Default: both checks warn.
 // RUN: %clang_cc1 -triple x86_64-pc-windows-msvc -load %irqlcheck -fsyntax-only %s 2>&1 \
@@ -45,7 +46,7 @@
 // annotated source still parses (no cascade of errors), and nothing is checked.
 // RUN: not %clang --target=x86_64-pc-windows-msvc -fplugin=%irqlcheck -fsyntax-only \
 // RUN:   -fplugin-arg-irqlcheck-bogus %s 2>&1 | FileCheck %s --check-prefix=BADARG
-// BADARG: error: irqlcheck: unknown plugin argument 'bogus'; valid arguments: dump-contracts, dump-contracts=all, disable=CHECK, error=CHECK, model=FILE, {{.*}}help{{$}}
+// BADARG: error: irqlcheck: unknown plugin argument 'bogus'; valid arguments: dump-contracts, dump-contracts=all, enable=CHECK, disable=CHECK, error=CHECK, model=FILE, {{.*}}help{{$}}
 // BADARG-NOT: error:
 // BADARG-NOT: warning:
 // BADARG: 1 error generated.
@@ -63,10 +64,12 @@
 // RUN: %clang_cc1 -triple x86_64-pc-windows-msvc -load %irqlcheck -fsyntax-only \
 // RUN:   -plugin-arg-irqlcheck help -plugin-arg-irqlcheck disable=C28151 \
 // RUN:   -plugin-arg-irqlcheck disable=C28153 %s 2>&1 | FileCheck %s --check-prefix=HELP
-// HELP: irqlcheck plugin arguments (-fplugin-arg-irqlcheck-ARG): dump-contracts, dump-contracts=all, disable=CHECK, error=CHECK, model=FILE, {{.*}}help{{$}}
+// HELP: irqlcheck plugin arguments (-fplugin-arg-irqlcheck-ARG): dump-contracts, dump-contracts=all, enable=CHECK, disable=CHECK, error=CHECK, model=FILE, {{.*}}help{{$}}
 // HELP-NEXT: checks:
 // HELP-NEXT: irql-annotation-value (C28151): an annotation's value is not a legal IRQL
-// HELP: irql-paged-code-twice (C28171):
+// HELP: irql-paged-code-outside (C28172): {{.*}} [off by default: enable=irql-paged-code-outside]{{$}}
+// HELP-NEXT: irql-paged-code-missing (C28170): {{.*}} [off by default: enable=irql-paged-code-missing]{{$}}
+// HELP-NEXT: irql-paged-code-twice (C28171): PAGED_CODE() appears more than once in a function{{$}}
 
 #ifdef VERIFY
 _IRQL_requires_max_(16) void Bad(void); // expected-error {{16 is not a legal IRQL}}

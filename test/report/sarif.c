@@ -13,10 +13,14 @@
 
 // CHECK: rules {{[0-9]+}}
 // CHECK-DAG: rule irql-too-high C28121
-// CHECK-DAG: rule irql-exit-changed C28167
-// CHECK-DAG: result irql-annotation-value warning sarif.c:30:1 related=0 flow=0
-// CHECK-DAG: result irql-too-high warning sarif.c:38:3 related=4 flow=3
-// CHECK-DAG: result irql-exit-changed warning sarif.c:46:5 related=1 flow=0
+// CHECK-DAG: rule irql-exit-changed C28167 enabled
+// Style rules off by default say so in their rule's defaultConfiguration.
+// CHECK-DAG: rule irql-paged-code-missing C28170 disabled
+// CHECK-DAG: rule irql-paged-code-outside C28172 disabled
+// CHECK-DAG: rule irql-paged-code-twice C28171 enabled
+// CHECK-DAG: result irql-annotation-value warning sarif.c:34:1 related=0 flow=0
+// CHECK-DAG: result irql-too-high warning sarif.c:42:3 related=4 flow=3
+// CHECK-DAG: result irql-exit-changed warning sarif.c:50:5 related=1 flow=0
 // CHECK: valid
 // CLEAN: rules
 // CLEAN-NOT: result

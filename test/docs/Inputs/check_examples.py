@@ -1,6 +1,8 @@
 """Compiles the examples of every docs/checks/<name>.md page with the plugin:
 the C block after "Bad:" must get a [<name>] finding, the one after "Good:"
-must compile with no diagnostic at all. Examples use the WDK-style headers
+must compile with no diagnostic at all. Both are compiled with the page's
+check enabled (enable=<name>), so checks that are off by default are held to
+their examples too. Examples use the WDK-style headers
 in test/Inputs/wdk and target x86_64-pc-windows-msvc, as a WDK driver does.
 
 usage: check_examples.py CLANG PLUGIN WDK_INCLUDE DOCS_CHECKS_DIR [OBJ_DIR]"""
@@ -41,13 +43,14 @@ for page in sorted(os.listdir(checks_dir)):
         if label not in b:
             print("error: %s: no C example after '%s:'" % (page, label))
             errors += 1
+    enable = ["-fplugin-arg-irqlcheck-enable=" + name]
     if "Bad" in b:
-        rc, err = compile_(name, b["Bad"], [])
+        rc, err = compile_(name, b["Bad"], enable)
         if "[%s]" % name not in err:
             print("error: %s: the Bad example gives no [%s] finding:\n%s" % (page, name, err))
             errors += 1
     if "Good" in b:
-        rc, err = compile_(name, b["Good"], [])
+        rc, err = compile_(name, b["Good"], enable)
         if rc != 0 or err.strip():
             print("error: %s: the Good example is not clean:\n%s" % (page, err))
             errors += 1

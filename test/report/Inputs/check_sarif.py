@@ -13,7 +13,9 @@ rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
 print("rules", len(rules))
 for r in run["tool"]["driver"]["rules"]:
     if "microsoftCounterpart" in r.get("properties", {}):
-        print("rule", r["id"], r["properties"]["microsoftCounterpart"])
+        enabled = r.get("defaultConfiguration", {}).get("enabled", True)
+        print("rule", r["id"], r["properties"]["microsoftCounterpart"],
+              "enabled" if enabled else "disabled")
 for res in run["results"]:
     assert rules[res["ruleIndex"]] == res["ruleId"], "ruleIndex does not match ruleId"
     loc = res["locations"][0]["physicalLocation"]
