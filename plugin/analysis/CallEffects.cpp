@@ -373,10 +373,12 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
                             "; do this work at a lower IRQL (a work item, for PASSIVE_LEVEL)"
                       : "if '" + FName + "' is never called above it, narrow this annotation to " +
                             Narrow + "; otherwise lower the IRQL before the call"});
-    } else if (S0.Cur.HasEntry && EntryPromised && !S0.Cur.HasAbs &&
-               EntryRange.Lo == EntryRange.Hi) {
+    } else if (S0.Cur.HasEntry && EntryPromised && !S0.Cur.HasAbs) {
       Notes.push_back(DiagNote{DiagLoc::ir(nullptr, &F),
-                               "'" + FName + "' runs at " + L.name(EntryRange.Lo) +
+                               "'" + FName + "' runs at " +
+                                   (EntryRange.Lo == EntryRange.Hi
+                                        ? L.name(EntryRange.Lo)
+                                        : L.name(EntryRange.Lo) + ".." + L.name(EntryRange.Hi)) +
                                    " (its annotations or function class)"});
     }
     if (Why) {

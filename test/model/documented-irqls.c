@@ -99,7 +99,7 @@ NTSTATUS Connect(PDEVICE_OBJECT Device, ULONG Vector, KIRQL Irql, KAFFINITY Affi
 }
 
 BOOLEAN NTAPI Isr(PKINTERRUPT Interrupt, PVOID Context) {
-  // expected-note@#isr {{'Isr' is annotated to run at up to DIRQL}}
+  // expected-note@#isr {{'Isr' runs at 3..DIRQL (its annotations or function class)}}
   ULONG Status = READ_REGISTER_ULONG((PULONG)State.Registers);
   if (!Status)
     return FALSE;
