@@ -112,6 +112,40 @@ void Analyzer::successors(const Instruction &Term, const State &S,
       N.ExitVia = &Term;
     Out.push_back({BB, std::move(N)});
   };
+  // A switch: clang's cleanup blocks at -O1 and up dispatch on a slot that
+  // says which statement left the scope (a return, or going on with a
+  // loop); on each path the slot holds a known constant.
+  if (const auto *SI = dyn_cast<SwitchInst>(&Term)) {
+    SymVal C = symOf(SI->getCondition(), S);
+    if (C.K == SymVal::Const) {
+      auto Case = llvm::find_if(SI->cases(), [&](const auto &Cs) {
+        return Cs.getCaseValue()->getSExtValue() == C.N;
+      });
+      Edge(Case != SI->case_end() ? Case->getCaseSuccessor() : SI->getDefaultDest(), S);
+      return;
+    }
+    if (C.K == SymVal::Opaque || C.K == SymVal::ArgVal) {
+      State Default = S;
+      bool DefaultFeasible = true;
+      for (const auto &Cs : SI->cases()) {
+        int64_t V = Cs.getCaseValue()->getSExtValue();
+        std::optional<bool> Known = S.knownEq(C.Id, V);
+        if (Known && *Known)
+          DefaultFeasible = false;
+        if (!Known || *Known) {
+          State N = S;
+          if (!Known)
+            N.Facts.push_back({C.Id, true, V});
+          Edge(Cs.getCaseSuccessor(), std::move(N));
+        }
+        if (!Known)
+          Default.Facts.push_back({C.Id, false, V});
+      }
+      if (DefaultFeasible)
+        Edge(SI->getDefaultDest(), std::move(Default));
+      return;
+    }
+  }
   const auto *BI = dyn_cast<BranchInst>(&Term);
   if (!BI || !BI->isConditional()) {
     for (const BasicBlock *Succ : llvm::successors(Term.getParent()))

@@ -14,7 +14,6 @@
 // RUN:   -Xclang -verify -Xclang -verify-ignore-unexpected=note -- %s
 // Today's plugin still reports correct code here (see docs/precision.md);
 // delete this XFAIL when the file passes.
-// XFAIL: *
 #include "mirrorfs.h"
 
 /* case-insensitive for ASCII, exact otherwise: safe at any IRQL */
