@@ -369,7 +369,8 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
                                                                 : Allowed.Hi) + ")";
       Notes.push_back(DiagNote{
           EntryTop->From.RawLoc ? DiagLoc::clang(EntryTop->From.RawLoc) : DiagLoc::ir(nullptr, &F),
-          TopFromRole ? "a " + EntryTop->From.Via + " is called at up to " + L.name(EntryRange.Hi) +
+          TopFromRole ? EntryTop->From.Via + " routines are called at up to " +
+                            L.name(EntryRange.Hi) +
                             "; do this work at a lower IRQL (a work item, for PASSIVE_LEVEL)"
                       : "if '" + FName + "' is never called above it, narrow this annotation to " +
                             Narrow + "; otherwise lower the IRQL before the call"});
@@ -420,7 +421,7 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
     else if (AllHigh && OnlyAtTop)
       report(CB, CheckId::TooHigh,
              "'" + FName + "' " +
-                 (TopFromRole ? "can be called at " + L.name(EntryRange.Hi) + " (as a " +
+                 (TopFromRole ? "can be called at " + L.name(EntryRange.Hi) + " (its role " +
                                     EntryTop->From.Via + ")"
                               : "is annotated to be callable at " + L.name(EntryRange.Hi)) +
                  ", but calls " +

@@ -11,7 +11,7 @@
 // RUN:   | FileCheck %s --check-prefix=ERR
 // RUN: not %wdk_cc1 -emit-llvm-only -plugin-arg-irqlcheck error=SpinLock %s 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=ERR
-// ERR-COUNT-2: error: {{.*}}[irql-restore-order]
+// ERR-COUNT-4: error: {{.*}}[irql-restore-order]
 // ERR-NOT: error:
 
 #include <ntddk.h>
@@ -58,4 +58,28 @@ VOID OneAfterTheOther(VOID) {
   KeReleaseSpinLock(&Outer, Irql);
   KeAcquireSpinLock(&Inner, &Irql);
   KeReleaseSpinLock(&Inner, Irql);
+}
+
+// One bug, one finding: after the out-of-order release the analysis goes on
+// as if the order had been right, so the second release (which requires
+// DISPATCH_LEVEL) and the return of a function annotated to keep the IRQL
+// are not reported again.
+_IRQL_requires_max_(PASSIVE_LEVEL)
+_IRQL_requires_same_
+VOID OuterFirstAnnotated(VOID) {
+  KIRQL OuterIrql, InnerIrql;
+  KeAcquireSpinLock(&Outer, &OuterIrql); // expected-note {{the IRQL being restored was saved here}}
+  KeAcquireSpinLock(&Inner, &InnerIrql); // expected-note {{this later raise has not been undone yet}}
+  KeReleaseSpinLock(&Outer, OuterIrql); // expected-warning {{'KeReleaseSpinLock' restores the IRQL saved by 'KeAcquireSpinLockRaiseToDpc' while the later raise}}
+  KeReleaseSpinLock(&Inner, InnerIrql);
+}
+
+_IRQL_requires_max_(PASSIVE_LEVEL)
+_IRQL_requires_same_
+VOID RaiseLowerInterleavedAnnotated(VOID) {
+  KIRQL First, Second;
+  KeRaiseIrql(APC_LEVEL, &First); // expected-note {{the IRQL being restored was saved here}}
+  KeAcquireSpinLock(&Inner, &Second); // expected-note {{this later raise has not been undone yet}}
+  KeLowerIrql(First); // expected-warning {{'KeLowerIrql' restores the IRQL saved by 'KfRaiseIrql' while the later raise by 'KeAcquireSpinLockRaiseToDpc' is still in effect}}
+  KeReleaseSpinLock(&Inner, Second);
 }
