@@ -2437,7 +2437,7 @@ IofCompleteRequest (
     );
 #define IoCompleteRequest(a,b) IofCompleteRequest(a,b)
 
-_IRQL_requires_max_(APC_LEVEL)
+_IRQL_requires_max_(PASSIVE_LEVEL)   /* the documentation page: PASSIVE_LEVEL */
 _Ret_range_(<=, 0)
 NTKERNELAPI
 NTSTATUS

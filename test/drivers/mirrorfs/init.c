@@ -11,7 +11,6 @@
 // RUN:   -Xclang -verify -Xclang -verify-ignore-unexpected=note -- %s
 // Today's plugin still reports correct code here (see docs/precision.md);
 // delete this XFAIL when the file passes.
-// XFAIL: *
 #include "mirrorfs.h"
 
 MIR_GLOBALS MirGlobals;

@@ -79,7 +79,7 @@ NlfSetConfig (
         return STATUS_INVALID_PARAMETER;
     }
 
-    ExAcquireFastMutex(&NlfGlobals.ConfigMutex); // BUG(irql): NlfSetConfig is documented callable at DISPATCH_LEVEL (OID requests arrive there), but a fast mutex needs <= APC_LEVEL expected-warning-re {{'ExAcquireFastMutex' {{.*}} [irql-too-high]}}
+    ExAcquireFastMutex(&NlfGlobals.ConfigMutex); // BUG(irql): NlfSetConfig is documented callable at DISPATCH_LEVEL (OID requests arrive there), but a fast mutex needs <= APC_LEVEL expected-warning-re {{'ExAcquireFastMutex'{{.*}} [irql-too-high]}}
     NlfGlobals.Config = *Config;
     ExReleaseFastMutex(&NlfGlobals.ConfigMutex);
     return STATUS_SUCCESS;
