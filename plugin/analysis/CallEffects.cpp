@@ -347,7 +347,12 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
     if (In.Summary)
       noteConstraint(CB, *CC, Allowed, States);
     const State &S0 = States.front();
-    std::string Cur = describe(S0.Cur, L);
+    // Say what the verdict was reached on: every path's IRQL together, not
+    // one path's (a KeGetCurrentIrql() test may have narrowed it).
+    IrqlValue AllPaths = S0.Cur;
+    for (const State &S : States)
+      AllPaths.join(S.Cur);
+    std::string Cur = describe(AllPaths, L);
     std::vector<DiagNote> Notes{raisedNote(S0)};
     // Wrong only at the top of a range the function promises: the call may
     // be fine where the function really runs, but its annotation (or role)

@@ -43,7 +43,10 @@ void Analyzer::checkExit(const ReturnInst &RI, std::vector<State> &States) {
     auto All = [&](auto Pred) { return all_of(Group, [&](const State *S) { return Pred(*S); }); };
     const State &S0 = *Group.front();
     std::vector<DiagNote> Notes{raisedNote(S0)};
-    std::string Cur = describe(S0.Cur, L);
+    IrqlValue AllPaths = S0.Cur;
+    for (const State *S : Group)
+      AllPaths.join(S->Cur);
+    std::string Cur = describe(AllPaths, L);
     auto Exactly = [&](Level Lv) {
       return All([&](const State &S) {
         // An annotated entry range is a promise: returning at the entry

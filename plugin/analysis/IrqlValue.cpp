@@ -1,6 +1,11 @@
 //===- IrqlValue.cpp - The abstract IRQL at one program point -------------===//
 #include "analysis/IrqlValue.h"
 
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+
+using namespace llvm;
+
 namespace irqlcheck {
 
 LevelRange IrqlValue::hull(Level High) const {
@@ -69,7 +74,13 @@ static std::string rangeText(LevelRange R, const LevelTable &L) {
 
 std::string describe(const IrqlValue &V, const LevelTable &L) {
   std::string S;
-  auto Add = [&](const std::string &T) { S += S.empty() ? T : " or " + T; };
+  SmallVector<std::string, 4> Seen; // entry and absolute alternatives may name the same level
+  auto Add = [&](const std::string &T) {
+    if (is_contained(Seen, T))
+      return;
+    Seen.push_back(T);
+    S += S.empty() ? T : " or " + T;
+  };
   if (V.HasAbs)
     Add(rangeText(V.Abs, L));
   if (V.HasEntry)
