@@ -4,6 +4,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/StringSwitch.h"
 
@@ -51,6 +52,13 @@ const Registrar Registrars[] = {
 
 const FunctionDecl *functionOf(const Expr *E) {
   E = E->IgnoreParenImpCasts();
+  // A[IRP_MJ_CREATE] = A[IRP_MJ_CLOSE] = F: the value of an assignment.
+  for (unsigned Guard = 0; Guard < 64; ++Guard) {
+    const auto *BO = dyn_cast<BinaryOperator>(E);
+    if (!BO || BO->getOpcode() != BO_Assign)
+      break;
+    E = BO->getRHS()->IgnoreParenImpCasts();
+  }
   if (const auto *UO = dyn_cast<UnaryOperator>(E))
     if (UO->getOpcode() == UO_AddrOf)
       E = UO->getSubExpr()->IgnoreParenImpCasts();
@@ -149,12 +157,21 @@ void noteRegistrationInit(const InitListExpr *ILE,
   if (!RD || RD->isUnion())
     return;
   unsigned I = 0;
+  // C++: the bases are initialized first.
+  if (const auto *CXX = dyn_cast<CXXRecordDecl>(RD))
+    if (CXX->hasDefinition())
+      I = CXX->getNumBases();
   for (const FieldDecl *Field : RD->fields()) {
     if (I >= ILE->getNumInits())
       break;
     const Expr *Init = ILE->getInit(I++);
     const FunctionDecl *FD = Init ? functionOf(Init) : nullptr;
     if (!FD || !Field->getIdentifier())
+      continue;
+    // Only a function of the field's own type: an initializer list that does
+    // not line up with the fields (C++ bases) registers nothing.
+    const auto *PT = Field->getType()->getAs<PointerType>();
+    if (!PT || !FD->getASTContext().hasSameType(PT->getPointeeType(), FD->getType()))
       continue;
     StringRef Role = roleOfFieldType(Field->getType());
     if (!Role.empty())

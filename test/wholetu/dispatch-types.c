@@ -27,6 +27,12 @@ NTSTATUS FsdClose(PDEVICE_OBJECT Device, PIRP Irp) {
   return STATUS_SUCCESS;
 }
 
+// fastfat's spelling without the typedef: the class is DRIVER_DISPATCH.
+_Function_class_(IRP_MJ_DIRECTORY_CONTROL)
+_Function_class_(DRIVER_DISPATCH)
+NTSTATUS FsdDirectoryControl(PDEVICE_OBJECT Device, PIRP Irp);
+NTSTATUS FsdDirectoryControl(PDEVICE_OBJECT Device, PIRP Irp) { return STATUS_SUCCESS; }
+
 // _Dispatch_type_ on the declaration, as the WDK samples write it.
 _Dispatch_type_(IRP_MJ_CREATE)
 DRIVER_DISPATCH DispatchCreate;
@@ -63,24 +69,34 @@ NTSTATUS DispatchIoctl(PDEVICE_OBJECT Device, PIRP Irp) { return STATUS_SUCCESS;
 // Without the typedef: registration alone makes it a dispatch routine.
 NTSTATUS DispatchCleanup(PDEVICE_OBJECT Device, PIRP Irp) { return STATUS_SUCCESS; }
 
+// Stored by a chained assignment, for a PASSIVE_LEVEL and an APC_LEVEL major
+// (an index written as an expression: IRP_MJ_READ + 9 is IRP_MJ_DIRECTORY_CONTROL).
+DRIVER_DISPATCH DispatchCreateClose;
+NTSTATUS DispatchCreateClose(PDEVICE_OBJECT Device, PIRP Irp) { return STATUS_SUCCESS; }
+
 NTSTATUS DriverEntry(PDRIVER_OBJECT Driver, PUNICODE_STRING Path) {
   ULONG i;
   for (i = 0; i <= IRP_MJ_MAXIMUM_FUNCTION; i++)
     Driver->MajorFunction[i] = DispatchDefault;
   Driver->MajorFunction[IRP_MJ_CLOSE] = FsdClose;
+  Driver->MajorFunction[IRP_MJ_DIRECTORY_CONTROL] = FsdDirectoryControl;
   Driver->MajorFunction[IRP_MJ_CREATE] = DispatchCreate;
   Driver->MajorFunction[IRP_MJ_READ] = DispatchReadWrite;
   Driver->MajorFunction[IRP_MJ_WRITE] = DispatchReadWrite;
   Driver->MajorFunction[IRP_MJ_POWER] = DispatchPower;
   Driver->MajorFunction[IRP_MJ_DEVICE_CONTROL] = DispatchIoctl;
   Driver->MajorFunction[IRP_MJ_CLEANUP] = DispatchCleanup;
+  Driver->MajorFunction[IRP_MJ_SHUTDOWN] = Driver->MajorFunction[IRP_MJ_READ + 9] =
+      DispatchCreateClose;
   return STATUS_SUCCESS;
 }
 
 // DUMP-DAG: irqlcheck: contract FsdClose: max=APC_LEVEL same class=DRIVER_DISPATCH [class DRIVER_DISPATCH; dispatch type IRP_MJ_CLOSE]
+// DUMP-DAG: irqlcheck: contract FsdDirectoryControl: max=APC_LEVEL same class=DRIVER_DISPATCH [class DRIVER_DISPATCH; dispatch type IRP_MJ_DIRECTORY_CONTROL]
 // DUMP-DAG: irqlcheck: contract DispatchCreate: max=PASSIVE_LEVEL same class=DRIVER_DISPATCH [class DRIVER_DISPATCH; dispatch type IRP_MJ_CREATE]
 // DUMP-DAG: irqlcheck: contract DispatchReadWrite: max=APC_LEVEL same class=DRIVER_DISPATCH [class DRIVER_DISPATCH; dispatch type IRP_MJ_READ, IRP_MJ_WRITE]
 // DUMP-DAG: irqlcheck: contract DispatchPower: max=DISPATCH_LEVEL same class=DRIVER_DISPATCH [class DRIVER_DISPATCH; dispatch type IRP_MJ_POWER]
 // DUMP-DAG: irqlcheck: contract DispatchDefault: max=DISPATCH_LEVEL same class=DRIVER_DISPATCH [class DRIVER_DISPATCH]
 // DUMP-DAG: irqlcheck: contract DispatchIoctl: max=PASSIVE_LEVEL same class=DRIVER_DISPATCH [class DRIVER_DISPATCH]
 // DUMP-DAG: irqlcheck: contract DispatchCleanup: max=PASSIVE_LEVEL same class=DRIVER_DISPATCH [registered with ->MajorFunction; class DRIVER_DISPATCH; dispatch type IRP_MJ_CLEANUP]
+// DUMP-DAG: irqlcheck: contract DispatchCreateClose: max=APC_LEVEL same class=DRIVER_DISPATCH [class DRIVER_DISPATCH; dispatch type IRP_MJ_DIRECTORY_CONTROL, IRP_MJ_SHUTDOWN]
