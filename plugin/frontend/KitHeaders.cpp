@@ -60,17 +60,29 @@ bool KitHeaders::inKitHeader(SourceLocation L) {
   bool Kit = false;
   for (auto C = sys::path::begin(Path), E = sys::path::end(Path); C != E && !Kit; ++C)
     Kit = C->equals_insensitive("Windows Kits");
-  if (!Kit) {
-    StringRef Dir = sys::path::parent_path(Path);
+  StringRef Dir = sys::path::parent_path(Path);
+  if (!Kit)
     Kit = directoryHoldsAnchor(Dir);
-    StringRef Parent = sys::path::parent_path(Dir);
-    for (const char *Beside : {"ddk", "km"}) {
-      if (Kit || Parent.empty())
-        break;
-      SmallString<256> Sibling(Parent);
-      sys::path::append(Sibling, Beside);
-      Kit = Sibling != Dir && directoryHoldsAnchor(Sibling);
-    }
+  if (!Kit) {
+    // mingw-w64: include/ holds ddk/.
+    SmallString<256> Child(Dir);
+    sys::path::append(Child, "ddk");
+    Kit = directoryHoldsAnchor(Child);
+  }
+  // The kit's other directories beside km/ or ddk/: the WDK's shared/ and
+  // um/, ReactOS's psdk/, xdk/, ndk/, crt/. (Only those names: a project's
+  // own src/ beside a vendored ddk/ stays the user's.)
+  StringRef DirName = sys::path::filename(Dir);
+  bool KitSibling = false;
+  for (const char *Name : {"shared", "um", "psdk", "xdk", "ndk", "crt"})
+    KitSibling |= DirName.equals_insensitive(Name);
+  StringRef Parent = sys::path::parent_path(Dir);
+  for (const char *Beside : {"km", "ddk"}) {
+    if (Kit || !KitSibling || Parent.empty())
+      break;
+    SmallString<256> Sibling(Parent);
+    sys::path::append(Sibling, Beside);
+    Kit = directoryHoldsAnchor(Sibling);
   }
   // (The map may have grown; look the slot up again.)
   return ByFile[FID] = Kit;

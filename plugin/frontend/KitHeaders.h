@@ -7,10 +7,12 @@
 // the kit's (docs/annotations.md, "Whose header is it?") when
 //   - clang treats it as a system header, or
 //   - its path has a "Windows Kits" component (the WDK's install layout), or
-//   - its directory, or a "ddk" or "km" directory beside it, holds one of the
-//     kit's anchor headers: wdm.h, ntddk.h, ntifs.h, ndis.h, wdf.h,
-//     fltKernel.h (the WDK's km/ and shared/, KMDF's wdf/kmdf/1.x/,
-//     mingw-w64's and ReactOS's ddk/ beside include/ or psdk/).
+//   - its directory holds one of the kit's anchor headers (wdm.h, ntddk.h,
+//     ntifs.h, ndis.h, wdf.h, fltKernel.h): the WDK's km/, KMDF's
+//     wdf/kmdf/1.x/, a DDK copied into the project; or a ddk/ directory in
+//     it does (mingw-w64's include/); or it is one of the kit's other
+//     directories (shared/, um/, psdk/, xdk/, ndk/, crt/) and a km/ or ddk/
+//     directory beside it holds one.
 // The main file is always the user's.
 //
 //===----------------------------------------------------------------------===//
