@@ -409,6 +409,21 @@ void Builder::addAnnotations(const Decl *D, ArrayRef<ParmVarDecl *> Params, Qual
           continue;
         }
       if (annotationTakesLevel(A.Kind)) {
+        // DIRQL is no one level but any device IRQL (3..DIRQL): at least
+        // DIRQL means at least the lowest, exactly DIRQL means the range.
+        if (StringRef(A.Text).trim() == "DIRQL" && !PP.isMacroDefined("DIRQL")) {
+          ItemValue Lowest = ItemValue::level(Model.Levels.dirqlMin());
+          if (A.Kind == AnnotationKind::RequiresMin ||
+              A.Kind == AnnotationKind::AlwaysFunctionMin) {
+            C.add(Make(itemKindOf(A.Kind), Lowest, A));
+            continue;
+          }
+          if (A.Kind == AnnotationKind::Requires) {
+            C.add(Make(ItemKind::Min, Lowest, A));
+            C.add(Make(ItemKind::Max, ItemValue::level(Model.Levels.dirqlMax()), A));
+            continue;
+          }
+        }
         auto V = resolveLevel(A, Params);
         if (!V)
           continue;
