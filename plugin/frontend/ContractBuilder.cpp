@@ -42,6 +42,14 @@ bool isName(StringRef N) {
          all_of(N, [](char Ch) { return isAlnum(Ch) || Ch == '_'; });
 }
 
+/// An integer literal, perhaps negative or in parentheses: "-1", "(0x02)".
+bool isNumber(StringRef N) {
+  N = N.trim().ltrim('(').rtrim(')').trim();
+  N.consume_front("-");
+  unsigned long long V;
+  return !N.getAsInteger(0, V);
+}
+
 ItemKind itemKindOf(AnnotationKind K) {
   switch (K) {
   case AnnotationKind::RequiresMax: return ItemKind::Max;
@@ -142,7 +150,10 @@ private:
   /// written in the kit's headers (not the user's to fix).
   void report(CheckId Id, unsigned RawLoc, const Twine &Message,
               ArrayRef<DiagNote> Notes = {});
-  std::optional<unsigned> dispatchTypeOf(StringRef Name);
+  /// The major function code a dispatch type names, or OtherDispatchTypes.
+  std::optional<int64_t> dispatchTypeOf(StringRef Name);
+  /// __drv_dispatchType_other: majors not named otherwise (any of them).
+  static constexpr int64_t OtherDispatchTypes = -1;
   DiagLoc at(SourceLocation L) { return DiagLoc::clang(L.getRawEncoding()); }
   bool inSystemHeader(SourceLocation L) { return Headers.inSystemHeader(L); }
   std::string levelName(unsigned V) { return Model.Levels.name(Level(V)); }
@@ -193,15 +204,15 @@ void Builder::report(CheckId Id, unsigned RawLoc, const Twine &Message,
 /// _Dispatch_type_(IRP_MJ_CLOSE), or _Function_class_(IRP_MJ_CLOSE) next to
 /// _Function_class_(DRIVER_DISPATCH): a major function (its name, or any
 /// macro or enumerator whose value is a major's code), not a class.
-std::optional<unsigned> Builder::dispatchTypeOf(StringRef Name) {
+std::optional<int64_t> Builder::dispatchTypeOf(StringRef Name) {
   if (std::optional<unsigned> Code = dispatchTypeCode(Name))
-    return Code;
-  if (!Name.starts_with("IRP_MJ_") && !PP.isMacroDefined(Name))
+    return *Code;
+  if (isName(Name) && !Name.starts_with("IRP_MJ_") && !PP.isMacroDefined(Name))
     return std::nullopt;
   std::string Why;
   std::optional<int64_t> V = Eval.evaluate(Name, Why);
-  if (V && isDispatchTypeCode(*V))
-    return unsigned(*V);
+  if (V && (isDispatchTypeCode(*V) || *V == OtherDispatchTypes))
+    return *V;
   return std::nullopt;
 }
 
@@ -466,7 +477,10 @@ void Builder::addAnnotations(const Decl *D, ArrayRef<ParmVarDecl *> Params, Qual
         break;
       }
       case AnnotationKind::FunctionClass:
-        if (StringRef Name = StringRef(A.Text).trim(); isName(Name))
+        // A number is a dispatch type (__drv_dispatchType(0x02), the WDK's
+        // __drv_dispatchType_other is __drv_dispatchType(-1)).
+        if (StringRef Name = StringRef(A.Text).trim();
+            isName(Name) || (isNumber(Name) && dispatchTypeOf(Name)))
           Classes.push_back({Name.str(), A.Loc});
         else if (!Name.empty())
           report(CheckId::AnnotationUnevaluable, A.Loc.getRawEncoding(),
@@ -651,20 +665,23 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
   SourceLocation MajorLoc;
   bool AnyMajor = false;
   llvm::erase_if(Classes, [&](const ClassUse &U) {
-    std::optional<unsigned> Code = dispatchTypeOf(U.Name);
+    std::optional<int64_t> Code = dispatchTypeOf(U.Name);
     if (!Code)
       return false;
-    Majors.add(*Code);
+    if (*Code == OtherDispatchTypes)
+      AnyMajor = true;
+    else
+      Majors.add(unsigned(*Code));
     if (MajorLoc.isInvalid())
       MajorLoc = U.Loc;
     return true;
   });
-  bool AnnotatedMajors = !Majors.empty();
+  bool AnnotatedMajors = !Majors.empty() || AnyMajor;
   auto Reg = Registered.find(First);
   if (Reg != Registered.end() && Reg->second.Role == "DRIVER_DISPATCH") {
     // MajorFunction[IRP_MJ_READ] = F: the majors it is stored for count too.
     Majors.addAll(Reg->second.Majors);
-    AnyMajor = Reg->second.AnyMajor;
+    AnyMajor |= Reg->second.AnyMajor;
     if (MajorLoc.isInvalid())
       MajorLoc = Reg->second.Loc;
   }

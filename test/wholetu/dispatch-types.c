@@ -60,6 +60,16 @@ NTSTATUS DispatchPower(PDEVICE_OBJECT Device, PIRP Irp) { return STATUS_SUCCESS;
 DRIVER_DISPATCH DispatchDefault;
 NTSTATUS DispatchDefault(PDEVICE_OBJECT Device, PIRP Irp) { return STATUS_SUCCESS; }
 
+// The WDK's __drv_dispatchType_other (__drv_dispatchType(-1)): any other
+// major, so the typedef's bound stays; a number names a major too.
+#define __drv_dispatchType_other __drv_dispatchType(-1)
+__drv_dispatchType_other
+DRIVER_DISPATCH DispatchOther;
+NTSTATUS DispatchOther(PDEVICE_OBJECT Device, PIRP Irp) { return STATUS_SUCCESS; }
+__drv_dispatchType(0x12)
+DRIVER_DISPATCH DispatchByNumber;
+NTSTATUS DispatchByNumber(PDEVICE_OBJECT Device, PIRP Irp) { return STATUS_SUCCESS; }
+
 // Written on the routine: its own maximum wins over the dispatch type.
 _Dispatch_type_(IRP_MJ_DEVICE_CONTROL)
 _IRQL_requires_max_(PASSIVE_LEVEL)
@@ -86,6 +96,8 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT Driver, PUNICODE_STRING Path) {
   Driver->MajorFunction[IRP_MJ_POWER] = DispatchPower;
   Driver->MajorFunction[IRP_MJ_DEVICE_CONTROL] = DispatchIoctl;
   Driver->MajorFunction[IRP_MJ_CLEANUP] = DispatchCleanup;
+  Driver->MajorFunction[IRP_MJ_QUERY_EA] = DispatchOther;
+  Driver->MajorFunction[IRP_MJ_SET_EA] = DispatchByNumber;
   Driver->MajorFunction[IRP_MJ_SHUTDOWN] = Driver->MajorFunction[IRP_MJ_READ + 9] =
       DispatchCreateClose;
   return STATUS_SUCCESS;
@@ -100,3 +112,5 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT Driver, PUNICODE_STRING Path) {
 // DUMP-DAG: irqlcheck: contract DispatchIoctl: max=PASSIVE_LEVEL same class=DRIVER_DISPATCH [class DRIVER_DISPATCH]
 // DUMP-DAG: irqlcheck: contract DispatchCleanup: max=PASSIVE_LEVEL same class=DRIVER_DISPATCH [registered with ->MajorFunction; class DRIVER_DISPATCH; dispatch type IRP_MJ_CLEANUP]
 // DUMP-DAG: irqlcheck: contract DispatchCreateClose: max=APC_LEVEL same class=DRIVER_DISPATCH [class DRIVER_DISPATCH; dispatch type IRP_MJ_DIRECTORY_CONTROL, IRP_MJ_SHUTDOWN]
+// DUMP-DAG: irqlcheck: contract DispatchOther: max=DISPATCH_LEVEL same class=DRIVER_DISPATCH [class DRIVER_DISPATCH]
+// DUMP-DAG: irqlcheck: contract DispatchByNumber: max=PASSIVE_LEVEL same class=DRIVER_DISPATCH [class DRIVER_DISPATCH; dispatch type IRP_MJ_SET_EA, IRP_MJ_CLEANUP]
