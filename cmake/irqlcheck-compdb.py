@@ -2,7 +2,7 @@
 """Run irqlcheck over every translation unit of a compilation database.
 
     irqlcheck-compdb.py -p build/compile_commands.json [--plugin PATH] [-j N]
-                        [--plugin-arg ARG]... [--werror] [files...]
+                        [--plugin-arg ARG]... [--werror] [--sarif FILE] [files...]
 
 Each compile command is re-run as recorded, with the plugin added
 (-fplugin=PATH for clang, /clang:-fplugin=PATH for clang-cl). irqlcheck's IR
@@ -17,6 +17,12 @@ time, in database order. The exit status is
     1  irqlcheck reported an error (or, with --werror, a warning)
     2  a compile command failed for another reason, or a usage error
 A finding is a diagnostic tagged with a check name: "[irql-too-high]".
+
+--sarif FILE writes one SARIF 2.1.0 log for the whole run: each translation
+unit writes its own (the plugin's sarif=PATH argument) into the temporary
+directory, and their results are merged. A finding seen in several
+translation units (a header's, the same rule, location and message) is
+listed once.
 
 The compiler is the one in the database (argv[0]); use --compiler to run
 another (it must be the clang the plugin was built for, e.g. clang-19 or
@@ -131,6 +137,49 @@ CL_DROP_PREFIX = ("Fo", "Fe", "Fa", "FA", "Fi", "Fp", "Yc", "Yu", "sourceDepende
                   "clang:-MD", "clang:-MMD", "clang:-MF", "clang:-MT", "clang:-o")
 
 
+def sarif_path(outdir, index):
+    return os.path.join(outdir, "tu%d.sarif" % index)
+
+
+def finding_key(result):
+    """What makes two SARIF results the same finding: rule, place, message."""
+    place = None
+    locations = result.get("locations") or []
+    if locations:
+        physical = locations[0].get("physicalLocation", {})
+        region = physical.get("region", {})
+        place = (physical.get("artifactLocation", {}).get("uri"),
+                 region.get("startLine"), region.get("startColumn"))
+    return (result.get("ruleId"), place, result.get("message", {}).get("text"))
+
+
+def merge_sarif(paths):
+    """One SARIF log from the per-translation-unit ones, each finding once."""
+    merged, seen = None, set()
+    for path in paths:
+        try:
+            with open(path, encoding="utf-8") as f:
+                tu_log = json.load(f)
+        except (OSError, ValueError):
+            continue  # that compile wrote no log (it failed before the end)
+        runs = tu_log.get("runs") or []
+        if not runs:
+            continue
+        if merged is None:
+            merged = tu_log
+            merged["runs"] = [runs[0]]
+            results = runs[0].get("results") or []
+            runs[0]["results"] = []
+        else:
+            results = runs[0].get("results") or []
+        for r in results:
+            key = json.dumps(finding_key(r), sort_keys=True)
+            if key not in seen:
+                seen.add(key)
+                merged["runs"][0]["results"].append(r)
+    return merged
+
+
 def rewrite(argv, cl, plugin, plugin_args, outdir, index):
     """The database command with the plugin added and the output discarded."""
     compiler, rest = argv[0], argv[1:]
@@ -230,7 +279,10 @@ def run_one(job):
     if args.compiler:
         argv = [args.compiler] + argv[1:]
     cl = is_cl_mode(argv)
-    cmd = rewrite(argv, cl, args.plugin, args.plugin_arg or [], outdir, index)
+    plugin_args = list(args.plugin_arg or [])
+    if args.sarif:
+        plugin_args.append("sarif=" + sarif_path(outdir, index))
+    cmd = rewrite(argv, cl, args.plugin, plugin_args, outdir, index)
     try:
         p = subprocess.run(cmd, cwd=directory, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                            stdin=subprocess.DEVNULL)
@@ -257,6 +309,9 @@ def main():
                     help="pass -fplugin-arg-irqlcheck-ARG (repeatable), e.g. error=irql-too-high")
     ap.add_argument("--werror", action="store_true",
                     help="exit 1 on irqlcheck warnings too, not only on errors")
+    ap.add_argument("--sarif", metavar="FILE",
+                    help="write one SARIF log for the whole run (a finding seen in several "
+                    "translation units is listed once)")
     ap.add_argument("--compiler", help="run this compiler instead of the database's argv[0]")
     ap.add_argument("-v", "--verbose", action="store_true", help="print each command before its output")
     ap.add_argument("files", nargs="*", help="only these source files (default: every entry)")
@@ -309,6 +364,19 @@ def main():
             if rc != 0 and tu_errors == 0:
                 failed += 1
                 log("compile command failed (exit %d): %s" % (rc, file))
+        if args.sarif:
+            merged = merge_sarif([sarif_path(outdir, n) for n in range(len(units))])
+            if merged is None:
+                merged = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+                          "version": "2.1.0",
+                          "runs": [{"tool": {"driver": {"name": "irqlcheck"}}, "results": []}]}
+            try:
+                with open(args.sarif, "w", encoding="utf-8") as f:
+                    json.dump(merged, f, indent=2)
+                    f.write("\n")
+            except OSError as e:
+                log("cannot write %s: %s" % (args.sarif, e))
+                failed += 1
     log("%d translation unit%s, %d irqlcheck warning%s, %d irqlcheck error%s, %d failed" % (
         len(units), "" if len(units) == 1 else "s", warnings, "" if warnings == 1 else "s",
         errors, "" if errors == 1 else "s", failed))

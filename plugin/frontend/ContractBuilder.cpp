@@ -3,9 +3,11 @@
 #include "frontend/ConstantEvaluator.h"
 #include "frontend/FrontendState.h"
 #include "frontend/IndirectCalls.h"
+#include "frontend/KitHeaders.h"
 #include "frontend/Registrations.h"
 #include "frontend/SystemHeaderCache.h"
 #include "frontend/UserCodeWalk.h"
+#include "model/DispatchTypes.h"
 #include "model/TUModel.h"
 #include "report/Reporter.h"
 
@@ -38,6 +40,14 @@ namespace {
 bool isName(StringRef N) {
   return !N.empty() && !isDigit(N[0]) &&
          all_of(N, [](char Ch) { return isAlnum(Ch) || Ch == '_'; });
+}
+
+/// An integer literal, perhaps negative or in parentheses: "-1", "(0x02)".
+bool isNumber(StringRef N) {
+  N = N.trim().ltrim('(').rtrim(')').trim();
+  N.consume_front("-");
+  unsigned long long V;
+  return !N.getAsInteger(0, V);
 }
 
 ItemKind itemKindOf(AnnotationKind K) {
@@ -94,7 +104,8 @@ public:
   Builder(ASTContext &Ctx, Preprocessor &PP, FrontendState &State, TUModel &Model,
           Reporter &R)
       : Ctx(Ctx), PP(PP), SM(Ctx.getSourceManager()), State(State), Model(Model), R(R),
-        Eval(PP, [this](StringRef N) { return lookupEnumerator(N); }), Headers(SM) {}
+        Eval(PP, [this](StringRef N) { return lookupEnumerator(N); }), Headers(SM),
+        Kit(SM, Headers) {}
 
   void run(DumpMode Dump, raw_ostream &OS);
 
@@ -107,6 +118,7 @@ private:
   Reporter &R;
   ConstantEvaluator Eval;
   SystemHeaderCache Headers;
+  KitHeaders Kit;
 
   std::vector<const FunctionDecl *> Functions; // first declarations, in order
   std::vector<const TypedefNameDecl *> Typedefs;
@@ -127,12 +139,21 @@ private:
   std::optional<ItemValue> resolveLevel(const RawAnnotation &A,
                                         ArrayRef<ParmVarDecl *> Params);
   Condition resolveWhen(const RawAnnotation &A, ArrayRef<ParmVarDecl *> Params);
-  void checkParamType(const RawAnnotation &A, QualType T, bool WantPointer);
+  void checkParamType(const RawAnnotation &A, QualType T, bool WantPointer,
+                      bool IsReturn = false);
   const Contract *typedefContract(const TypedefNameDecl *TD);
   void mergeRedeclaration(Contract &Into, const Contract &From, bool SameDeclaration = false);
   void checkRanges(const Contract &C);
   Contract buildFunction(const FunctionDecl *FD, std::string &Provenance);
 
+  /// Reports a finding about an annotation or a declaration, unless it is
+  /// written in the kit's headers (not the user's to fix).
+  void report(CheckId Id, unsigned RawLoc, const Twine &Message,
+              ArrayRef<DiagNote> Notes = {});
+  /// The major function code a dispatch type names, or OtherDispatchTypes.
+  std::optional<int64_t> dispatchTypeOf(StringRef Name);
+  /// __drv_dispatchType_other: majors not named otherwise (any of them).
+  static constexpr int64_t OtherDispatchTypes = -1;
   DiagLoc at(SourceLocation L) { return DiagLoc::clang(L.getRawEncoding()); }
   bool inSystemHeader(SourceLocation L) { return Headers.inSystemHeader(L); }
   std::string levelName(unsigned V) { return Model.Levels.name(Level(V)); }
@@ -164,6 +185,34 @@ std::optional<int64_t> Builder::lookupEnumerator(StringRef Name) {
   for (const NamedDecl *ND : Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(Name)))
     if (const auto *ECD = dyn_cast<EnumConstantDecl>(ND))
       return ECD->getInitVal().getExtValue();
+  // A well-known level name that is no constant here (DIRQL, which no header
+  // defines; SYNCH_LEVEL built from a level an #if left out; PASSIVE_LEVEL
+  // in an annotation a header wrote before wdm.h defines it) means what it
+  // means on the target.
+  if (std::optional<Level> L = Model.Levels.parse(Name))
+    return *L;
+  return std::nullopt;
+}
+
+void Builder::report(CheckId Id, unsigned RawLoc, const Twine &Message,
+                     ArrayRef<DiagNote> Notes) {
+  if (Kit.inKitHeader(SourceLocation::getFromRawEncoding(RawLoc)))
+    return;
+  R.report(Id, DiagLoc::clang(RawLoc), Message, Notes);
+}
+
+/// _Dispatch_type_(IRP_MJ_CLOSE), or _Function_class_(IRP_MJ_CLOSE) next to
+/// _Function_class_(DRIVER_DISPATCH): a major function (its name, or any
+/// macro or enumerator whose value is a major's code), not a class.
+std::optional<int64_t> Builder::dispatchTypeOf(StringRef Name) {
+  if (std::optional<unsigned> Code = dispatchTypeCode(Name))
+    return *Code;
+  if (isName(Name) && !Name.starts_with("IRP_MJ_") && !PP.isMacroDefined(Name))
+    return std::nullopt;
+  std::string Why;
+  std::optional<int64_t> V = Eval.evaluate(Name, Why);
+  if (V && (isDispatchTypeCode(*V) || *V == OtherDispatchTypes))
+    return *V;
   return std::nullopt;
 }
 
@@ -179,16 +228,16 @@ std::optional<ItemValue> Builder::resolveLevel(const RawAnnotation &A,
       for (unsigned I = 0; I < Params.size(); ++I)
         if (Params[I]->getName() == StringRef(A.Text).trim())
           return ItemValue::arg(I);
-    R.report(CheckId::AnnotationUnevaluable, at(A.Loc),
-             Twine("the value of ") + annotationSpelling(A.Kind) + " ('" + A.Text +
-                 "') cannot be evaluated to a constant: " + Why);
+    report(CheckId::AnnotationUnevaluable, A.Loc.getRawEncoding(),
+           Twine("the value of ") + annotationSpelling(A.Kind) + " ('" + A.Text +
+               "') cannot be evaluated to a constant: " + Why);
     return std::nullopt;
   }
   if (*V < 0 || *V > Model.Levels.high()) {
-    R.report(CheckId::AnnotationValue, at(A.Loc),
-             Twine(*V) + " is not a legal IRQL (" + annotationSpelling(A.Kind) +
-                 "); levels on this target are 0 to " + Twine(unsigned(Model.Levels.high())) +
-                 " (HIGH_LEVEL)");
+    report(CheckId::AnnotationValue, A.Loc.getRawEncoding(),
+           Twine(*V) + " is not a legal IRQL (" + annotationSpelling(A.Kind) +
+               "); levels on this target are 0 to " + Twine(unsigned(Model.Levels.high())) +
+               " (HIGH_LEVEL)");
     return std::nullopt;
   }
   return ItemValue::level(Level(*V));
@@ -287,19 +336,43 @@ Condition Builder::resolveWhen(const RawAnnotation &A, ArrayRef<ParmVarDecl *> P
   return C;
 }
 
-void Builder::checkParamType(const RawAnnotation &A, QualType T, bool WantPointer) {
+/// Can a T hold a saved IRQL? An integer, or a structure with an integer
+/// field (NDIS's LOCK_STATE), or an opaque structure (KMDF's WDFSPINLOCK__).
+static bool canHoldIrql(QualType T, unsigned Depth = 0) {
+  if (T.isNull())
+    return false;
+  if (T->isIntegerType() && !T->isBooleanType())
+    return true;
+  const RecordDecl *RD = T->getAsRecordDecl();
+  if (!RD || Depth > 3)
+    return false;
+  const RecordDecl *Def = RD->getDefinition();
+  if (!Def)
+    return true;
+  return any_of(Def->fields(),
+                [&](const FieldDecl *F) { return canHoldIrql(F->getType(), Depth + 1); });
+}
+
+void Builder::checkParamType(const RawAnnotation &A, QualType T, bool WantPointer,
+                             bool IsReturn) {
   QualType Check = T;
-  if (WantPointer) {
-    const auto *PT = T->getAs<PointerType>();
+  const auto *PT = T->getAs<PointerType>();
+  if (WantPointer)
     Check = PT ? PT->getPointeeType() : QualType();
-  }
-  if (!Check.isNull() && Check->isIntegerType() && !Check->isBooleanType())
+  if (canHoldIrql(Check))
     return;
-  R.report(CheckId::AnnotationParamType, at(A.Loc),
-           Twine(annotationSpelling(A.Kind)) + " on " +
-               (WantPointer ? "a parameter of type '" : "a value of type '") +
-               T.getAsString() + "', which cannot " +
-               (WantPointer ? "point to a KIRQL" : "hold a KIRQL"));
+  // A pointer to the object that holds the IRQL (PLOCK_STATE_EX), or a handle
+  // to one (WDFSPINLOCK, a pointer to an opaque structure; a PVOID handle):
+  // the object is where the IRQL is saved.
+  if (!IsReturn && PT && !PT->getPointeeType()->isPointerType() &&
+      (PT->getPointeeType()->isVoidType() ||
+       (PT->getPointeeType()->getAsRecordDecl() && canHoldIrql(PT->getPointeeType()))))
+    return;
+  report(CheckId::AnnotationParamType, A.Loc.getRawEncoding(),
+         Twine(annotationSpelling(A.Kind)) + " on " +
+             (WantPointer ? "a parameter of type '" : "a value of type '") +
+             T.getAsString() + "', which cannot " +
+             (WantPointer ? "point to a KIRQL" : "hold a KIRQL"));
 }
 
 void Builder::addAnnotations(const Decl *D, ArrayRef<ParmVarDecl *> Params, QualType Ret,
@@ -347,6 +420,21 @@ void Builder::addAnnotations(const Decl *D, ArrayRef<ParmVarDecl *> Params, Qual
           continue;
         }
       if (annotationTakesLevel(A.Kind)) {
+        // DIRQL is no one level but any device IRQL (3..DIRQL): at least
+        // DIRQL means at least the lowest, exactly DIRQL means the range.
+        if (StringRef(A.Text).trim() == "DIRQL" && !PP.isMacroDefined("DIRQL")) {
+          ItemValue Lowest = ItemValue::level(Model.Levels.dirqlMin());
+          if (A.Kind == AnnotationKind::RequiresMin ||
+              A.Kind == AnnotationKind::AlwaysFunctionMin) {
+            C.add(Make(itemKindOf(A.Kind), Lowest, A));
+            continue;
+          }
+          if (A.Kind == AnnotationKind::Requires) {
+            C.add(Make(ItemKind::Min, Lowest, A));
+            C.add(Make(ItemKind::Max, ItemValue::level(Model.Levels.dirqlMax()), A));
+            continue;
+          }
+        }
         auto V = resolveLevel(A, Params);
         if (!V)
           continue;
@@ -359,7 +447,7 @@ void Builder::addAnnotations(const Decl *D, ArrayRef<ParmVarDecl *> Params, Qual
         break;
       case AnnotationKind::Saves:
         if (!Ret.isNull())
-          checkParamType(A, Ret, /*WantPointer=*/false);
+          checkParamType(A, Ret, /*WantPointer=*/false, /*IsReturn=*/true);
         C.add(Make(ItemKind::Saves, ItemValue::ret(), A));
         break;
       case AnnotationKind::SavesGlobal:
@@ -370,15 +458,15 @@ void Builder::addAnnotations(const Decl *D, ArrayRef<ParmVarDecl *> Params, Qual
           if (Params[I]->getName() == Obj)
             Index = I;
         if (!Index) {
-          R.report(CheckId::AnnotationUnevaluable, at(A.Loc),
-                   Twine(annotationSpelling(A.Kind)) + " names '" + A.Object +
-                       "', which is not a parameter of this function");
+          report(CheckId::AnnotationUnevaluable, A.Loc.getRawEncoding(),
+                 Twine(annotationSpelling(A.Kind)) + " names '" + A.Object +
+                     "', which is not a parameter of this function");
           break;
         }
         if (!isName(StringRef(A.Text).trim())) {
-          R.report(CheckId::AnnotationUnevaluable, at(A.Loc),
-                   Twine(annotationSpelling(A.Kind)) + " ('" + A.Text +
-                       "') does not name a kind of IRQL slot");
+          report(CheckId::AnnotationUnevaluable, A.Loc.getRawEncoding(),
+                 Twine(annotationSpelling(A.Kind)) + " ('" + A.Text +
+                     "') does not name a kind of IRQL slot");
           break;
         }
         ContractItem I = Make(A.Kind == AnnotationKind::SavesGlobal ? ItemKind::SavesGlobal
@@ -389,11 +477,14 @@ void Builder::addAnnotations(const Decl *D, ArrayRef<ParmVarDecl *> Params, Qual
         break;
       }
       case AnnotationKind::FunctionClass:
-        if (StringRef Name = StringRef(A.Text).trim(); isName(Name))
+        // A number is a dispatch type (__drv_dispatchType(0x02), the WDK's
+        // __drv_dispatchType_other is __drv_dispatchType(-1)).
+        if (StringRef Name = StringRef(A.Text).trim();
+            isName(Name) || (isNumber(Name) && dispatchTypeOf(Name)))
           Classes.push_back({Name.str(), A.Loc});
         else if (!Name.empty())
-          R.report(CheckId::AnnotationUnevaluable, at(A.Loc),
-                   "_Function_class_ ('" + Name + "') does not name a function class");
+          report(CheckId::AnnotationUnevaluable, A.Loc.getRawEncoding(),
+                 "_Function_class_ ('" + Name + "') does not name a function class");
         break;
       default:
         break; // _IRQL_restores_ / _IRQL_uses_cancel_ mean something on parameters only
@@ -460,15 +551,14 @@ void Builder::mergeRedeclaration(Contract &Into, const Contract &From, bool Same
           return V;
         };
         std::string Prev = Show(J), Now = Show(I);
-        R.report(CheckId::AnnotationConflict,
-                 DiagLoc::clang(I.From.RawLoc),
-                 SameDeclaration
-                     ? Twine("conflicting annotations on one declaration: ") +
-                           itemKeyword(I.Kind) + "=" + Now + " after " + itemKeyword(I.Kind) +
-                           "=" + Prev
-                     : Twine("redeclaration gives ") + itemKeyword(I.Kind) + "=" + Now +
-                           " but an earlier declaration gives " + Prev,
-                 {DiagNote{DiagLoc::clang(J.From.RawLoc), "earlier annotation is here"}});
+        report(CheckId::AnnotationConflict, I.From.RawLoc,
+               SameDeclaration
+                   ? Twine("conflicting annotations on one declaration: ") +
+                         itemKeyword(I.Kind) + "=" + Now + " after " + itemKeyword(I.Kind) +
+                         "=" + Prev
+                   : Twine("redeclaration gives ") + itemKeyword(I.Kind) + "=" + Now +
+                         " but an earlier declaration gives " + Prev,
+               {DiagNote{DiagLoc::clang(J.From.RawLoc), "earlier annotation is here"}});
       }
       break;
     }
@@ -489,30 +579,30 @@ void Builder::checkRanges(const Contract &C) {
     return DiagNote{DiagLoc::clang(I->From.RawLoc), What};
   };
   if (LevelOf(Min) && LevelOf(Max) && *LevelOf(Min) > *LevelOf(Max))
-    R.report(CheckId::AnnotationRange, DiagLoc::clang(Min->From.RawLoc),
-             "_IRQL_requires_min_(" + levelName(*LevelOf(Min)) +
-                 ") is above _IRQL_requires_max_(" + levelName(*LevelOf(Max)) +
-                 "): no IRQL satisfies both",
-             {Note(Max, "maximum given here")});
+    report(CheckId::AnnotationRange, Min->From.RawLoc,
+           "_IRQL_requires_min_(" + levelName(*LevelOf(Min)) +
+               ") is above _IRQL_requires_max_(" + levelName(*LevelOf(Max)) +
+               "): no IRQL satisfies both",
+           {Note(Max, "maximum given here")});
   if (auto Rq = LevelOf(Req)) {
     if (LevelOf(Max) && *Rq > *LevelOf(Max))
-      R.report(CheckId::AnnotationRange, DiagLoc::clang(Req->From.RawLoc),
-               "_IRQL_requires_(" + levelName(*Rq) + ") is above _IRQL_requires_max_(" +
-                   levelName(*LevelOf(Max)) + ")",
-               {Note(Max, "maximum given here")});
+      report(CheckId::AnnotationRange, Req->From.RawLoc,
+             "_IRQL_requires_(" + levelName(*Rq) + ") is above _IRQL_requires_max_(" +
+                 levelName(*LevelOf(Max)) + ")",
+             {Note(Max, "maximum given here")});
     if (LevelOf(Min) && *Rq < *LevelOf(Min))
-      R.report(CheckId::AnnotationRange, DiagLoc::clang(Req->From.RawLoc),
-               "_IRQL_requires_(" + levelName(*Rq) + ") is below _IRQL_requires_min_(" +
-                   levelName(*LevelOf(Min)) + ")",
-               {Note(Min, "minimum given here")});
+      report(CheckId::AnnotationRange, Req->From.RawLoc,
+             "_IRQL_requires_(" + levelName(*Rq) + ") is below _IRQL_requires_min_(" +
+                 levelName(*LevelOf(Min)) + ")",
+             {Note(Min, "minimum given here")});
   }
   if (auto Rs = LevelOf(Raises)) {
     std::optional<unsigned> Floor = LevelOf(Req) ? LevelOf(Req) : LevelOf(Min);
     if (Floor && *Rs < *Floor)
-      R.report(CheckId::AnnotationRange, DiagLoc::clang(Raises->From.RawLoc),
-               "_IRQL_raises_(" + levelName(*Rs) + ") is below the IRQL the function is entered at (" +
-                   levelName(*Floor) + "); use __drv_setsIRQL to lower",
-               {Note(LevelOf(Req) ? Req : Min, "entry IRQL given here")});
+      report(CheckId::AnnotationRange, Raises->From.RawLoc,
+             "_IRQL_raises_(" + levelName(*Rs) + ") is below the IRQL the function is entered at (" +
+                 levelName(*Floor) + "); use __drv_setsIRQL to lower",
+             {Note(LevelOf(Req) ? Req : Min, "entry IRQL given here")});
   }
 }
 
@@ -569,6 +659,34 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
   }
   checkRanges(C);
 
+  // Dispatch types: _Dispatch_type_(IRP_MJ_CLOSE), or fastfat's
+  // _Function_class_(IRP_MJ_CLOSE) beside _Function_class_(DRIVER_DISPATCH),
+  // name a major function the routine serves, not a second class.
+  DispatchTypes Majors;
+  SourceLocation MajorLoc;
+  bool AnyMajor = false;
+  llvm::erase_if(Classes, [&](const ClassUse &U) {
+    std::optional<int64_t> Code = dispatchTypeOf(U.Name);
+    if (!Code)
+      return false;
+    if (*Code == OtherDispatchTypes)
+      AnyMajor = true;
+    else
+      Majors.add(unsigned(*Code));
+    if (MajorLoc.isInvalid())
+      MajorLoc = U.Loc;
+    return true;
+  });
+  bool AnnotatedMajors = !Majors.empty() || AnyMajor;
+  auto Reg = Registered.find(First);
+  if (Reg != Registered.end() && Reg->second.Role == "DRIVER_DISPATCH") {
+    // MajorFunction[IRP_MJ_READ] = F: the majors it is stored for count too.
+    Majors.addAll(Reg->second.Majors);
+    AnyMajor |= Reg->second.AnyMajor;
+    if (MajorLoc.isInvalid())
+      MajorLoc = Reg->second.Loc;
+  }
+
   // Function class: explicit _Function_class_, or the typedef the function
   // was declared with (KDEFERRED_ROUTINE MyDpc;).
   std::string ClassName;
@@ -576,39 +694,68 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
     ClassName = Classes.front().Name;
     for (const ClassUse &U : Classes)
       if (U.Name != ClassName) {
-        R.report(CheckId::FunctionClassMultiple, at(U.Loc),
-                 "'" + First->getName() + "' is given a second function class '" + U.Name +
-                     "' (already '" + ClassName + "')",
-                 {DiagNote{at(Classes.front().Loc), "first function class given here"}});
+        report(CheckId::FunctionClassMultiple, U.Loc.getRawEncoding(),
+               "'" + First->getName() + "' is given a second function class '" + U.Name +
+                   "' (already '" + ClassName + "')",
+               {DiagNote{at(Classes.front().Loc), "first function class given here"}});
         break;
       }
   }
   const TypedefNameDecl *ClassTypedef = DeclaringTypedef;
+  SourceLocation ClassLoc = Classes.empty() ? DeclaringTypedefLoc : Classes.front().Loc;
   if (DeclaringTypedef) {
     const Contract *TC = typedefContract(DeclaringTypedef);
     const ContractItem *TClass = TC->find(ItemKind::Class);
     std::string TypedefClass = TClass ? TClass->Name : DeclaringTypedef->getName().str();
     if (!ClassName.empty() && ClassName != TypedefClass)
-      R.report(CheckId::FunctionClassMismatch, at(Classes.front().Loc),
-               "function class '" + ClassName + "' differs from '" + TypedefClass +
-                   "', the class of the typedef '" + DeclaringTypedef->getName() +
-                   "' that declares '" + First->getName() + "'",
-               {DiagNote{at(DeclaringTypedefLoc), "declared through the typedef here"}});
+      report(CheckId::FunctionClassMismatch, Classes.front().Loc.getRawEncoding(),
+             "function class '" + ClassName + "' differs from '" + TypedefClass +
+                 "', the class of the typedef '" + DeclaringTypedef->getName() +
+                 "' that declares '" + First->getName() + "'",
+             {DiagNote{at(DeclaringTypedefLoc), "declared through the typedef here"}});
     // Declared through a function typedef: that typedef is the role, even
     // when (as in mingw-w64) it carries no annotations.
     if (ClassName.empty())
       ClassName = TypedefClass;
   } else if (!ClassName.empty()) {
     ClassTypedef = typedefNamed(ClassName);
+  } else if (AnnotatedMajors) {
+    // _Dispatch_type_ alone: a dispatch routine.
+    ClassName = "DRIVER_DISPATCH";
+    ClassTypedef = typedefNamed(ClassName);
+    ClassLoc = MajorLoc;
   }
   if (!ClassName.empty() && !C.has(ItemKind::Class)) {
     ContractItem I{ItemKind::Class, {}, ClassName, {}, {}};
-    I.From.Src = Classes.empty() ? Origin::FunctionClass : Origin::Annotation;
-    I.From.RawLoc = (Classes.empty() ? DeclaringTypedefLoc : Classes.front().Loc).getRawEncoding();
+    I.From.Src = Classes.empty() && !AnnotatedMajors ? Origin::FunctionClass : Origin::Annotation;
+    I.From.RawLoc = ClassLoc.getRawEncoding();
     if (ClassTypedef)
       I.From.Via = ClassTypedef->getName().str();
     C.add(std::move(I));
   }
+
+  // A callback known only from its registration (KeInitializeDpc(&D, MyDpc, C),
+  // DriverObject->DriverUnload = MyUnload) gets the role the registration
+  // implies, and what the role's typedef says.
+  if (ClassName.empty() && Reg != Registered.end()) {
+    ClassName = Reg->second.Role;
+    ClassTypedef = typedefNamed(ClassName);
+    ContractItem I{ItemKind::Class, {}, ClassName, {}, {}};
+    I.From.Src = Origin::Inferred;
+    I.From.RawLoc = Reg->second.Loc.getRawEncoding();
+    I.From.Via = "registered with " + Reg->second.Via;
+    C.add(std::move(I));
+    Provenance += " registered with " + Reg->second.Via + ";";
+  }
+  // DriverEntry is a DRIVER_INITIALIZE even when declared without the typedef.
+  if (ClassName.empty() && First->getIdentifier() && First->getName() == "DriverEntry") {
+    ClassName = "DRIVER_INITIALIZE";
+    ContractItem I{ItemKind::Class, {}, ClassName, {}, {}};
+    I.From.Src = Origin::FunctionClass;
+    I.From.RawLoc = First->getLocation().getRawEncoding();
+    C.add(std::move(I));
+  }
+
   if (ClassTypedef) {
     Contract Inherited = *typedefContract(ClassTypedef);
     Contract Tagged;
@@ -622,28 +769,20 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
     C.addMissingFrom(Tagged);
   }
 
-  // A callback known only from its registration (KeInitializeDpc(&D, MyDpc, C),
-  // DriverObject->DriverUnload = MyUnload) gets the role the registration implies.
-  if (ClassName.empty()) {
-    auto It = Registered.find(First);
-    if (It != Registered.end()) {
-      ClassName = It->second.Role;
-      ContractItem I{ItemKind::Class, {}, ClassName, {}, {}};
-      I.From.Src = Origin::Inferred;
-      I.From.RawLoc = It->second.Loc.getRawEncoding();
-      I.From.Via = "registered with " + It->second.Via;
-      C.add(std::move(I));
-      Provenance += " registered with " + It->second.Via + ";";
-    }
-  }
-  // DriverEntry is a DRIVER_INITIALIZE even when declared without the typedef.
-  if (ClassName.empty() && First->getIdentifier() && First->getName() == "DriverEntry") {
-    ClassName = "DRIVER_INITIALIZE";
-    ContractItem I{ItemKind::Class, {}, ClassName, {}, {}};
-    I.From.Src = Origin::FunctionClass;
-    I.From.RawLoc = First->getLocation().getRawEncoding();
-    C.add(std::move(I));
-  }
+  auto IsEntry = [](const ContractItem &I) {
+    return I.Kind == ItemKind::Req || I.Kind == ItemKind::Max || I.Kind == ItemKind::Min;
+  };
+  // Replaces the entry items the function class gave (never those written on
+  // the function) by Entry.
+  auto ReplaceClassEntry = [&](const Contract &Entry) {
+    Contract Kept;
+    for (const ContractItem &I : C.items())
+      if (!IsEntry(I) || I.From.Src != Origin::FunctionClass)
+        Kept.add(I);
+    for (const ContractItem &I : Entry.items())
+      Kept.add(I);
+    C = std::move(Kept);
+  };
   // The role table gives the entry IRQL a class's typedef did not state.
   if (!ClassName.empty())
     if (const Contract *Role = Model.Kernel.role(ClassName)) {
@@ -658,14 +797,70 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
       bool HasEntry = C.has(ItemKind::Req) || C.has(ItemKind::Max) || C.has(ItemKind::Min);
       Contract Filtered;
       for (const ContractItem &I : Tagged.items())
-        if (!HasEntry || (I.Kind != ItemKind::Req && I.Kind != ItemKind::Max &&
-                          I.Kind != ItemKind::Min))
+        if (!HasEntry || !IsEntry(I))
           Filtered.add(I);
       size_t Before = C.items().size();
       C.addMissingFrom(Filtered);
       if (C.items().size() != Before)
         Provenance += " role " + ClassName + ";";
+      // Interrupt roles: the WDK writes _IRQL_requires_(HIGH_LEVEL) on
+      // KSERVICE_ROUTINE to stand for "some DIRQL", which the role table says
+      // as min=3 max=DIRQL.
+      const ContractItem *RoleMax = Role->find(ItemKind::Max);
+      bool InterruptRole = RoleMax && RoleMax->Value.K == ItemValue::Lvl &&
+                           RoleMax->Value.N == Model.Levels.dirqlMax();
+      if (InterruptRole && any_of(C.items(), [&](const ContractItem &I) {
+            return IsEntry(I) && I.From.Src == Origin::FunctionClass &&
+                   I.Value.K == ItemValue::Lvl && I.Value.N == Model.Levels.high();
+          })) {
+        Contract Entry;
+        for (const ContractItem &I : Tagged.items())
+          if (IsEntry(I))
+            Entry.add(I);
+        ReplaceClassEntry(Entry);
+        Provenance += " HIGH_LEVEL as DIRQL;";
+      }
     }
+
+  // A dispatch routine is called at the IRQL of the majors it serves
+  // (DispatchTypes.def), not at the DISPATCH_LEVEL its typedef allows; what
+  // is written on the function itself still wins.
+  if (ClassName == "DRIVER_DISPATCH" && !Majors.empty() && !AnyMajor &&
+      none_of(C.items(), [&](const ContractItem &I) {
+        return IsEntry(I) && I.From.Src != Origin::FunctionClass;
+      })) {
+    Contract Entry;
+    ContractItem Max{ItemKind::Max, ItemValue::level(Majors.maxLevel()), {}, {}, {}};
+    Max.From.Src = Origin::FunctionClass;
+    Max.From.RawLoc = MajorLoc.getRawEncoding();
+    Max.From.Via = "DRIVER_DISPATCH for " + Majors.names();
+    Entry.add(std::move(Max));
+    ReplaceClassEntry(Entry);
+    Provenance += " dispatch type " + Majors.names() + ";";
+  }
+
+  // The interrupt spin lock raises to the interrupt's device IRQL. The WDK
+  // writes HIGH_LEVEL for it, as it does on KSERVICE_ROUTINE; read literally,
+  // every DIRQL routine under the lock (IoRequestDpc, KeInsertQueueDpc)
+  // would be reported and the release would require HIGH_LEVEL.
+  if (First->getIdentifier() && (First->getName() == "KeAcquireInterruptSpinLock" ||
+                                 First->getName() == "KeReleaseInterruptSpinLock")) {
+    Contract Mapped;
+    for (ContractItem I : C.items()) {
+      if (I.Value.K == ItemValue::Lvl && I.Value.N == Model.Levels.high()) {
+        if (I.Kind == ItemKind::Req) {
+          ContractItem Lowest = I;
+          Lowest.Kind = ItemKind::Min;
+          Lowest.Value = ItemValue::level(Model.Levels.dirqlMin());
+          Mapped.add(std::move(Lowest));
+          I.Kind = ItemKind::Max;
+        }
+        I.Value = ItemValue::level(Model.Levels.dirqlMax());
+      }
+      Mapped.add(std::move(I));
+    }
+    C = std::move(Mapped);
+  }
 
   // The kernel model fills in what the declarations do not say.
   if (First->getIdentifier())
@@ -698,22 +893,22 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
     if (It != Markers.end())
       Ms = It->second;
     for (unsigned I = 1; I < Ms.size(); ++I)
-      R.report(CheckId::PagedCodeTwice, at(Ms[I].first),
-               "PAGED_CODE() appears more than once in '" + First->getName() + "'",
-               {DiagNote{at(Ms[0].first), "first PAGED_CODE() is here"}});
+      report(CheckId::PagedCodeTwice, Ms[I].first.getRawEncoding(),
+             "PAGED_CODE() appears more than once in '" + First->getName() + "'",
+             {DiagNote{at(Ms[0].first), "first PAGED_CODE() is here"}});
     bool HasPlain = any_of(Ms, [](const auto &M) { return !M.second; });
     // Without -fms-extensions #pragma alloc_text is ignored, so whether the
     // function was meant to be pageable cannot be told from this build.
     if (!Ms.empty() && !Ms[0].second && !InPagedSection && CanPlaceSections)
-      R.report(CheckId::PagedCodeOutside, at(Ms[0].first),
-               "PAGED_CODE() in '" + First->getName() +
-                   "', which is not placed in a pageable (PAGE) section; add "
-                   "#pragma alloc_text(PAGE, " + First->getName() + ")");
+      report(CheckId::PagedCodeOutside, Ms[0].first.getRawEncoding(),
+             "PAGED_CODE() in '" + First->getName() +
+                 "', which is not placed in a pageable (PAGE) section; add "
+                 "#pragma alloc_text(PAGE, " + First->getName() + ")");
     if (InPagedSection && Ms.empty())
-      R.report(CheckId::PagedCodeMissing, at(Def->getLocation()),
-               "'" + First->getName() +
-                   "' is in a pageable section but does not start with PAGED_CODE() "
-                   "(or PAGED_CODE_LOCKED())");
+      report(CheckId::PagedCodeMissing, Def->getLocation().getRawEncoding(),
+             "'" + First->getName() +
+                 "' is in a pageable section but does not start with PAGED_CODE() "
+                 "(or PAGED_CODE_LOCKED())");
     // PAGED_CODE_LOCKED(): in a PAGE section, but locked while it runs.
     bool LockedOnly = !Ms.empty() && !HasPlain;
     Paged = (InPagedSection && !LockedOnly) || HasPlain;

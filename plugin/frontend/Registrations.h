@@ -10,6 +10,8 @@
 #ifndef IRQLCHECK_FRONTEND_REGISTRATIONS_H
 #define IRQLCHECK_FRONTEND_REGISTRATIONS_H
 
+#include "model/DispatchTypes.h"
+
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
 #include <string>
@@ -18,6 +20,7 @@ namespace clang {
 class BinaryOperator;
 class CallExpr;
 class FunctionDecl;
+class InitListExpr;
 } // namespace clang
 
 namespace irqlcheck {
@@ -26,15 +29,25 @@ struct Registration {
   std::string Role;           // KDEFERRED_ROUTINE
   clang::SourceLocation Loc;  // where it was registered
   std::string Via;            // "KeInitializeDpc", "DriverObject->DriverUnload"
+  /// DRIVER_DISPATCH: the majors it was stored for (MajorFunction[IRP_MJ_x]),
+  /// and whether some store's index was not a constant (then it may serve
+  /// any major).
+  DispatchTypes Majors;
+  bool AnyMajor = false;
 };
 
 /// If CE registers a function (KeInitializeDpc(&Dpc, MyDpc, Ctx)), records
 /// it (first declaration) with its role; the first registration counts.
 void noteRegistrationCall(const clang::CallExpr *CE,
                           llvm::DenseMap<const clang::FunctionDecl *, Registration> &Out);
-/// The same for Driver->MajorFunction[...] = MyDispatch and the like.
+/// The same for Driver->MajorFunction[...] = MyDispatch and the like, and
+/// for a store into any field whose type is a pointer to a role typedef
+/// (FastIo.FastIoRead = MyFastIoRead: PFAST_IO_READ).
 void noteRegistrationAssignment(const clang::BinaryOperator *BO,
                                 llvm::DenseMap<const clang::FunctionDecl *, Registration> &Out);
+/// The same for a structure's initializer: FAST_IO_DISPATCH F = {..., MyRead}.
+void noteRegistrationInit(const clang::InitListExpr *ILE,
+                          llvm::DenseMap<const clang::FunctionDecl *, Registration> &Out);
 
 } // namespace irqlcheck
 

@@ -66,6 +66,10 @@ const SalMacro Macros[] = {
     {"__drv_isCancelIRQL", "", A0("irql_is_cancel")},
     {"_Function_class_", "(x)", A("irql_function_class", N("x"))},
     {"__drv_functionClass", "(x)", A("irql_function_class", N("x"))},
+    // _Dispatch_type_(IRP_MJ_CLOSE) names a major function like fastfat's
+    // _Function_class_(IRP_MJ_CLOSE); ContractBuilder tells it from a class.
+    {"_Dispatch_type_", "(x)", A("irql_function_class", N("x"))},
+    {"__drv_dispatchType", "(x)", A("irql_function_class", N("x"))},
     // Wrappers carry their inner annotation as text: whatever else they wrap
     // (_Field_size_(...), _Out_) stays text too and can never fail to compile.
     {"_When_", "(c, a)", A("irql_when", N("c") ", " V("a"))},

@@ -32,6 +32,12 @@ public:
     return true;
   }
 
+  bool VisitInitListExpr(InitListExpr *ILE) {
+    if (InUserCode)
+      noteRegistrationInit(ILE, Facts.Registered);
+    return true;
+  }
+
   bool VisitDeclRefExpr(DeclRefExpr *DRE) {
     ValueDecl *D = DRE->getDecl();
     if (auto *FD = dyn_cast<FunctionDecl>(D)) {

@@ -38,6 +38,8 @@ public:
   Level synch() const { return Synch; }
   /// The highest device IRQL (DIRQL); ISRs run somewhere in 3..dirqlMax().
   Level dirqlMax() const { return DirqlMax; }
+  /// The lowest device IRQL, just above DISPATCH_LEVEL.
+  Level dirqlMin() const { return DispatchLevel + 1; }
 
   /// "DISPATCH_LEVEL" -> 2; also accepts numbers. std::nullopt if unknown.
   std::optional<Level> parse(llvm::StringRef Name) const;

@@ -121,6 +121,13 @@ bool KernelModel::rolePromisesEntry(StringRef Class) {
   return false;
 }
 
+bool KernelModel::isRole(StringRef Class) {
+  for (const RoleEntry &R : RoleTable)
+    if (Class == R.Class)
+      return true;
+  return false;
+}
+
 bool KernelModel::loadText(StringRef Text, StringRef Path, std::string &Error) {
   SmallVector<StringRef, 64> Lines;
   Text.split(Lines, '\n');

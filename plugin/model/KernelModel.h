@@ -46,6 +46,8 @@ public:
   /// up to the top (Roles.def: Promised), rather than merely bounded by it?
   /// False for unknown classes.
   static bool rolePromisesEntry(llvm::StringRef Class);
+  /// Is Class a callback role of the role table (Roles.def)?
+  static bool isRole(llvm::StringRef Class);
 
   /// Reads a user model file: one routine per line, "Name contract...", '#'
   /// starts a comment. Its entries override the built-in ones. On error

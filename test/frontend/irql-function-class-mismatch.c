@@ -20,3 +20,10 @@ _Function_class_(MY_DPC) void GoodDpc(void *Context) {}
 MY_WORKER GoodWorker;
 _Function_class_(MY_WORKER) void GoodWorker(void *Context);
 _Function_class_(MY_DPC) void NoTypedef(void *Context);
+
+// Negative: a dispatch type next to the typedef is not a class (fastfat).
+typedef _Function_class_(DRIVER_DISPATCH) long DRIVER_DISPATCH(void *D, void *I);
+#define IRP_MJ_READ 0x03
+DRIVER_DISPATCH FsdRead;
+_Function_class_(IRP_MJ_READ) _Function_class_(DRIVER_DISPATCH) long FsdRead(void *D, void *I) { return 0; }
+_Dispatch_type_(IRP_MJ_WRITE) DRIVER_DISPATCH FsdWrite;

@@ -40,7 +40,8 @@ VOID Unload(PDRIVER_OBJECT Driver) { ZwClose(NULL); }
 VOID NeverRegistered(void) { KeWaitForSingleObject(&Event, Executive, KernelMode, FALSE, NULL); }
 
 // DUMP-DAG: irqlcheck: contract TimerDpc: req=DISPATCH_LEVEL same class=KDEFERRED_ROUTINE [registered with KeInitializeDpc; role KDEFERRED_ROUTINE]
-// DUMP-DAG: irqlcheck: contract Read: max=DISPATCH_LEVEL same class=DRIVER_DISPATCH [registered with ->MajorFunction; role DRIVER_DISPATCH]
+// A dispatch routine stored for IRP_MJ_READ runs at most at APC_LEVEL.
+// DUMP-DAG: irqlcheck: contract Read: max=APC_LEVEL same class=DRIVER_DISPATCH [registered with ->MajorFunction; role DRIVER_DISPATCH; dispatch type IRP_MJ_READ]
 // DUMP-DAG: irqlcheck: contract Unload: req=PASSIVE_LEVEL same class=DRIVER_UNLOAD [registered with ->DriverUnload; role DRIVER_UNLOAD]
 // DUMP-DAG: irqlcheck: contract DriverEntry: req=PASSIVE_LEVEL same class=DRIVER_INITIALIZE [role DRIVER_INITIALIZE]
 // DUMP-NOT: contract NeverRegistered

@@ -12,8 +12,6 @@
 // RUN: %wdk_cc1 -emit-llvm-only -O2 -verify -verify-ignore-unexpected=note %s
 // RUN: %clang_cl /c /W4 /Fo%t.obj /imsvc %inputs/wdk /clang:-fplugin=%irqlcheck \
 // RUN:   -Xclang -verify -Xclang -verify-ignore-unexpected=note -- %s
-// Today's plugin still reports correct code here (see docs/precision.md);
-// delete this XFAIL when the file passes.
 #include "mirrorfs.h"
 
 /* case-insensitive for ASCII, exact otherwise: safe at any IRQL */

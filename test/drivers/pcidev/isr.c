@@ -12,7 +12,6 @@
 // RUN:   -Xclang -verify -Xclang -verify-ignore-unexpected=note -- %s
 // Today's plugin still reports correct code here (see docs/precision.md);
 // delete this XFAIL when the file passes.
-// XFAIL: *
 // expected-no-diagnostics
 #include "pcidev.h"
 
