@@ -75,3 +75,18 @@ NTSTATUS DispatchClose(PDEVICE_OBJECT Device, PIRP Irp) {
   return STATUS_SUCCESS;
 }
 // CHECK: entry-promises.c:[[#@LINE-5]]:3: warning: 'ZwClose' called at DISPATCH_LEVEL{{.*}}[irql-too-high]
+
+//===--- Messages describe the range the verdict was reached on -------------===//
+
+// A KeGetCurrentIrql() test narrows one path; the paths join again before
+// the wait, so together they still cover the promised range. The message
+// must not print one path's narrowed range ("called at the entry IRQL
+// (PASSIVE_LEVEL..APC_LEVEL), but it requires IRQL <= APC_LEVEL").
+_IRQL_requires_max_(DISPATCH_LEVEL) // expected-note {{narrow this annotation to _IRQL_requires_max_(APC_LEVEL)}}
+NTSTATUS WaitAfterTest(PKEVENT Event) {
+  if (KeGetCurrentIrql() <= APC_LEVEL)
+    KeClearEvent(Event);
+  return KeWaitForSingleObject(Event, Executive, KernelMode, FALSE, NULL); // expected-warning {{'WaitAfterTest' is annotated to be callable at DISPATCH_LEVEL, but calls 'KeWaitForSingleObject', which requires IRQL <= APC_LEVEL}}
+  // expected-note@*:* {{requirement of 'KeWaitForSingleObject' comes from}}
+}
+// CHECK: entry-promises.c:[[#@LINE-3]]:10: warning: 'WaitAfterTest' is annotated to be callable at DISPATCH_LEVEL{{.*}}[irql-too-high]
