@@ -90,7 +90,9 @@ private:
 void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
                      const DenseSet<const Function *> &Analyzable, const LevelTable &Levels,
                      Reporter &R, SCCList *BottomUp, DenseSet<const Function *> *SelfCalls,
-                     const std::function<const Contract *(const CallBase &)> &IndirectContractOf) {
+                     const std::function<const Contract *(const CallBase &)> &IndirectContractOf,
+                     const std::function<std::optional<CheckInSummaryRun>(const Function &)>
+                         &AlsoCheck) {
   DenseMap<const Function *, SmallVector<const Function *, 4>> Edges;
   for (Function &F : M) {
     if (!Analyzable.count(&F))
@@ -125,14 +127,24 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
     }
     // Recursion: start from "demands nothing" and iterate; the levels only
     // tighten, so a few rounds reach the fixpoint.
+    bool Recursive = SCC.size() > 1 || is_contained(Edges[SCC.front()], SCC.front());
     for (unsigned Round = 0; Round < 4 && !ToDo.empty(); ++Round) {
       bool Changed = false;
       for (const Function *F : ToDo) {
         FunctionSummary S;
         auto DIt = Declared.find(F);
         const Contract &Own = DIt == Declared.end() ? None : DIt->second;
-        analyzeFunction({*F, Own, ContractOf, Levels, R, /*Emit=*/false, &S, nullptr,
-                         IndirectContractOf, std::nullopt, nullptr});
+        std::optional<CheckInSummaryRun> Check;
+        if (!Recursive && AlsoCheck)
+          Check = AlsoCheck(*F);
+        FunctionAnalysisInput In{*F,      Own,     ContractOf,         Levels,
+                                 Check ? *Check->R : R, /*Emit=*/bool(Check), &S,
+                                 nullptr, IndirectContractOf, std::nullopt, nullptr};
+        if (Check) {
+          In.WhyOf = Check->WhyOf;
+          In.OnDirectCall = Check->OnDirectCall;
+        }
+        analyzeFunction(In);
         FunctionSummary &Old = Summaries[F];
         if (!(Old == S)) {
           Changed = true;
@@ -145,7 +157,7 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
             Contracts[F] = std::move(Merged);
         }
       }
-      if (SCC.size() == 1 && !is_contained(Edges[SCC.front()], SCC.front()))
+      if (!Recursive)
         break; // no recursion: one round is exact
       if (!Changed)
         break;

@@ -17,6 +17,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace llvm {
@@ -38,18 +39,31 @@ bool needsSummary(const Contract &C);
 /// The call graph's strongly connected components, callees first.
 using SCCList = std::vector<llvm::SmallVector<const llvm::Function *, 4>>;
 
+/// What a summary run needs to check the function as well, in the same run.
+struct CheckInSummaryRun {
+  Reporter *R;
+  std::function<const llvm::Instruction *(const llvm::Function &, bool Max)> WhyOf;
+  std::function<void(const llvm::CallBase &, LevelRange)> OnDirectCall;
+};
+
 /// Computes summaries for the functions in Analyzable, bottom-up, and
 /// merges each summary into Contracts below what the function already says.
 /// BottomUp receives the analysable functions' SCCs, callees first; a
 /// function that calls itself is alone in its SCC and listed in SelfCalls.
 /// IndirectContractOf gives calls through role-typed pointers their role's
 /// contract, so that they count in the summary like direct calls.
+/// AlsoCheck, asked for a function whose summary takes one run (no
+/// recursion), may return how to report its findings in that same run: then
+/// the function is analysed once, not once for the summary and again for
+/// the check.
 void summarizeModule(
     llvm::Module &M, ContractMap &Contracts, SummaryMap &Summaries,
     const llvm::DenseSet<const llvm::Function *> &Analyzable, const LevelTable &Levels,
     Reporter &R, SCCList *BottomUp = nullptr,
     llvm::DenseSet<const llvm::Function *> *SelfCalls = nullptr,
-    const std::function<const Contract *(const llvm::CallBase &)> &IndirectContractOf = nullptr);
+    const std::function<const Contract *(const llvm::CallBase &)> &IndirectContractOf = nullptr,
+    const std::function<std::optional<CheckInSummaryRun>(const llvm::Function &)> &AlsoCheck =
+        nullptr);
 
 } // namespace irqlcheck
 

@@ -146,19 +146,46 @@ PreservedAnalyses IrqlCheckPass::run(Module &M, ModuleAnalysisManager &) {
     return It == Model->IndirectCalls.end() ? nullptr : &It->second;
   };
 
+  // Findings are printed in module order, whatever order analysed them.
+  DenseMap<const Function *, std::unique_ptr<BufferedSink>> Buffers;
+  DenseMap<const Function *, std::unique_ptr<Reporter>> Reporters;
+  auto ReporterFor = [&](const Function *F) -> Reporter & {
+    auto &Buffer = Buffers[F] = std::make_unique<BufferedSink>(*Sink);
+    return *(Reporters[F] = std::make_unique<Reporter>(*Settings, *Buffer));
+  };
+  DenseMap<const Function *, LevelRange> CalledAt;
+  auto OnDirectCall = [&](const CallBase &CB, LevelRange At) {
+    const auto *G = dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
+    if (!G)
+      return;
+    auto [It, New] = CalledAt.try_emplace(G, At);
+    if (!New)
+      It->second = It->second.hull(At);
+  };
+
   // Bottom-up summaries give unannotated helpers a contract of their own.
   SummaryMap Summaries;
   SCCList BottomUp;
   DenseSet<const Function *> InRecursion;
-  summarizeModule(M, Contracts, Summaries, Analyzable, Model->Levels, R, &BottomUp,
-                  &InRecursion, IndirectContractOf);
-  auto ContractOf = [&](const Function &F) { return contractIn(Contracts, F); };
   auto WhyOf = [&](const Function &F, bool Max) -> const Instruction * {
     auto It = Summaries.find(&F);
     if (It == Summaries.end())
       return nullptr;
     return Max ? It->second.MaxWhy : It->second.MinWhy;
   };
+  // A function whose check would see exactly what its summary run sees (no
+  // entry IRQL from its callers: it is external or its address is taken) is
+  // checked in that same run: one analysis instead of two.
+  DenseSet<const Function *> CheckedWithSummary;
+  auto AlsoCheck = [&](const Function &F) -> std::optional<CheckInSummaryRun> {
+    if (F.hasLocalLinkage() && !F.hasAddressTaken())
+      return std::nullopt;
+    CheckedWithSummary.insert(&F);
+    return CheckInSummaryRun{&ReporterFor(&F), WhyOf, OnDirectCall};
+  };
+  summarizeModule(M, Contracts, Summaries, Analyzable, Model->Levels, R, &BottomUp,
+                  &InRecursion, IndirectContractOf, AlsoCheck);
+  auto ContractOf = [&](const Function &F) { return contractIn(Contracts, F); };
 
   // Top-down: callers before callees, so that an internal function called
   // only from analysed code gets the union of its callers' IRQLs as entry.
@@ -169,17 +196,6 @@ PreservedAnalyses IrqlCheckPass::run(Module &M, ModuleAnalysisManager &) {
       if (It->size() > 1)
         InRecursion.insert(F);
     }
-  DenseMap<const Function *, LevelRange> CalledAt;
-  auto OnDirectCall = [&](const CallBase &CB, LevelRange At) {
-    const auto *G = dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
-    if (!G)
-      return;
-    auto [It, New] = CalledAt.try_emplace(G, At);
-    if (!New)
-      It->second = It->second.hull(At);
-  };
-  // Findings are printed in module order, whatever order analysed them.
-  DenseMap<const Function *, std::unique_ptr<BufferedSink>> Buffers;
   Contract None;
   for (const Function *FP : Order) {
     Function &F = const_cast<Function &>(*FP);
@@ -201,8 +217,11 @@ PreservedAnalyses IrqlCheckPass::run(Module &M, ModuleAnalysisManager &) {
             (Wrapper && (I.Kind == ItemKind::Saves || I.Kind == ItemKind::Restores ||
                          I.Kind == ItemKind::Sets)))
           Declared.add(I); // (a role found from a registration is inferred)
-    auto &Buffer = Buffers[FP] = std::make_unique<BufferedSink>(*Sink);
-    Reporter FR(*Settings, *Buffer);
+    // Checked with its summary already, unless that summary made it a lock
+    // wrapper: then it is held to the wrapper's effects, so checked again.
+    if (CheckedWithSummary.count(FP) && !Wrapper)
+      continue;
+    Reporter &FR = ReporterFor(FP);
     FunctionAnalysisInput In{F,       Declared, ContractOf, Model->Levels, FR, /*Emit=*/true,
                              nullptr, WhyOf,    IndirectContractOf, std::nullopt, nullptr};
     In.OnDirectCall = OnDirectCall;
