@@ -2,6 +2,7 @@
 """irqlcheck benchmark: compile time and peak memory of clang with and without the plugin.
 
     python3 test/bench/run.py [-n 3] [--plugin build/plugin/IrqlCheck.so]
+    python3 test/bench/run.py --wdk [--callgrind]   # what builds against the WDK's annotated headers pay
 
 Not part of the lit suite (test/lit.cfg.py excludes test/bench). See
 docs/benchmark.md for what it measures and how to read the output.
@@ -12,6 +13,10 @@ Inputs
       WDK-style headers (test/Inputs/wdk); the others are listed as skipped;
   (b) driver-like translation units of about 1k, 10k and 100k lines made by
       test/bench/gen_driver.py, against the mingw-w64 DDK headers.
+  --wdk replaces both by headers at the WDK's SAL density (gen_wdk_headers.py)
+      and file-system/storage-like drivers (gen_wdk_driver.py), through -isystem
+      and -I; --callgrind adds instruction counts and a breakdown by phase
+      (wdk_density.py, callgrind.py).
 Each input is compiled (-c, to an object file in a temporary directory) at -O0
 and -O2, without and with -fplugin=IrqlCheck.so, the two back to back, in N
 rounds over all inputs (short compiles several times a round). Reported: best
