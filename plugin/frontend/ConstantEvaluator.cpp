@@ -9,6 +9,8 @@
 
 #include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -264,7 +266,35 @@ private:
 
 } // namespace
 
+// The WDK's headers spell thousands of levels as a name defined as one
+// decimal number (#define DISPATCH_LEVEL 2). That case gives the same value as
+// the general path below, without building it.
+std::optional<int64_t> ConstantEvaluator::evaluateNumericMacro(StringRef Text) {
+  StringRef Name = Text.trim();
+  if (Name.empty() || isDigit(Name[0]) ||
+      !llvm::all_of(Name, [](char C) { return isAlnum(C) || C == '_'; }))
+    return std::nullopt;
+  clang::IdentifierInfo *II = PP.getIdentifierInfo(Name);
+  const clang::MacroInfo *MI = II ? PP.getMacroInfo(II) : nullptr;
+  if (!MI || !MI->isObjectLike() || MI->getNumTokens() != 1)
+    return std::nullopt;
+  const clang::Token &T = MI->getReplacementToken(0);
+  if (T.isNot(clang::tok::numeric_constant))
+    return std::nullopt;
+  SmallString<16> Buffer;
+  StringRef Digits = PP.getSpelling(T, Buffer);
+  // Decimal only: a leading 0 means octal to the general path.
+  if (Digits.empty() || Digits.size() > 9 || (Digits.size() > 1 && Digits[0] == '0') ||
+      !llvm::all_of(Digits, [](char C) { return isDigit(C); }))
+    return std::nullopt;
+  unsigned V = 0;
+  Digits.getAsInteger(10, V);
+  return int64_t(V);
+}
+
 std::optional<int64_t> ConstantEvaluator::evaluate(StringRef Text, std::string &Why) {
+  if (auto V = evaluateNumericMacro(Text))
+    return V;
   StringSet<> Active; // macros being expanded, to stop self-reference
   std::function<std::optional<int64_t>(StringRef, std::string &, unsigned)> Eval;
   std::function<std::optional<int64_t>(StringRef, std::string &, unsigned)> Resolve;

@@ -34,6 +34,8 @@ public:
   std::optional<int64_t> evaluate(llvm::StringRef Text, std::string &Why);
 
 private:
+  std::optional<int64_t> evaluateNumericMacro(llvm::StringRef Text);
+
   clang::Preprocessor &PP;
   NameLookup Lookup;
 };

@@ -2,6 +2,7 @@
 """irqlcheck benchmark: compile time and peak memory of clang with and without the plugin.
 
     python3 test/bench/run.py [-n 3] [--plugin build/plugin/IrqlCheck.so]
+    python3 test/bench/run.py --wdk [--callgrind]   # what builds against the WDK's annotated headers pay
 
 Not part of the lit suite (test/lit.cfg.py excludes test/bench). See
 docs/benchmark.md for what it measures and how to read the output.
@@ -12,6 +13,10 @@ Inputs
       WDK-style headers (test/Inputs/wdk); the others are listed as skipped;
   (b) driver-like translation units of about 1k, 10k and 100k lines made by
       test/bench/gen_driver.py, against the mingw-w64 DDK headers.
+  --wdk replaces both by headers at the WDK's SAL density (gen_wdk_headers.py)
+      and file-system/storage-like drivers (gen_wdk_driver.py), through -isystem
+      and -I; --callgrind adds instruction counts and a breakdown by phase
+      (wdk_density.py, callgrind.py).
 Each input is compiled (-c, to an object file in a temporary directory) at -O0
 and -O2, without and with -fplugin=IrqlCheck.so, the two back to back, in N
 rounds over all inputs (short compiles several times a round). Reported: best
@@ -24,6 +29,7 @@ the numbers (1 only if there is no plugin to measure).
 
 import argparse
 import glob
+import re
 import math
 import os
 import platform
@@ -41,6 +47,10 @@ HEADERS = {
             "-isystem", os.path.join(ROOT, "test", "Inputs", "wdk")],
 }
 OPT_LEVELS = ["-O0", "-O2"]
+# The WDK-density inputs (--wdk): name, generator arguments (None: a file that only includes the
+# header), lines of the fs and storage files from --fs-lines and --storage-lines.
+WDK_INPUTS = ["ntddk", "small", "fs", "storage"]
+WDK_INCLUDE_MODES = ["isystem", "I"]
 
 
 def default_clang():
@@ -243,6 +253,22 @@ def main():
     ap.add_argument("--no-repo", action="store_true", help="skip inputs (a), the repository's .c files")
     ap.add_argument("--no-generated", action="store_true", help="skip inputs (b), the generated files")
     ap.add_argument("--keep", metavar="DIR", help="write the generated inputs to DIR and keep them")
+    ap.add_argument("--wdk", action="store_true",
+                    help="measure the WDK-density inputs instead: generated headers with the WDK's annotation "
+                    "density (gen_wdk_headers.py) and file-system/storage-like drivers (gen_wdk_driver.py), "
+                    "with -isystem and with -I")
+    ap.add_argument("--callgrind", action="store_true",
+                    help="with --wdk: also count the instructions of the -cc1 process under callgrind (one run "
+                    "at a time; minutes) and break the plugin's share down by phase")
+    ap.add_argument("--inputs", default=",".join(WDK_INPUTS),
+                    help="with --wdk: which inputs, of %s (default all)" % ",".join(WDK_INPUTS))
+    ap.add_argument("--include-modes", default=",".join(WDK_INCLUDE_MODES),
+                    help="with --wdk: how the headers come in, isystem and/or I (default both)")
+    ap.add_argument("--opt", default=",".join(OPT_LEVELS), help="with --wdk: optimisation levels (default -O0,-O2)")
+    ap.add_argument("--fs-lines", type=int, default=7000, help="with --wdk: lines of the file-system-like file")
+    ap.add_argument("--storage-lines", type=int, default=16000, help="with --wdk: lines of the storage-like file")
+    ap.add_argument("--header-scale", type=float, default=1.0,
+                    help="with --wdk: size of the generated header set (1.0: the WDK's counts)")
     args = ap.parse_args()
     build_type = ""
     if args.plugin is None:
@@ -254,6 +280,9 @@ def main():
         print("run.py: plugin not found: %s (build it, or pass --plugin)" % args.plugin, file=sys.stderr)
         return 1
     sizes = [int(s) for s in args.sizes.split(",") if s]
+    if args.wdk:
+        from wdk_density import run_wdk_density
+        return run_wdk_density(args, sys.modules[__name__], build_type)
 
     version = subprocess.run([args.clang, "--version"], stdout=subprocess.PIPE).stdout.decode().splitlines()[0]
     print("irqlcheck benchmark")
