@@ -926,14 +926,18 @@ void Builder::run(DumpMode Dump, raw_ostream &OS) {
   collect(Ctx.getTranslationUnitDecl());
   // The top-level declarations of the user's own code, walked once by
   // UserCodeWalk, and the functions they declare.
+  // The kit's headers are often brought in with -I, where clang's notion of
+  // a system header filters nothing: what is the kit's is decided by
+  // KitHeaders, so a build pays for the kit's declarations only where its
+  // code reaches them, whichever way the kit is included.
   std::vector<Decl *> UserDecls;
   for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
-    if (!inSystemHeader(D->getLocation()))
+    if (!Kit.inKitHeader(D->getLocation()))
       UserDecls.push_back(D);
   DenseSet<const FunctionDecl *> UserFunctions;
   for (const Decl *D : UserDecls)
     addFunctionsDeclaredBy(D, UserFunctions);
-  UserCodeFacts Facts = walkUserCode(UserDecls, Headers);
+  UserCodeFacts Facts = walkUserCode(UserDecls, Kit);
   Registered = std::move(Facts.Registered);
   // The IR names only the user's functions and what their code reaches:
   // the thousands of other functions in the headers need no contract (the
@@ -983,7 +987,7 @@ void Builder::run(DumpMode Dump, raw_ostream &OS) {
   for (const FunctionDecl *First : Kept) {
     bool InUserCode = UserFunctions.count(First);
     if (const FunctionDecl *Def = First->getDefinition()) {
-      if (!InUserCode || inSystemHeader(Def->getLocation()))
+      if (!InUserCode || Kit.inKitHeader(Def->getLocation()))
         Model.SystemDefinitions.insert(Names.getName(Def));
       else
         Model.DefinitionLocs[Names.getName(Def)] = Def->getLocation().getRawEncoding();

@@ -1,6 +1,6 @@
 //===- UserCodeWalk.cpp - One walk over the bodies of the user's code -----===//
 #include "frontend/UserCodeWalk.h"
-#include "frontend/SystemHeaderCache.h"
+#include "frontend/KitHeaders.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -14,7 +14,7 @@ namespace {
 
 class Walker : public RecursiveASTVisitor<Walker> {
 public:
-  Walker(UserCodeFacts &Facts, SystemHeaderCache &Headers) : Facts(Facts), Headers(Headers) {}
+  Walker(UserCodeFacts &Facts, KitHeaders &Headers) : Facts(Facts), Headers(Headers) {}
 
   bool VisitCallExpr(CallExpr *CE) {
     if (!InUserCode)
@@ -45,13 +45,13 @@ public:
       // name more functions.
       if (Facts.Reachable.insert(FD->getFirstDecl()).second)
         if (const FunctionDecl *Def = FD->getDefinition())
-          if (Headers.inSystemHeader(Def->getLocation()))
+          if (Headers.inKitHeader(Def->getLocation()))
             Pending.push_back(Def->getBody());
     } else if (auto *VD = dyn_cast<VarDecl>(D)) {
       // So is a global's initializer (a header's table of function pointers).
       if (VD->hasGlobalStorage() && SeenGlobals.insert(VD->getCanonicalDecl()).second)
         if (const VarDecl *Def = VD->getDefinition())
-          if (Def->getInit() && Headers.inSystemHeader(Def->getLocation()))
+          if (Def->getInit() && Headers.inKitHeader(Def->getLocation()))
             Pending.push_back(const_cast<Expr *>(Def->getInit()));
     }
     return true;
@@ -72,7 +72,7 @@ public:
 
 private:
   UserCodeFacts &Facts;
-  SystemHeaderCache &Headers;
+  KitHeaders &Headers;
   bool InUserCode = true;
   std::vector<Stmt *> Pending;
   llvm::DenseSet<const Stmt *> Walked;
@@ -81,7 +81,7 @@ private:
 
 } // namespace
 
-UserCodeFacts walkUserCode(ArrayRef<Decl *> UserDecls, SystemHeaderCache &Headers) {
+UserCodeFacts walkUserCode(ArrayRef<Decl *> UserDecls, KitHeaders &Headers) {
   UserCodeFacts Facts;
   Walker(Facts, Headers).run(UserDecls);
   return Facts;

@@ -37,11 +37,11 @@ struct UserCodeFacts {
   llvm::DenseSet<const clang::FunctionDecl *> Reachable;
 };
 
-class SystemHeaderCache;
+class KitHeaders;
 
 /// Walks UserDecls (the top-level declarations outside system headers).
 UserCodeFacts walkUserCode(llvm::ArrayRef<clang::Decl *> UserDecls,
-                           SystemHeaderCache &Headers);
+                           KitHeaders &Headers);
 
 } // namespace irqlcheck
 

@@ -26,6 +26,9 @@ def configs(path):
             "-I", os.path.dirname(path)]
     yield "wdk-O0", base
     yield "wdk-O2", base + ["-O2"]
+    # The kit through -I, as many real builds include it.
+    yield "wdk-I-O0", ["--target=x86_64-pc-windows-msvc", "-fms-extensions", "-I", WDK,
+                       "-I", os.path.dirname(path)]
     yield "mingw-O0", ["--target=x86_64-w64-mingw32", "-Wno-#warnings"] + MINGW
 
 
