@@ -51,6 +51,10 @@ int PathTable::paramRoot(PathId P) const {
 
 std::optional<PathTable::CallerName> PathTable::callerName(PathId P) const {
   CallerName N;
+  if (P && Nodes[P].K == Slot) {
+    N.SlotKind = static_cast<const llvm::StringMapEntry<char> *>(Nodes[P].Ptr)->getKey();
+    P = PathId(Nodes[P].Parent);
+  }
   if (P && Nodes[P].K == Offset) {
     N.Off = Nodes[P].Off;
     P = PathId(Nodes[P].Parent);

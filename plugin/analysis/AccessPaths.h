@@ -58,6 +58,7 @@ public:
     int Param = -1;
     const llvm::Value *Global = nullptr;
     int64_t Off = 0;
+    llvm::StringRef SlotKind; // non-empty: the _IRQL_saves_global_ slot of that object
   };
   std::optional<CallerName> callerName(PathId P) const;
 

@@ -52,7 +52,7 @@ PathId Analyzer::locationAt(const CallBase &CB, const ContractItem &I, const Sta
   if (I.Value.K == ItemValue::Arg && I.Value.N < CB.arg_size())
     P = pointerPath(CB.getArgOperand(I.Value.N), S);
   else if (I.Value.K == ItemValue::Global)
-    if (const GlobalValue *G = F.getParent()->getNamedValue(I.Name))
+    if (const GlobalValue *G = F.getParent()->getNamedValue(I.Var))
       P = Paths.global(G);
   return Paths.offset(P, I.Value.Off);
 }
@@ -108,8 +108,8 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
       else if (PathId P = locationAt(CB, I, S))
         S.Mem[P] = V;
       SavesSomething = true;
-    } else if (I.Kind == ItemKind::SavesGlobal && I.Value.N < CB.arg_size()) {
-      if (PathId P = Paths.slot(I.Name, pointerPath(CB.getArgOperand(I.Value.N), S))) {
+    } else if (I.Kind == ItemKind::SavesGlobal) {
+      if (PathId P = Paths.slot(I.Name, locationAt(CB, I, S))) {
         SymVal V;
         V.K = SymVal::Saved;
         V.Irql = Before;
@@ -204,6 +204,9 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
   // (NDIS's PLOCK_STATE_EX, KMDF's WDFSPINLOCK) and lock-wrapper summaries.
   auto RestoreFrom = [&](PathId P) {
     auto It = P ? S.Mem.find(P) : S.Mem.end();
+    // Inside a release wrapper: the IRQL its caller saved there.
+    if (It == S.Mem.end() && P && Paths.callerName(P))
+      return Restore(SymVal::opaque(TagPath | P));
     Restore(It != S.Mem.end() ? It->second : SymVal());
     if (It != S.Mem.end())
       S.Mem.erase(It);
@@ -241,8 +244,8 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
       Restore(symOf(CB.getArgOperand(I.Value.N), S));
     } else if (I.Kind == ItemKind::Restores) {
       RestoreFrom(locationAt(CB, I, S));
-    } else if (I.Kind == ItemKind::RestoresGlobal && I.Value.N < CB.arg_size()) {
-      RestoreFrom(Paths.slot(I.Name, pointerPath(CB.getArgOperand(I.Value.N), S)));
+    } else if (I.Kind == ItemKind::RestoresGlobal) {
+      RestoreFrom(Paths.slot(I.Name, locationAt(CB, I, S)));
     } else if (I.Kind == ItemKind::Cancel && I.Value.N < CB.arg_size()) {
       // Calling a cancel routine with the cancel spin lock held hands the
       // lock over: it returns at the IRQL saved in Irp->CancelIrql.

@@ -209,13 +209,15 @@ PreservedAnalyses IrqlCheckPass::run(Module &M, ModuleAnalysisManager &) {
     Contract Declared;
     bool Wrapper = Own && any_of(Own->items(), [](const ContractItem &I) {
       return I.From.Src == Origin::Inferred &&
-             (I.Kind == ItemKind::Saves || I.Kind == ItemKind::Restores);
+             (I.Kind == ItemKind::Saves || I.Kind == ItemKind::Restores ||
+              I.Kind == ItemKind::SavesGlobal || I.Kind == ItemKind::RestoresGlobal);
     });
     if (Own)
       for (const ContractItem &I : Own->items())
         if (I.From.Src != Origin::Inferred || I.Kind == ItemKind::Class ||
             (Wrapper && (I.Kind == ItemKind::Saves || I.Kind == ItemKind::Restores ||
-                         I.Kind == ItemKind::Sets)))
+                         I.Kind == ItemKind::SavesGlobal ||
+                         I.Kind == ItemKind::RestoresGlobal || I.Kind == ItemKind::Sets)))
           Declared.add(I); // (a role found from a registration is inferred)
     // Checked with its summary already, unless that summary made it a lock
     // wrapper: then it is held to the wrapper's effects, so checked again.

@@ -22,7 +22,7 @@ std::string toSal(const Contract &C, const LevelTable &L) {
   auto Where = [](const ContractItem &I) {
     std::string Off = I.Value.Off ? " at byte " + std::to_string(I.Value.Off) : "";
     if (I.Value.K == ItemValue::Global)
-      return "in global '" + I.Name + "'" + Off;
+      return "in global '" + I.Var + "'" + Off;
     if (!I.Value.Off)
       return "on parameter " + std::to_string(I.Value.N + 1);
     return "in what parameter " + std::to_string(I.Value.N + 1) + " points to," + Off;

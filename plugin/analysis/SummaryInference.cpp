@@ -79,21 +79,25 @@ void Analyzer::noteExit(const ReturnInst &RI, const std::vector<State> &States) 
 
 void Analyzer::finishSummary() {
   FunctionSummary &Sum = *In.Summary;
-  auto Add = [&](ItemKind K, ItemValue V, std::string Name = {}) {
-    ContractItem I{K, V, std::move(Name), {}, {}};
+  auto Add = [&](ItemKind K, ItemValue V, std::string Name = {}, std::string Var = {}) {
+    ContractItem I{K, V, std::move(Name), {}, {}, std::move(Var)};
     I.From.Src = Origin::Inferred;
     I.From.Via = "inferred from the body";
     Sum.Inferred.add(std::move(I));
   };
-  // A location in the caller's terms: argN+K or @GLOBAL+K.
+  // A location in the caller's terms: argN+K or @GLOBAL+K, or the slot of
+  // such an object (a fast mutex, an in-stack queued spin lock's handle).
   auto AddLocation = [&](ItemKind K, PathId P) {
     std::optional<PathTable::CallerName> N = Paths.callerName(P);
     if (!N || N->Off != int32_t(N->Off))
       return;
+    std::string Kind = N->SlotKind.str();
+    if (!Kind.empty())
+      K = K == ItemKind::Saves ? ItemKind::SavesGlobal : ItemKind::RestoresGlobal;
     if (N->Param >= 0)
-      Add(K, ItemValue::arg(unsigned(N->Param), int32_t(N->Off)));
+      Add(K, ItemValue::arg(unsigned(N->Param), int32_t(N->Off)), Kind);
     else if (N->Global->hasName())
-      Add(K, ItemValue::global(int32_t(N->Off)), N->Global->getName().str());
+      Add(K, ItemValue::global(int32_t(N->Off)), Kind, N->Global->getName().str());
   };
   if (Sum.MinEntry)
     Add(ItemKind::Min, ItemValue::level(*Sum.MinEntry));

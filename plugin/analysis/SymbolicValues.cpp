@@ -56,7 +56,7 @@ PathId Analyzer::ownLocation(const ContractItem &I) {
   if (I.Value.K == ItemValue::Arg)
     P = Paths.paramPointee(I.Value.N);
   else if (I.Value.K == ItemValue::Global)
-    if (const GlobalValue *G = F.getParent()->getNamedValue(I.Name))
+    if (const GlobalValue *G = F.getParent()->getNamedValue(I.Var))
       P = Paths.global(G);
   return Paths.offset(P, I.Value.Off);
 }

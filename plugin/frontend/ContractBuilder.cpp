@@ -378,7 +378,7 @@ void Builder::checkParamType(const RawAnnotation &A, QualType T, bool WantPointe
 void Builder::addAnnotations(const Decl *D, ArrayRef<ParmVarDecl *> Params, QualType Ret,
                              Contract &C, std::vector<ClassUse> &Classes) {
   auto Make = [&](ItemKind K, ItemValue V, const RawAnnotation &A) {
-    ContractItem I{K, V, {}, {}, {}};
+    ContractItem I{K, V, {}, {}, {}, {}};
     I.From.Src = Origin::Annotation;
     I.From.RawLoc = A.Loc.getRawEncoding();
     // _When_(Wait == 1, _IRQL_requires_same_) is conditional like a level.
@@ -521,7 +521,7 @@ const Contract *Builder::typedefContract(const TypedefNameDecl *TD) {
     if (const Contract *Inner = typedefContract(TT->getDecl()))
       C.addMissingFrom(*Inner);
   if (!Classes.empty()) {
-    ContractItem I{ItemKind::Class, {}, Classes.front().Name, {}, {}};
+    ContractItem I{ItemKind::Class, {}, Classes.front().Name, {}, {}, {}};
     I.From.Src = Origin::Annotation;
     I.From.RawLoc = Classes.front().Loc.getRawEncoding();
     C.add(std::move(I));
@@ -726,7 +726,7 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
     ClassLoc = MajorLoc;
   }
   if (!ClassName.empty() && !C.has(ItemKind::Class)) {
-    ContractItem I{ItemKind::Class, {}, ClassName, {}, {}};
+    ContractItem I{ItemKind::Class, {}, ClassName, {}, {}, {}};
     I.From.Src = Classes.empty() && !AnnotatedMajors ? Origin::FunctionClass : Origin::Annotation;
     I.From.RawLoc = ClassLoc.getRawEncoding();
     if (ClassTypedef)
@@ -740,7 +740,7 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
   if (ClassName.empty() && Reg != Registered.end()) {
     ClassName = Reg->second.Role;
     ClassTypedef = typedefNamed(ClassName);
-    ContractItem I{ItemKind::Class, {}, ClassName, {}, {}};
+    ContractItem I{ItemKind::Class, {}, ClassName, {}, {}, {}};
     I.From.Src = Origin::Inferred;
     I.From.RawLoc = Reg->second.Loc.getRawEncoding();
     I.From.Via = "registered with " + Reg->second.Via;
@@ -750,7 +750,7 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
   // DriverEntry is a DRIVER_INITIALIZE even when declared without the typedef.
   if (ClassName.empty() && First->getIdentifier() && First->getName() == "DriverEntry") {
     ClassName = "DRIVER_INITIALIZE";
-    ContractItem I{ItemKind::Class, {}, ClassName, {}, {}};
+    ContractItem I{ItemKind::Class, {}, ClassName, {}, {}, {}};
     I.From.Src = Origin::FunctionClass;
     I.From.RawLoc = First->getLocation().getRawEncoding();
     C.add(std::move(I));
@@ -830,7 +830,7 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
         return IsEntry(I) && I.From.Src != Origin::FunctionClass;
       })) {
     Contract Entry;
-    ContractItem Max{ItemKind::Max, ItemValue::level(Majors.maxLevel()), {}, {}, {}};
+    ContractItem Max{ItemKind::Max, ItemValue::level(Majors.maxLevel()), {}, {}, {}, {}};
     Max.From.Src = Origin::FunctionClass;
     Max.From.RawLoc = MajorLoc.getRawEncoding();
     Max.From.Via = "DRIVER_DISPATCH for " + Majors.names();
@@ -914,7 +914,7 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
     Paged = (InPagedSection && !LockedOnly) || HasPlain;
   }
   if (Paged && !C.has(ItemKind::Paged)) {
-    ContractItem I{ItemKind::Paged, {}, {}, {}, {}};
+    ContractItem I{ItemKind::Paged, {}, {}, {}, {}, {}};
     I.From.Src = Origin::Annotation;
     I.From.RawLoc = (SectionLoc.isValid() ? SectionLoc : Def->getLocation()).getRawEncoding();
     C.add(std::move(I));
@@ -1036,7 +1036,7 @@ void Builder::run(DumpMode Dump, raw_ostream &OS) {
     if (const Contract *Role = Model.Kernel.role(ClassName))
       C.addMissingFrom(*Role);
     if (!C.empty() && !Class) {
-      ContractItem I{ItemKind::Class, {}, ClassName, {}, {}};
+      ContractItem I{ItemKind::Class, {}, ClassName, {}, {}, {}};
       I.From.Src = Origin::FunctionClass;
       C.add(std::move(I));
     }

@@ -76,7 +76,7 @@ static void printValue(raw_ostream &OS, const ContractItem &I, const LevelTable 
   case ItemValue::Lvl: OS << L.name(Level(V.N)); break;
   case ItemValue::Arg: OS << "arg" << V.N; break;
   case ItemValue::Ret: OS << "ret"; break;
-  case ItemValue::Global: OS << '@' << I.Name; break;
+  case ItemValue::Global: OS << '@' << I.Var; break;
   }
   if ((V.K == ItemValue::Arg || V.K == ItemValue::Global) && V.Off)
     OS << (V.Off > 0 ? "+" : "") << V.Off;
@@ -171,7 +171,7 @@ static bool parseLocation(StringRef S, ContractItem &I) {
   if (Base.consume_front("@")) {
     if (Base.empty())
       return false;
-    I.Name = Base.str();
+    I.Var = Base.str();
     I.Value = ItemValue::global(Off);
     return true;
   }
@@ -288,12 +288,10 @@ static bool parseItem(StringRef Tok, const LevelTable &Levels, ContractItem &I,
     return Bad("expects argN");
   case ItemKind::SavesGlobal:
   case ItemKind::RestoresGlobal: {
-    auto [Slot, ArgText] = Val.rsplit(':');
-    auto A = parseArg(ArgText);
-    if (Slot.empty() || !A)
-      return Bad("expects KIND:argN");
+    auto [Slot, Object] = Val.rsplit(':');
+    if (Slot.empty() || !parseLocation(Object, I))
+      return Bad("expects KIND:argN (or KIND:argN+K, KIND:@GLOBAL)");
     I.Name = Slot.str();
-    I.Value = ItemValue::arg(*A);
     return true;
   }
   case ItemKind::Raises:
@@ -322,7 +320,7 @@ bool Contract::parse(StringRef Text, const LevelTable &Levels, Contract &Out,
     Tok = Tok.trim();
     if (Tok.empty())
       continue;
-    ContractItem I{ItemKind::Max, {}, {}, {}, From};
+    ContractItem I{ItemKind::Max, {}, {}, {}, From, {}};
     if (!parseItem(Tok, Levels, I, Error))
       return false;
     Out.add(std::move(I));

@@ -43,8 +43,9 @@ enum class ItemKind : uint8_t {
 llvm::StringRef itemKeyword(ItemKind K);
 
 /// The operand of an item: a level, an argument, the return value, or (for
-/// saves/restores) a memory location: byte Off of what argument N points to,
-/// or of a global variable (named by the item's Name). Lock-wrapper
+/// saves/restores, and the object of a saves/restores-global slot) a memory
+/// location: byte Off of what argument N points to, or of a global variable
+/// (named by the item's Var). Lock-wrapper
 /// summaries use the locations: a helper that saves the IRQL in Dev->OldIrql
 /// "saves=arg0+8".
 struct ItemValue {
@@ -93,13 +94,13 @@ struct Origin {
 struct ContractItem {
   ItemKind Kind;
   ItemValue Value;
-  std::string Name; // Class: the class; Saves/RestoresGlobal: the slot kind;
-                    // a Global location: the variable's (IR) name
+  std::string Name; // Class: the class; Saves/RestoresGlobal: the slot kind
   Condition Cond;
   Origin From;
+  std::string Var; // a Global location: the variable's (IR) name
 
   bool sameMeaning(const ContractItem &O) const {
-    return Kind == O.Kind && Value == O.Value && Name == O.Name && Cond == O.Cond;
+    return Kind == O.Kind && Value == O.Value && Name == O.Name && Cond == O.Cond && Var == O.Var;
   }
 };
 

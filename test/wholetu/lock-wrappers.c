@@ -119,3 +119,47 @@ static VOID LockIfIdle(PDEVICE_EXTENSION Ext) {
 VOID UseLockIfIdle(PDEVICE_EXTENSION Ext) {
   LockIfIdle(Ext);
 }
+
+//===--- Saved in a lock object's slot: queued spin locks, fast mutexes -----===//
+
+typedef struct _QUEUE {
+  KSPIN_LOCK Lock;
+  KLOCK_QUEUE_HANDLE Handle;
+  ULONG Depth;
+} QUEUE, *PQUEUE;
+
+FAST_MUTEX ConfigMutex;
+
+static VOID LockQueue(PQUEUE Q) { KeAcquireInStackQueuedSpinLock(&Q->Lock, &Q->Handle); }
+static VOID UnlockQueue(PQUEUE Q) { KeReleaseInStackQueuedSpinLock(&Q->Handle); }
+static VOID LockConfig(VOID) { ExAcquireFastMutex(&ConfigMutex); }
+static VOID UnlockConfig(VOID) { ExReleaseFastMutex(&ConfigMutex); }
+
+VOID Enqueue(PQUEUE Q, HANDLE Handle) {
+  LockQueue(Q);
+  Q->Depth++;
+  UnlockQueue(Q);
+  LockConfig();
+  Q->Depth = 0;
+  UnlockConfig();
+  ZwClose(Handle);
+}
+
+NTSTATUS EnqueueLeak(PQUEUE Q) {
+  LockQueue(Q); // expected-note {{IRQL set to DISPATCH_LEVEL here by 'LockQueue'}}
+  if (Q->Depth > 8)
+    return STATUS_DEVICE_BUSY; // expected-warning {{'EnqueueLeak' returns at DISPATCH_LEVEL, not at the IRQL it was entered at (the IRQL saved by 'LockQueue' is never restored on this path)}}
+  Q->Depth++;
+  UnlockQueue(Q);
+  return STATUS_SUCCESS;
+}
+// MINGW: lock-wrappers.c:[[#@LINE-5]]:5: warning: 'EnqueueLeak' returns at DISPATCH_LEVEL{{.*}}[irql-exit-changed]
+
+NTSTATUS ConfigLeak(BOOLEAN Fail) {
+  LockConfig(); // expected-note {{IRQL set to APC_LEVEL here by 'LockConfig'}}
+  if (Fail)
+    return STATUS_UNSUCCESSFUL; // expected-warning {{'ConfigLeak' returns at APC_LEVEL, not at the IRQL it was entered at (the IRQL saved by 'LockConfig' is never restored on this path)}}
+  UnlockConfig();
+  return STATUS_SUCCESS;
+}
+// MINGW: lock-wrappers.c:[[#@LINE-4]]:5: warning: 'ConfigLeak' returns at APC_LEVEL{{.*}}[irql-exit-changed]
