@@ -13,6 +13,7 @@
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/Basic/DiagnosticFrontend.h"
 #include "clang/Basic/TargetInfo.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Lex/Preprocessor.h"
@@ -40,16 +41,23 @@ struct Session {
 
   std::unique_ptr<SarifLog> Sarif;
   std::string SarifPath;
+  DiagnosticsEngine *Diags = nullptr;
 
   /// Written after the front end (so -fsyntax-only gets one) and again after
-  /// the pass. Not in the destructor: cc1 runs with -disable-free.
+  /// the pass. Not in the destructor: cc1 runs with -disable-free. A log that
+  /// cannot be written is an error, reported once: the user asked for it, and
+  /// a pipeline would otherwise read a stale log as the result.
   void writeSarif() {
     if (!Sarif)
       return;
     std::string Error;
-    if (!Sarif->write(SarifPath, Error))
-      llvm::errs() << "irqlcheck: cannot write SARIF log '" << SarifPath << "': " << Error
-                   << "\n";
+    if (Sarif->write(SarifPath, Error))
+      return;
+    Diags->Report(Diags->getCustomDiagID(DiagnosticsEngine::Error,
+                                         "irqlcheck: cannot write SARIF log '%0': %1"))
+        << SarifPath << Error;
+    Sarif.reset();
+    Sink->Sarif = nullptr;
   }
 
   /// This compile is over for the process-wide hooks.
@@ -80,11 +88,13 @@ public:
     // A TU with errors is not compiled; say nothing more about it.
     if (CI.getDiagnostics().hasErrorOccurred())
       return;
-    if (CheckModel && checkModelAgainstDeclarations(Ctx, llvm::outs())) {
+    if (CheckModel && checkModelAgainstDeclarations(Ctx, S->Model->Kernel, llvm::outs())) {
       DiagnosticsEngine &D = CI.getDiagnostics();
       D.Report(D.getCustomDiagID(DiagnosticsEngine::Error,
                                  "irqlcheck: the kernel model disagrees with these headers"));
     }
+    if (checkUserModelArity(Ctx, S->Model->Kernel, CI.getDiagnostics()))
+      return;
     Reporter R(S->Settings, *S->Sink);
     buildContracts(Ctx, CI.getPreprocessor(), S->State, *S->Model, R, Dump, llvm::outs());
     for (auto &KV : S->Model->Functions)
@@ -130,7 +140,14 @@ bool IrqlAction::ParseArgs(const CompilerInstance &CI, const std::vector<std::st
       for (CheckId Id : Ids)
         Disable ? Opts.Settings.disable(Id) : Opts.Settings.makeError(Id);
     } else if (A.starts_with("sarif=")) {
-      Opts.SarifPath = A.split('=').second.str();
+      // One log per compile: the last sarif= wins, as the last -o does, and
+      // the user hears that the earlier path gets nothing.
+      std::string Path = A.split('=').second.str();
+      if (!Opts.SarifPath.empty() && Opts.SarifPath != Path)
+        D.Report(diag::warn_fe_backend_plugin)
+            << ("irqlcheck: sarif= given more than once; only the last log ('" + Path +
+                "') is written, not '" + Opts.SarifPath + "'");
+      Opts.SarifPath = std::move(Path);
     } else if (A == "suggest") {
       Opts.Suggest = true;
     } else if (A == "check-model") {
@@ -227,6 +244,7 @@ std::unique_ptr<ASTConsumer> IrqlAction::CreateASTConsumer(CompilerInstance &CI,
   if (!Opts.SarifPath.empty()) {
     S->Sarif = std::make_unique<SarifLog>();
     S->SarifPath = Opts.SarifPath;
+    S->Diags = &CI.getDiagnostics();
     S->Sink->Sarif = S->Sarif.get();
   }
   FrontendState::setCurrent(&S->State);
