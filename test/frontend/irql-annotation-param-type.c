@@ -3,6 +3,7 @@
 // restores parameter (and a saves return value) must be an integer.
 //
 // RUN: %clang_cc1 -triple x86_64-pc-windows-msvc -load %irqlcheck -fsyntax-only -verify %s
+#include "../Inputs/sal-object-like.h"
 
 typedef unsigned char KIRQL, *PKIRQL;
 typedef struct _LOCK LOCK;
