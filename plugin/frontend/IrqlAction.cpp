@@ -5,6 +5,7 @@
 #include "frontend/FrontendState.h"
 #include "frontend/ModelSelfCheck.h"
 #include "frontend/PagedCode.h"
+#include "frontend/PassRegistration.h"
 #include "frontend/PreprocessorHooks.h"
 #include "frontend/SalMacros.h"
 #include "model/TUModel.h"
@@ -207,6 +208,29 @@ static void forgetOwnArguments(CodeGenOptions &CGO) {
   Args = std::move(Kept);
 }
 
+static bool isPreprocessedInput(const CompilerInstance &CI) {
+  const auto &Inputs = CI.getFrontendOpts().Inputs;
+  return !Inputs.empty() && Inputs[0].getKind().isPreprocessed();
+}
+
+/// clang -E runs no plugin, so preprocessed input (a .i of -save-temps,
+/// distcc, ccache) has lost what only the preprocessor saw: the SAL
+/// annotations (expanded by the headers' empty definitions) and PAGED_CODE()
+/// markers. The checks whose finding would claim such a thing is absent are
+/// off (a missing PAGED_CODE(); an exit IRQL that a lost _IRQL_raises_ or
+/// _IRQL_saves_ would have allowed), the rest run, and the user is told.
+static void limitToWhatSurvivesPreprocessing(CompilerInstance &CI, CheckSettings &Settings) {
+  Settings.disable(CheckId::PagedCodeMissing);
+  Settings.disable(CheckId::ExitChanged);
+  DiagnosticsEngine &D = CI.getDiagnostics();
+  D.Report(diag::warn_fe_backend_plugin)
+      << ("irqlcheck: '" + CI.getFrontendOpts().Inputs[0].getFile().str() +
+          "' was preprocessed without irqlcheck (clang -E runs no plugin): its SAL "
+          "annotations and PAGED_CODE() markers are gone, so findings may be missing "
+          "and irql-exit-changed and irql-paged-code-missing are off; check the source "
+          "file instead");
+}
+
 std::unique_ptr<ASTConsumer> IrqlAction::CreateASTConsumer(CompilerInstance &CI,
                                                            llvm::StringRef) {
   auto S = std::make_shared<Session>();
@@ -215,6 +239,9 @@ std::unique_ptr<ASTConsumer> IrqlAction::CreateASTConsumer(CompilerInstance &CI,
       LevelTable::forTriple(CI.getTarget().getTriple().str()));
   S->Sink = std::make_unique<ClangDiagSink>(CI.getDiagnostics(), CI.getSourceManager());
   forgetOwnArguments(CI.getCodeGenOpts());
+
+  if (isPreprocessedInput(CI))
+    limitToWhatSurvivesPreprocessing(CI, S->Settings);
 
   // The SAL macros mean something from the first line on. Plugin actions get
   // no BeginSourceFileAction, but the main file is entered only after all
@@ -268,18 +295,7 @@ std::unique_ptr<ASTConsumer> IrqlAction::CreateASTConsumer(CompilerInstance &CI,
   // HandleTranslationUnit, while the session is alive.
   Session *Raw = S.get();
   S->Pass->OnFinish = [Raw] { Raw->writeSarif(); };
-#if IRQLCHECK_HAS_PASS_BUILDER_CALLBACKS
-  std::weak_ptr<PassContext> Weak = S->Pass;
-  CGO.PassBuilderCallbacks.push_back([Weak](llvm::PassBuilder &PB) {
-    PB.registerPipelineStartEPCallback(
-        [Weak](llvm::ModulePassManager &MPM, llvm::OptimizationLevel) {
-          if (auto P = Weak.lock())
-            MPM.addPass(IrqlCheckPass(P));
-        });
-  });
-#else
-#error "Clang 16/17: load the pass through CodeGenOptions::PassPlugins (not yet wired up)"
-#endif
+  registerIrqlCheckPass(CI, S->Pass);
   return std::make_unique<IrqlConsumer>(CI, S, Opts);
 }
 
