@@ -136,27 +136,28 @@ static bool sameShape(const MacroInfo &MI, int Shape) {
 // recursion.
 void SalMacroGuard::macroDefined(const Token &MacroNameTok) {
   IdentifierInfo *II = MacroNameTok.getIdentifierInfo();
+  auto T = Templates.find(II);
+  bool IsTemplate = T != Templates.end();
+  auto It = Ours.find(IsTemplate ? T->second : II);
+  if (It == Ours.end())
+    return;
   MacroInfo *MI = PP.getMacroInfo(II);
   if (!MI)
     return;
   SourceManager &SM = PP.getSourceManager();
   SourceLocation Loc = MI->getDefinitionLoc();
-  bool Predefined = SM.isWrittenInBuiltinFile(Loc);
-  if (Predefined) {
-    // Our own predefine (or an object-like macro's template). Headers may
-    // redefine it without a -Wmacro-redefined warning: a plugin must not add
-    // warnings to a clean build.
-    auto T = Templates.find(II);
-    IdentifierInfo *Name = T == Templates.end() ? II : T->second;
-    auto It = Ours.find(Name);
-    if (It != Ours.end() && !It->second.Definition) {
+  if (!It->second.Definition) {
+    // Our own predefine (or an object-like macro's template), the first
+    // definition we see in the built-in buffer. Headers may redefine it
+    // without a -Wmacro-redefined warning: a plugin must not add warnings to
+    // a clean build.
+    if (SM.isWrittenInBuiltinFile(Loc) && (IsTemplate || It->second.Shape >= 0)) {
       MI->setIsAllowRedefinitionsWithoutWarning(true);
       It->second.Definition = MI;
     }
     return;
   }
-  auto It = Ours.find(II);
-  if (It == Ours.end() || !It->second.Definition || MI == It->second.Definition)
+  if (IsTemplate || MI == It->second.Definition)
     return;
   if (!sameShape(*MI, It->second.Shape)) {
     // The project's own macro of another shape (#define _When_(...),
