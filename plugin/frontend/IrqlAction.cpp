@@ -144,6 +144,12 @@ bool IrqlAction::ParseArgs(const CompilerInstance &CI, const std::vector<std::st
       // One log per compile: the last sarif= wins, as the last -o does, and
       // the user hears that the earlier path gets nothing.
       std::string Path = A.split('=').second.str();
+      if (Path.empty()) {
+        D.Report(D.getCustomDiagID(DiagnosticsEngine::Error,
+                                   "irqlcheck: plugin argument 'sarif=' needs a path"));
+        Opts.Invalid = true;
+        continue;
+      }
       if (!Opts.SarifPath.empty() && Opts.SarifPath != Path)
         D.Report(diag::warn_fe_backend_plugin)
             << ("irqlcheck: sarif= given more than once; only the last log ('" + Path +

@@ -4,7 +4,8 @@
 Mutates real-shaped driver files (the repository's test inputs and
 docs/examples as seeds) and generates files of malformed SAL annotations,
 compiles each with and without the plugin (clang-19 and clang-cl-19, -O0 and
--O2), and reports what only the plugin causes:
+-O2; --compilers adds clang with the real mingw-w64 DDK headers), and reports
+what only the plugin causes:
 
   crash    the compile with the plugin crashed (signal, "PLEASE submit a bug
            report", a sanitizer report)
@@ -204,7 +205,14 @@ def seeds():
     return out
 
 
+MINGW = "/usr/share/mingw-w64/include"
+
+
 def compile_commands(plugin, compiler, opt, src, obj):
+    if compiler == "mingw":  # the real mingw-w64 DDK headers
+        cmd = ["clang-19", "--target=x86_64-w64-mingw32", "-isystem", MINGW, "-isystem",
+               MINGW + "/ddk", "-I", SEED_INCLUDES, "-w", "-" + opt, "-c", src, "-o", obj]
+        return cmd, cmd[:1] + ["-fplugin=" + plugin] + cmd[1:]
     if compiler == "clang":
         cmd = ["clang-19", "--target=x86_64-pc-windows-msvc", "-fms-extensions",
                "-mno-incremental-linker-compatible", "-I", WDK, "-I", SEED_INCLUDES, "-w", "-" + opt, "-c", src,
@@ -277,13 +285,16 @@ def main():
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--plugin", default=os.path.join(ROOT, "build", "plugin", "IrqlCheck.so"))
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--count", type=int, default=60, help="cases (each compiled 8 ways)")
+    ap.add_argument("--count", type=int, default=60,
+                    help="cases (each compiled 4 ways per compiler)")
     ap.add_argument("--generated", type=float, default=0.4,
                     help="share of cases that are generated annotation files")
     ap.add_argument("--timeout", type=int, default=60)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--out", default="/tmp/irqlcheck-fuzz")
-    ap.add_argument("--compilers", default="clang,clang-cl")
+    ap.add_argument("--compilers", default="clang,clang-cl",
+                    help="any of clang, clang-cl (WDK-style test headers), mingw (clang "
+                         "with the real mingw-w64 DDK headers)")
     ap.add_argument("--opts", default="O0,O2")
     ap.add_argument("--keep", action="store_true", help="keep every case, not only defects")
     args = ap.parse_args()

@@ -43,6 +43,10 @@
 // RUN:   -fplugin-arg-irqlcheck-sarif=%t.last.sarif -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=TWICE
 // TWICE: warning: irqlcheck: sarif= given more than once; only the last log ('{{.*}}last.sarif') is written, not '{{.*}}first.sarif' [-Wbackend-plugin]
 // RUN: test -f %t.last.sarif && not test -e %t.first.sarif
+// An empty path is an error, not a log silently not written.
+// RUN: not %clang -fplugin=%irqlcheck -fplugin-arg-irqlcheck-sarif= -fsyntax-only %s 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=EMPTY
+// EMPTY: error: irqlcheck: plugin argument 'sarif=' needs a path
 // The same path twice is no conflict.
 // RUN: %clang -fplugin=%irqlcheck -fplugin-arg-irqlcheck-sarif=%t.last.sarif \
 // RUN:   -fplugin-arg-irqlcheck-sarif=%t.last.sarif -c %s -o %t.o 2>&1 | count 0
