@@ -1,9 +1,10 @@
 /*===- irqlcheck.h - Explicit spellings of the irqlcheck annotations -------===
  *
  * Optional. irqlcheck understands the WDK's SAL IRQL annotations
- * (_IRQL_requires_max_(DISPATCH_LEVEL), __drv_maxIRQL(2), ...) with no header
- * at all: the plugin predefines them and restores its definitions when a
- * header defines them empty. Include this header if you want
+ * (_IRQL_requires_max_(DISPATCH_LEVEL), __drv_maxIRQL(2), ...) even where a
+ * header defines them empty: the plugin predefines the function-like ones and
+ * puts its definitions in place of a header's of the same shape. Include
+ * this header if you want
  *
  *   - IRQLCHECK_* names that say what they are, for code that does not use
  *     the WDK's spellings:
@@ -72,7 +73,9 @@
 #endif
 
 /* The SAL names, for code that uses them without the WDK's headers. With the
- * plugin loaded they are already defined (and kept defined) by the plugin. */
+ * plugin loaded the function-like ones are already defined by the plugin;
+ * the object-like ones (_IRQL_saves_, ...) are defined here, and the plugin
+ * puts its own definition in their place. */
 #ifndef _IRQL_requires_max_
 #define _IRQL_requires_max_(x) IRQLCHECK_REQUIRES_MAX(x)
 #endif

@@ -5,6 +5,7 @@
 #include "frontend/FrontendState.h"
 #include "frontend/ModelSelfCheck.h"
 #include "frontend/PagedCode.h"
+#include "frontend/PassRegistration.h"
 #include "frontend/PreprocessorHooks.h"
 #include "frontend/SalMacros.h"
 #include "model/TUModel.h"
@@ -13,6 +14,7 @@
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/Basic/DiagnosticFrontend.h"
 #include "clang/Basic/TargetInfo.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Lex/Preprocessor.h"
@@ -40,16 +42,23 @@ struct Session {
 
   std::unique_ptr<SarifLog> Sarif;
   std::string SarifPath;
+  DiagnosticsEngine *Diags = nullptr;
 
   /// Written after the front end (so -fsyntax-only gets one) and again after
-  /// the pass. Not in the destructor: cc1 runs with -disable-free.
+  /// the pass. Not in the destructor: cc1 runs with -disable-free. A log that
+  /// cannot be written is an error, reported once: the user asked for it, and
+  /// a pipeline would otherwise read a stale log as the result.
   void writeSarif() {
     if (!Sarif)
       return;
     std::string Error;
-    if (!Sarif->write(SarifPath, Error))
-      llvm::errs() << "irqlcheck: cannot write SARIF log '" << SarifPath << "': " << Error
-                   << "\n";
+    if (Sarif->write(SarifPath, Error))
+      return;
+    Diags->Report(Diags->getCustomDiagID(DiagnosticsEngine::Error,
+                                         "irqlcheck: cannot write SARIF log '%0': %1"))
+        << SarifPath << Error;
+    Sarif.reset();
+    Sink->Sarif = nullptr;
   }
 
   /// This compile is over for the process-wide hooks.
@@ -80,11 +89,13 @@ public:
     // A TU with errors is not compiled; say nothing more about it.
     if (CI.getDiagnostics().hasErrorOccurred())
       return;
-    if (CheckModel && checkModelAgainstDeclarations(Ctx, llvm::outs())) {
+    if (CheckModel && checkModelAgainstDeclarations(Ctx, S->Model->Kernel, llvm::outs())) {
       DiagnosticsEngine &D = CI.getDiagnostics();
       D.Report(D.getCustomDiagID(DiagnosticsEngine::Error,
                                  "irqlcheck: the kernel model disagrees with these headers"));
     }
+    if (checkUserModelArity(Ctx, S->Model->Kernel, CI.getDiagnostics()))
+      return;
     Reporter R(S->Settings, *S->Sink);
     buildContracts(Ctx, CI.getPreprocessor(), S->State, *S->Model, R, Dump, llvm::outs());
     for (auto &KV : S->Model->Functions)
@@ -136,7 +147,20 @@ bool IrqlAction::ParseArgs(const CompilerInstance &CI, const std::vector<std::st
           Opts.Settings.makeError(Id);
       }
     } else if (A.starts_with("sarif=")) {
-      Opts.SarifPath = A.split('=').second.str();
+      // One log per compile: the last sarif= wins, as the last -o does, and
+      // the user hears that the earlier path gets nothing.
+      std::string Path = A.split('=').second.str();
+      if (Path.empty()) {
+        D.Report(D.getCustomDiagID(DiagnosticsEngine::Error,
+                                   "irqlcheck: plugin argument 'sarif=' needs a path"));
+        Opts.Invalid = true;
+        continue;
+      }
+      if (!Opts.SarifPath.empty() && Opts.SarifPath != Path)
+        D.Report(diag::warn_fe_backend_plugin)
+            << ("irqlcheck: sarif= given more than once; only the last log ('" + Path +
+                "') is written, not '" + Opts.SarifPath + "'");
+      Opts.SarifPath = std::move(Path);
     } else if (A == "suggest") {
       Opts.Suggest = true;
     } else if (A == "check-model") {
@@ -198,6 +222,29 @@ static void forgetOwnArguments(CodeGenOptions &CGO) {
   Args = std::move(Kept);
 }
 
+static bool isPreprocessedInput(const CompilerInstance &CI) {
+  const auto &Inputs = CI.getFrontendOpts().Inputs;
+  return !Inputs.empty() && Inputs[0].getKind().isPreprocessed();
+}
+
+/// clang -E runs no plugin, so preprocessed input (a .i of -save-temps,
+/// distcc, ccache) has lost what only the preprocessor saw: the SAL
+/// annotations (expanded by the headers' empty definitions) and PAGED_CODE()
+/// markers. The checks whose finding would claim such a thing is absent are
+/// off (a missing PAGED_CODE(); an exit IRQL that a lost _IRQL_raises_ or
+/// _IRQL_saves_ would have allowed), the rest run, and the user is told.
+static void limitToWhatSurvivesPreprocessing(CompilerInstance &CI, CheckSettings &Settings) {
+  Settings.disable(CheckId::PagedCodeMissing);
+  Settings.disable(CheckId::ExitChanged);
+  DiagnosticsEngine &D = CI.getDiagnostics();
+  D.Report(diag::warn_fe_backend_plugin)
+      << ("irqlcheck: '" + CI.getFrontendOpts().Inputs[0].getFile().str() +
+          "' was preprocessed without irqlcheck (clang -E runs no plugin): its SAL "
+          "annotations and PAGED_CODE() markers are gone, so findings may be missing "
+          "and irql-exit-changed and irql-paged-code-missing are off; check the source "
+          "file instead");
+}
+
 std::unique_ptr<ASTConsumer> IrqlAction::CreateASTConsumer(CompilerInstance &CI,
                                                            llvm::StringRef) {
   auto S = std::make_shared<Session>();
@@ -206,6 +253,9 @@ std::unique_ptr<ASTConsumer> IrqlAction::CreateASTConsumer(CompilerInstance &CI,
       LevelTable::forTriple(CI.getTarget().getTriple().str()));
   S->Sink = std::make_unique<ClangDiagSink>(CI.getDiagnostics(), CI.getSourceManager());
   forgetOwnArguments(CI.getCodeGenOpts());
+
+  if (isPreprocessedInput(CI))
+    limitToWhatSurvivesPreprocessing(CI, S->Settings);
 
   // The SAL macros mean something from the first line on. Plugin actions get
   // no BeginSourceFileAction, but the main file is entered only after all
@@ -235,6 +285,7 @@ std::unique_ptr<ASTConsumer> IrqlAction::CreateASTConsumer(CompilerInstance &CI,
   if (!Opts.SarifPath.empty()) {
     S->Sarif = std::make_unique<SarifLog>();
     S->SarifPath = Opts.SarifPath;
+    S->Diags = &CI.getDiagnostics();
     S->Sink->Sarif = S->Sarif.get();
   }
   FrontendState::setCurrent(&S->State);
@@ -258,18 +309,7 @@ std::unique_ptr<ASTConsumer> IrqlAction::CreateASTConsumer(CompilerInstance &CI,
   // HandleTranslationUnit, while the session is alive.
   Session *Raw = S.get();
   S->Pass->OnFinish = [Raw] { Raw->writeSarif(); };
-#if IRQLCHECK_HAS_PASS_BUILDER_CALLBACKS
-  std::weak_ptr<PassContext> Weak = S->Pass;
-  CGO.PassBuilderCallbacks.push_back([Weak](llvm::PassBuilder &PB) {
-    PB.registerPipelineStartEPCallback(
-        [Weak](llvm::ModulePassManager &MPM, llvm::OptimizationLevel) {
-          if (auto P = Weak.lock())
-            MPM.addPass(IrqlCheckPass(P));
-        });
-  });
-#else
-#error "Clang 16/17: load the pass through CodeGenOptions::PassPlugins (not yet wired up)"
-#endif
+  registerIrqlCheckPass(CI, S->Pass);
   return std::make_unique<IrqlConsumer>(CI, S, Opts);
 }
 

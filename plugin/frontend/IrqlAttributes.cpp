@@ -15,6 +15,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/Basic/DiagnosticFrontend.h"
 #include "clang/Basic/ParsedAttrInfo.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/Preprocessor.h"
@@ -175,10 +176,29 @@ template <AnnotationKind K> struct IrqlAttrInfo : public ParsedAttrInfo {
                                    {ParsedAttr::AS_CXX11, Traits::GNU},
                                    {ParsedAttr::AS_CXX11, Traits::Scoped}};
 
+  // irql_at("anno"[, "target"]) takes an optional second argument.
+  static constexpr unsigned OptionalArgs = K == AnnotationKind::At ? 1 : 0;
+
   IrqlAttrInfo() {
-    NumArgs = Traits::NumArgs;
-    OptArgs = K == AnnotationKind::At ? 1 : 0; // irql_at("anno"[, "target"])
+    // Clang's own count check makes a wrong count an error, where the
+    // compiler without the plugin only warns about an unknown attribute: the
+    // handler checks the count instead, and warns.
+    HasCustomParsing = 1;
     Spellings = S;
+  }
+
+  /// Is the argument count wrong? Then warn (in the plugin's warning group)
+  /// and ignore the attribute.
+  static bool wrongArgumentCount(Sema &S, const ParsedAttr &A) {
+    unsigned N = A.getNumArgs();
+    if (N >= Traits::NumArgs && N <= Traits::NumArgs + OptionalArgs)
+      return false;
+    std::string Expected = std::to_string(Traits::NumArgs) +
+                           (OptionalArgs ? " or " + std::to_string(Traits::NumArgs + 1) : "");
+    S.Diag(A.getLoc(), diag::warn_fe_backend_plugin)
+        << ("irqlcheck: '" + std::string(Traits::GNU) + "' takes " + Expected +
+            " argument(s), not " + std::to_string(N) + "; the attribute is ignored");
+    return true;
   }
 
   // SAL annotations turn up on many kinds of declarations in real headers
@@ -190,6 +210,8 @@ template <AnnotationKind K> struct IrqlAttrInfo : public ParsedAttrInfo {
   }
 
   AttrHandling handleDeclAttribute(Sema &S, Decl *D, const ParsedAttr &A) const override {
+    if (wrongArgumentCount(S, A))
+      return AttributeApplied;
     FrontendState *State = FrontendState::current();
     if (!State || !(isa<FunctionDecl>(D) || isa<ParmVarDecl>(D) || isa<TypedefNameDecl>(D)))
       return AttributeApplied;

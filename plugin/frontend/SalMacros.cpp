@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/SalMacros.h"
 
+#include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/Preprocessor.h"
@@ -89,6 +90,18 @@ const SalMacro Macros[] = {
 #undef A
 #undef A0
 
+/// The shape of a macro: object-like (-1) or its parameter count.
+int shapeOf(const SalMacro &M) {
+  llvm::StringRef P = M.Params;
+  return P.empty() ? -1 : int(P.count(',')) + 1;
+}
+
+/// The name under which an object-like macro's definition is predefined,
+/// ready to be installed when a header defines the macro itself.
+std::string templateName(const SalMacro &M) {
+  return std::string("__irqlcheck_sal") + M.Name;
+}
+
 } // namespace
 
 std::string salMacroPredefines() {
@@ -96,7 +109,10 @@ std::string salMacroPredefines() {
                   "#define __irqlcheck_xstr(x) __irqlcheck_str(x)\n";
   for (const SalMacro &M : Macros) {
     S += "#define ";
-    S += M.Name;
+    // An object-like name would take the identifier from any program that
+    // uses it otherwise (int _IRQL_is_cancel_;): only its template is
+    // predefined. A function-like macro expands only before '('.
+    S += shapeOf(M) < 0 ? templateName(M) : std::string(M.Name);
     S += M.Params;
     S += ' ';
     S += M.Body;
@@ -106,8 +122,17 @@ std::string salMacroPredefines() {
 }
 
 SalMacroGuard::SalMacroGuard(Preprocessor &PP) : PP(PP) {
-  for (const SalMacro &M : Macros)
-    Ours[PP.getIdentifierInfo(M.Name)] = nullptr;
+  for (const SalMacro &M : Macros) {
+    Ours[PP.getIdentifierInfo(M.Name)] = {shapeOf(M), nullptr};
+    if (shapeOf(M) < 0)
+      Templates[PP.getIdentifierInfo(templateName(M))] = PP.getIdentifierInfo(M.Name);
+  }
+}
+
+static bool sameShape(const MacroInfo &MI, int Shape) {
+  if (Shape < 0)
+    return MI.isObjectLike();
+  return MI.isFunctionLike() && !MI.isVariadic() && MI.getNumParams() == unsigned(Shape);
 }
 
 // HandleDefineDirective has already installed the header's definition when
@@ -115,26 +140,50 @@ SalMacroGuard::SalMacroGuard(Preprocessor &PP) : PP(PP) {
 // recursion.
 void SalMacroGuard::macroDefined(const Token &MacroNameTok) {
   IdentifierInfo *II = MacroNameTok.getIdentifierInfo();
-  auto It = Ours.find(II);
+  auto T = Templates.find(II);
+  bool IsTemplate = T != Templates.end();
+  auto It = Ours.find(IsTemplate ? T->second : II);
   if (It == Ours.end())
     return;
   MacroInfo *MI = PP.getMacroInfo(II);
   if (!MI)
     return;
+  SourceManager &SM = PP.getSourceManager();
   SourceLocation Loc = MI->getDefinitionLoc();
-  if (!It->second && PP.getSourceManager().isWrittenInBuiltinFile(Loc)) {
-    // Our own predefine. Headers may redefine it without a -Wmacro-redefined
-    // warning: a plugin must not add warnings to a clean build.
-    MI->setIsAllowRedefinitionsWithoutWarning(true);
-    It->second = MI;
+  if (!It->second.Definition) {
+    // Our own predefine (or an object-like macro's template), the first
+    // definition we see in the built-in buffer. Headers may redefine it
+    // without a -Wmacro-redefined warning: a plugin must not add warnings to
+    // a clean build.
+    if (SM.isWrittenInBuiltinFile(Loc) && (IsTemplate || It->second.Shape >= 0)) {
+      MI->setIsAllowRedefinitionsWithoutWarning(true);
+      It->second.Definition = MI;
+    }
     return;
   }
-  if (It->second && MI != It->second) {
-    // The replaced definition is never expanded now; it must not earn a
-    // -Wunused-macros warning the build without the plugin would not give.
-    PP.markMacroAsUsed(MI);
-    PP.appendDefMacroDirective(II, It->second, MacroNameTok.getLocation());
+  if (IsTemplate || MI == It->second.Definition)
+    return;
+  if (!sameShape(*MI, It->second.Shape)) {
+    // The project's own macro of another shape (#define _When_(...),
+    // #define _IRQL_requires_max_): it stays, and its annotations are not
+    // read. Code that compiles without the plugin compiles with it. Said
+    // once, as a remark: a note that follows no warning is never shown, and
+    // a warning would fail -Werror builds of valid code.
+    if (!NotedOtherShape && !SM.isInSystemHeader(Loc)) {
+      NotedOtherShape = true;
+      DiagnosticsEngine &D = PP.getDiagnostics();
+      D.Report(Loc, D.getCustomDiagID(DiagnosticsEngine::Remark,
+                                      "irqlcheck: '%0' is defined here with another shape "
+                                      "than the SAL annotation; irqlcheck keeps this "
+                                      "definition and does not read its annotations"))
+          << II->getName();
+    }
+    return;
   }
+  // The replaced definition is never expanded now; it must not earn a
+  // -Wunused-macros warning the build without the plugin would not give.
+  PP.markMacroAsUsed(MI);
+  PP.appendDefMacroDirective(II, It->second.Definition, MacroNameTok.getLocation());
 }
 
 } // namespace irqlcheck

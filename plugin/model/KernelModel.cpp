@@ -2,7 +2,9 @@
 #include "model/KernelModel.h"
 
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include <algorithm>
 
 using namespace llvm;
 
@@ -150,12 +152,38 @@ bool KernelModel::loadText(StringRef Text, StringRef Path, std::string &Error) {
       Error = (Path + ":" + Twine(I + 1) + ": " + Name + ": empty contract").str();
       return false;
     }
+    // A routine the built-in table knows has a known arity; an entry that
+    // names an argument it does not have describes some other routine.
+    if (const KernelApiEntry *E = findBuiltin(Name); E && argumentsNamed(C) > E->Arity) {
+      Error = (Path + ":" + Twine(I + 1) + ": " + Name + ": names arg" +
+               Twine(argumentsNamed(C) - 1) + ", but " + Name + " has " + Twine(E->Arity) +
+               " parameter" + (E->Arity == 1 ? "" : "s"))
+                  .str();
+      return false;
+    }
     UserEntries[Name] = std::move(C);
   }
   return true;
 }
 
 bool KernelModel::loadFile(StringRef Path, std::string &Error) {
+  // Only a regular file of sane size: /dev/zero would be read forever, a
+  // FIFO would block the compile, a directory is a mistake.
+  sys::fs::file_status Status;
+  if (std::error_code EC = sys::fs::status(Path, Status)) {
+    Error = (Path + ": cannot read model file: " + EC.message()).str();
+    return false;
+  }
+  if (!sys::fs::is_regular_file(Status)) {
+    Error = (Path + ": cannot read model file: not a regular file").str();
+    return false;
+  }
+  if (Status.getSize() > MaxModelFileSize) {
+    Error = (Path + ": cannot read model file: larger than " +
+             Twine(MaxModelFileSize >> 20) + " MiB")
+                .str();
+    return false;
+  }
   auto Buf = MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buf) {
     Error = (Path + ": cannot read model file: " + Buf.getError().message()).str();
@@ -163,6 +191,19 @@ bool KernelModel::loadFile(StringRef Path, std::string &Error) {
   }
   return loadText((*Buf)->getBuffer(), Path, Error);
 }
+
+unsigned argumentsNamed(const Contract &C) {
+  unsigned N = 0;
+  for (const ContractItem &I : C.items()) {
+    if (I.Value.K == ItemValue::Arg)
+      N = std::max(N, I.Value.N + 1);
+    if (I.Cond.K != Condition::Always && I.Cond.K != Condition::Opaque)
+      N = std::max(N, I.Cond.Arg + 1);
+  }
+  return N;
+}
+
+const KernelApiEntry *findKernelApi(StringRef Name) { return findBuiltin(Name); }
 
 StringRef cNameOfSymbol(StringRef S) {
   // Only names marked "\01" (emit verbatim) carry i686 decorations in IR:

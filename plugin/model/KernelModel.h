@@ -51,10 +51,15 @@ public:
 
   /// Reads a user model file: one routine per line, "Name contract...", '#'
   /// starts a comment. Its entries override the built-in ones. On error
-  /// returns false with "file:line: message" in Error.
+  /// returns false with "file:line: message" in Error. Only regular files of
+  /// at most MaxModelFileSize bytes are read.
   bool loadFile(llvm::StringRef Path, std::string &Error);
+  static constexpr uint64_t MaxModelFileSize = 4u << 20;
   /// Same, from text (Path is used in messages and origins only).
   bool loadText(llvm::StringRef Text, llvm::StringRef Path, std::string &Error);
+
+  /// The entries of the user's model files, by routine name.
+  const llvm::StringMap<Contract> &userEntries() const { return UserEntries; }
 
 private:
   const LevelTable &Levels;
@@ -66,6 +71,13 @@ private:
   const Contract *parsed(const void *Entry, const char *Text, Origin::Source Src,
                          const char *Via);
 };
+
+/// The built-in table's entry for routine Name, or null.
+const KernelApiEntry *findKernelApi(llvm::StringRef Name);
+
+/// How many parameters a routine must have for contract C to make sense:
+/// one more than the highest argN it names (0 if it names none).
+unsigned argumentsNamed(const Contract &C);
 
 /// The C name behind an IR or mangled symbol name: strips "\01", the i686
 /// leading underscore and "@N" stdcall suffix, and "__imp_".

@@ -29,8 +29,13 @@ SourceLocation ClangDiagSink::toSourceLocation(const DiagLoc &Loc) {
         llvm::sys::path::append(Path, File->getFilename());
       }
       FileID FID;
-      if (auto FE = SM.getFileManager().getOptionalFileRef(Path))
+      if (auto FE = SM.getFileManager().getOptionalFileRef(Path)) {
         FID = SM.translateFile(*FE);
+        // A file the TU never entered: compiling preprocessed output (.i),
+        // whose line markers name the original source.
+        if (FID.isInvalid())
+          FID = SM.getOrCreateFileID(*FE, SrcMgr::C_User);
+      }
       It = Files.insert({File, FID}).first;
     }
     if (It->second.isValid() && DL->getLine() > 0) {

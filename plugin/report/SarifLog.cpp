@@ -1,6 +1,7 @@
 //===- SarifLog.cpp - Findings as a SARIF 2.1.0 log -----------------------===//
 #include "report/SarifLog.h"
 
+#include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
@@ -110,14 +111,57 @@ std::string SarifLog::str() const {
   return OS.str();
 }
 
+/// Writes Text to an open stream and closes it; false with the reason if any
+/// write failed. The error is cleared: an unchecked stream error aborts the
+/// process in raw_fd_ostream's destructor.
+static bool finish(raw_fd_ostream &OS, StringRef Text, std::string &Error) {
+  OS << Text;
+  OS.close();
+  if (!OS.has_error())
+    return true;
+  Error = OS.error().message();
+  OS.clear_error();
+  return false;
+}
+
 bool SarifLog::write(StringRef Path, std::string &Error) const {
-  std::error_code EC;
-  raw_fd_ostream OS(Path, EC, sys::fs::OF_Text);
-  if (EC) {
-    Error = EC.message();
+  std::string Text = str() + "\n";
+  // Something that is not a regular file (/dev/stdout, a pipe, /dev/full) is
+  // written in place: renaming over it would replace a device or a FIFO.
+  sys::fs::file_status Status;
+  if (!sys::fs::status(Path, Status) && sys::fs::exists(Status) &&
+      !sys::fs::is_regular_file(Status)) {
+    std::error_code EC;
+    raw_fd_ostream OS(Path, EC, sys::fs::OF_Text);
+    if (EC) {
+      Error = EC.message();
+      return false;
+    }
+    return finish(OS, Text, Error);
+  }
+  // A regular file is replaced atomically: a temporary file in the same
+  // directory, renamed into place. Parallel compiles that write one path
+  // leave one complete log, never a torn one, and a failed write leaves the
+  // previous log untouched.
+  SmallString<256> Temp;
+  int FD = -1;
+  if (std::error_code EC =
+          sys::fs::createUniqueFile(Path + ".tmp-%%%%%%%%", FD, Temp, sys::fs::OF_Text)) {
+    Error = "cannot create a temporary file next to it: " + EC.message();
     return false;
   }
-  OS << str() << "\n";
+  {
+    raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    if (!finish(OS, Text, Error)) {
+      sys::fs::remove(Temp);
+      return false;
+    }
+  }
+  if (std::error_code EC = sys::fs::rename(Temp, Path)) {
+    Error = EC.message();
+    sys::fs::remove(Temp);
+    return false;
+  }
   return true;
 }
 

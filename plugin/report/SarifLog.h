@@ -39,7 +39,8 @@ public:
   };
 
   void add(Result R) { Results.push_back(std::move(R)); }
-  /// Writes the log; returns false with a reason if the file cannot be written.
+  /// Writes the log, atomically where Path is (or will be) a regular file;
+  /// returns false with a reason if it cannot be written.
   bool write(llvm::StringRef Path, std::string &Error) const;
   /// The log as text.
   std::string str() const;

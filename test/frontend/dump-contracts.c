@@ -24,6 +24,8 @@
 // CHECK-NEXT: irqlcheck: contract MainDefined: same saves=arg0 class=MY_CLASS [class MY_CLASS]
 
 //--- api.h
+#define _IRQL_requires_same_
+#define _IRQL_saves_
 #define APC_LEVEL 1
 #define DISPATCH_LEVEL 2
 typedef unsigned char KIRQL, *PKIRQL;

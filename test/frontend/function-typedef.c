@@ -7,6 +7,7 @@
 // RUN:   -plugin-arg-irqlcheck dump-contracts=all -fsyntax-only -verify %s \
 // RUN:   | FileCheck %s
 // expected-no-diagnostics
+#include "../Inputs/sal-object-like.h"
 
 #define APC_LEVEL 1
 #define DISPATCH_LEVEL 2

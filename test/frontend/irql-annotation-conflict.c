@@ -3,6 +3,7 @@
 //
 // RUN: %clang_cc1 -triple x86_64-pc-windows-msvc -load %irqlcheck -fsyntax-only \
 // RUN:   -plugin-arg-irqlcheck dump-contracts -verify %s | FileCheck %s
+#include "../Inputs/sal-object-like.h"
 
 #define PASSIVE_LEVEL 0
 #define APC_LEVEL 1

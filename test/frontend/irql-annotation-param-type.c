@@ -6,6 +6,7 @@
 // structure (KMDF's WDFSPINLOCK) or a PVOID handle.
 //
 // RUN: %clang_cc1 -triple x86_64-pc-windows-msvc -load %irqlcheck -fsyntax-only -verify %s
+#include "../Inputs/sal-object-like.h"
 
 typedef unsigned char KIRQL, *PKIRQL;
 typedef struct _LOCK LOCK;

@@ -19,6 +19,7 @@ typedef unsigned char KIRQL, *PKIRQL;
 typedef struct _IRP *PIRP;
 typedef struct _DEVICE_OBJECT *PDEVICE_OBJECT;
 #endif
+#include "../Inputs/sal-object-like.h"
 
 // _IRQL_saves_ on a parameter: the IRQL is stored through that pointer.
 void SavesSecond(int Unused, _IRQL_saves_ PKIRQL OldIrql);

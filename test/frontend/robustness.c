@@ -24,6 +24,7 @@
 // RUN: %clang_cc1 -triple x86_64-pc-windows-msvc -fms-extensions -emit-llvm-only \
 // RUN:   -Wno-deprecated-non-prototype -DEMPTY_MACROS -verify=noplugin %s
 // noplugin-no-diagnostics
+#include "../Inputs/sal-object-like.h"
 
 #ifdef EMPTY_MACROS
 #define _IRQL_requires_max_(x)

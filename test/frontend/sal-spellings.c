@@ -1,6 +1,8 @@
 // Every SAL IRQL annotation, modern and legacy spelling, means the same
-// contract item whether nothing defines the macros (the plugin's predefines
-// alone give them a meaning) or the headers define them empty first: the real
+// contract item whether nothing defines the function-like macros (the
+// plugin's predefines alone give them a meaning; the object-like ones exist
+// once something defines them, here sal-object-like.h) or the headers define
+// them empty first: the real
 // mingw-w64 DDK (<ntddk.h> -> <driverspecs.h>, <sal.h>) and the WDK-style
 // headers in test/Inputs/wdk.
 //
@@ -38,6 +40,7 @@
 typedef unsigned char KIRQL, *PKIRQL;
 typedef struct _IRP *PIRP;
 #endif
+#include "../Inputs/sal-object-like.h"
 typedef struct _LOCK *PLOCK;
 
 #ifndef LEGACY

@@ -6,6 +6,7 @@
 // RUN: %clang_cc1 -triple x86_64-pc-windows-msvc -load %irqlcheck \
 // RUN:   -plugin-arg-irqlcheck dump-contracts -fsyntax-only -verify %s | FileCheck %s
 // expected-no-diagnostics
+#include "../Inputs/sal-object-like.h"
 
 #define NULL ((void *)0)
 #define TRUE 1
