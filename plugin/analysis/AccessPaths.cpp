@@ -6,14 +6,12 @@
 namespace irqlcheck {
 
 PathId PathTable::intern(RootKind K, const void *Ptr, uint64_t Parent, int64_t Off) {
-  auto Key = std::make_tuple(int(K), Ptr, Parent, Off);
-  auto It = Index.find(Key);
-  if (It != Index.end())
+  auto [It, New] = Index.try_emplace(std::make_tuple(int(K), Ptr, Parent, Off), PathId(0));
+  if (!New)
     return It->second;
-  PathId Id = Nodes.size();
+  It->second = PathId(Nodes.size());
   Nodes.push_back({K, Ptr, Parent, Off});
-  Index.emplace(Key, Id);
-  return Id;
+  return It->second;
 }
 
 PathId PathTable::offset(PathId P, int64_t Bytes) {

@@ -13,7 +13,6 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <tuple>
 #include <vector>
@@ -70,7 +69,8 @@ private:
     int64_t Off;
   };
   std::vector<Node> Nodes{Node{Local, nullptr, 0, 0}};
-  std::map<std::tuple<int, const void *, uint64_t, int64_t>, PathId> Index;
+  // Interning runs for every load, store and call argument: a hash map.
+  llvm::DenseMap<std::tuple<int, const void *, uint64_t, int64_t>, PathId> Index;
   llvm::StringMap<char> SlotNames;
 
   PathId intern(RootKind K, const void *Ptr, uint64_t Parent, int64_t Off);

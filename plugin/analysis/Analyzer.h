@@ -46,6 +46,7 @@ private:
   const LevelTable &L;
   const DataLayout &DL;
   PathTable Paths;
+  DenseMap<const Value *, std::optional<int64_t>> GepOffsets; // constant, or unknown
   DenseMap<const Instruction *, unsigned> InstIds;
   SmallPtrSet<const AllocaInst *, 8> Escaped;
   // Instructions used outside their own block: the only SSA facts a state

@@ -288,9 +288,8 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
                      : std::next(It);
     return;
   }
-  std::string NameStorage = calleeName(CB);
-  StringRef Name = NameStorage;
-  if (Name == "KeGetCurrentIrql") {
+  // The callee's name is spelled out only for a message (below).
+  if (Callee && cNameOfSymbol(Callee->getName()) == "KeGetCurrentIrql") {
     for (State &S : States) {
       SymVal V;
       V.K = SymVal::CurIrql;
@@ -349,70 +348,6 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
     }
     if (In.Summary)
       noteConstraint(CB, *CC, Allowed, States);
-    const State &S0 = States.front();
-    // Say what the verdict was reached on: every path's IRQL together, not
-    // one path's (a KeGetCurrentIrql() test may have narrowed it).
-    IrqlValue AllPaths = S0.Cur;
-    for (const State &S : States)
-      AllPaths.join(S.Cur);
-    std::string Cur = describe(AllPaths, L);
-    std::vector<DiagNote> Notes{raisedNote(S0)};
-    // Wrong only at the top of a range the function promises: the call may
-    // be fine where the function really runs, but its annotation (or role)
-    // says it can run higher. That is a contract inconsistency; say so, and
-    // which annotation to narrow.
-    bool OnlyAtTop = false;
-    if (EntryPromised && EntryTop &&
-        all_of(States, [](const State &S) { return S.Cur.isEntryOnly(); })) {
-      LevelRange Union = S0.Cur.Entry;
-      for (const State &S : States)
-        Union = Union.hull(S.Cur.Entry);
-      OnlyAtTop = Union.Lo < Union.Hi && Union.Lo <= Allowed.Hi;
-    }
-    std::string FName = cNameOfSymbol(F.getName()).str();
-    bool TopFromRole = EntryTop && EntryTop->From.Src == Origin::FunctionClass;
-    if (OnlyAtTop) {
-      std::string Narrow = "_IRQL_requires_max_(" + L.name(CC->has(ItemKind::Paged)
-                                                                ? std::min<Level>(Allowed.Hi, ApcLevel)
-                                                                : Allowed.Hi) + ")";
-      Notes.push_back(DiagNote{
-          EntryTop->From.RawLoc ? DiagLoc::clang(EntryTop->From.RawLoc) : DiagLoc::ir(nullptr, &F),
-          TopFromRole ? EntryTop->From.Via + " routines are called at up to " +
-                            L.name(EntryRange.Hi) +
-                            "; do this work at a lower IRQL (a work item, for PASSIVE_LEVEL)"
-                      : "if '" + FName + "' is never called above it, narrow this annotation to " +
-                            Narrow + "; otherwise lower the IRQL before the call"});
-    } else if (S0.Cur.HasEntry && EntryPromised && !S0.Cur.HasAbs) {
-      Notes.push_back(DiagNote{DiagLoc::ir(nullptr, &F),
-                               "'" + FName + "' runs at " +
-                                   (EntryRange.Lo == EntryRange.Hi
-                                        ? L.name(EntryRange.Lo)
-                                        : L.name(EntryRange.Lo) + ".." + L.name(EntryRange.Hi)) +
-                                   " (its annotations or function class)"});
-    }
-    if (Why) {
-      std::string Src = Why->From.Src == Origin::Inferred ? "what it calls (inferred)"
-                        : Why->From.Src == Origin::KernelModel ? "the built-in kernel model"
-                        : Why->From.Src == Origin::UserModel ? "the model file " + Why->From.Via
-                        : Why->From.Src == Origin::FunctionClass
-                            ? "its function class (" + Why->From.Via + ")"
-                            : "its annotation";
-      // An inferred requirement is explained by the chain of calls instead.
-      if (Why->From.Src == Origin::Inferred && Callee)
-        addChain(*Callee, Why->Kind != ItemKind::Min, Notes);
-      else
-        Notes.push_back(DiagNote{Why->From.RawLoc
-                                     ? DiagLoc::clang(Why->From.RawLoc)
-                                     : DiagLoc::ir(CB.getDebugLoc().get(), &F, Name.str()),
-                                 "requirement of '" + Name.str() + "' comes from " + Src});
-    }
-    // A minimum with the implied maximum of DISPATCH_LEVEL can be one level.
-    bool Exact = HasReq || (Allowed.Lo > 0 && Allowed.Lo == Allowed.Hi);
-    std::string Range = Exact ? "exactly " + L.name(Allowed.Lo)
-                        : Allowed.Lo > 0 && Allowed.Hi < high()
-                            ? L.name(Allowed.Lo) + ".." + L.name(Allowed.Hi)
-                        : Allowed.Lo > 0 ? "IRQL >= " + L.name(Allowed.Lo)
-                                         : "IRQL <= " + L.name(Allowed.Hi);
     if (DerivedEntry && all_of(States, [](const State &S) { return S.Cur.isEntryOnly(); }))
       AllHigh = AllLow = AllPaged = false;
     if (In.OnDirectCall && Callee && !Callee->isDeclaration()) {
@@ -422,42 +357,112 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
       In.OnDirectCall(CB, At);
     }
     CallTooHigh = AllHigh;
-    if (HasReq && (AllHigh || AllLow))
-      report(CB, CheckId::NotRequired,
-             "'" + Name.str() + "' must be called at " + Range + ", but the IRQL here is " + Cur,
-             States, Notes);
-    else if (AllHigh && OnlyAtTop)
-      report(CB, CheckId::TooHigh,
-             "'" + FName + "' " +
-                 (TopFromRole ? "can be called at " + L.name(EntryRange.Hi) + " (its role " +
-                                    EntryTop->From.Via + ")"
-                              : "is annotated to be callable at " + L.name(EntryRange.Hi)) +
-                 ", but calls " +
-                 (Allowed.Hi == PassiveLevel ? "PASSIVE_LEVEL-only '" + Name.str() + "'"
-                                             : "'" + Name.str() + "', which requires " + Range),
-             States, Notes);
-    else if (AllHigh)
-      report(CB, CheckId::TooHigh,
-             "'" + Name.str() + "' called at " + Cur + ", but it requires " + Range, States,
-             Notes);
-    else if (AllLow)
-      report(CB, CheckId::TooLow,
-             "'" + Name.str() + "' called at " + Cur + ", but it requires " + Range, States,
-             Notes);
-    if (AllPaged && !AllHigh && OnlyAtTop)
-      report(CB, CheckId::PagedCall,
-             "'" + FName + "' is " +
-                 (TopFromRole ? "called at up to " : "annotated to be callable at ") +
-                 L.name(EntryRange.Hi) + ", but calls pageable function '" + Name.str() +
-                 "' (bug check 0xD1 if its page is not resident)",
-             States, Notes);
-    else if (AllPaged && !AllHigh)
-      report(CB, CheckId::PagedCall,
-             "pageable function '" + Name.str() + "' called at " + Cur +
-                 " (bug check 0xD1 if its page is not resident); pageable code runs at "
-                 "APC_LEVEL or below",
-             States, Notes);
-  }
+    // Messages and notes are built only for a finding that is reported.
+    if (In.Emit && (AllHigh || AllLow || AllPaged)) {
+      std::string NameStorage = calleeName(CB);
+      StringRef Name = NameStorage;
+      const State &S0 = States.front();
+      // Say what the verdict was reached on: every path's IRQL together, not
+      // one path's (a KeGetCurrentIrql() test may have narrowed it).
+      IrqlValue AllPaths = S0.Cur;
+      for (const State &S : States)
+        AllPaths.join(S.Cur);
+      std::string Cur = describe(AllPaths, L);
+      std::vector<DiagNote> Notes{raisedNote(S0)};
+      // Wrong only at the top of a range the function promises: the call may
+      // be fine where the function really runs, but its annotation (or role)
+      // says it can run higher. That is a contract inconsistency; say so, and
+      // which annotation to narrow.
+      bool OnlyAtTop = false;
+      if (EntryPromised && EntryTop &&
+          all_of(States, [](const State &S) { return S.Cur.isEntryOnly(); })) {
+        LevelRange Union = S0.Cur.Entry;
+        for (const State &S : States)
+          Union = Union.hull(S.Cur.Entry);
+        OnlyAtTop = Union.Lo < Union.Hi && Union.Lo <= Allowed.Hi;
+      }
+      std::string FName = cNameOfSymbol(F.getName()).str();
+      bool TopFromRole = EntryTop && EntryTop->From.Src == Origin::FunctionClass;
+      if (OnlyAtTop) {
+        std::string Narrow = "_IRQL_requires_max_(" + L.name(CC->has(ItemKind::Paged)
+                                                                  ? std::min<Level>(Allowed.Hi, ApcLevel)
+                                                                  : Allowed.Hi) + ")";
+        Notes.push_back(DiagNote{
+            EntryTop->From.RawLoc ? DiagLoc::clang(EntryTop->From.RawLoc) : DiagLoc::ir(nullptr, &F),
+            TopFromRole ? EntryTop->From.Via + " routines are called at up to " +
+                              L.name(EntryRange.Hi) +
+                              "; do this work at a lower IRQL (a work item, for PASSIVE_LEVEL)"
+                        : "if '" + FName + "' is never called above it, narrow this annotation to " +
+                              Narrow + "; otherwise lower the IRQL before the call"});
+      } else if (S0.Cur.HasEntry && EntryPromised && !S0.Cur.HasAbs) {
+        Notes.push_back(DiagNote{DiagLoc::ir(nullptr, &F),
+                                 "'" + FName + "' runs at " +
+                                     (EntryRange.Lo == EntryRange.Hi
+                                          ? L.name(EntryRange.Lo)
+                                          : L.name(EntryRange.Lo) + ".." + L.name(EntryRange.Hi)) +
+                                     " (its annotations or function class)"});
+      }
+      if (Why) {
+        std::string Src = Why->From.Src == Origin::Inferred ? "what it calls (inferred)"
+                          : Why->From.Src == Origin::KernelModel ? "the built-in kernel model"
+                          : Why->From.Src == Origin::UserModel ? "the model file " + Why->From.Via
+                          : Why->From.Src == Origin::FunctionClass
+                              ? "its function class (" + Why->From.Via + ")"
+                              : "its annotation";
+        // An inferred requirement is explained by the chain of calls instead.
+        if (Why->From.Src == Origin::Inferred && Callee)
+          addChain(*Callee, Why->Kind != ItemKind::Min, Notes);
+        else
+          Notes.push_back(DiagNote{Why->From.RawLoc
+                                       ? DiagLoc::clang(Why->From.RawLoc)
+                                       : DiagLoc::ir(CB.getDebugLoc().get(), &F, Name.str()),
+                                   "requirement of '" + Name.str() + "' comes from " + Src});
+      }
+      // A minimum with the implied maximum of DISPATCH_LEVEL can be one level.
+      bool Exact = HasReq || (Allowed.Lo > 0 && Allowed.Lo == Allowed.Hi);
+      std::string Range = Exact ? "exactly " + L.name(Allowed.Lo)
+                          : Allowed.Lo > 0 && Allowed.Hi < high()
+                              ? L.name(Allowed.Lo) + ".." + L.name(Allowed.Hi)
+                          : Allowed.Lo > 0 ? "IRQL >= " + L.name(Allowed.Lo)
+                                           : "IRQL <= " + L.name(Allowed.Hi);
+      if (HasReq && (AllHigh || AllLow))
+        report(CB, CheckId::NotRequired,
+               "'" + Name.str() + "' must be called at " + Range + ", but the IRQL here is " + Cur,
+               States, Notes);
+      else if (AllHigh && OnlyAtTop)
+        report(CB, CheckId::TooHigh,
+               "'" + FName + "' " +
+                   (TopFromRole ? "can be called at " + L.name(EntryRange.Hi) + " (its role " +
+                                      EntryTop->From.Via + ")"
+                                : "is annotated to be callable at " + L.name(EntryRange.Hi)) +
+                   ", but calls " +
+                   (Allowed.Hi == PassiveLevel ? "PASSIVE_LEVEL-only '" + Name.str() + "'"
+                                               : "'" + Name.str() + "', which requires " + Range),
+               States, Notes);
+      else if (AllHigh)
+        report(CB, CheckId::TooHigh,
+               "'" + Name.str() + "' called at " + Cur + ", but it requires " + Range, States,
+               Notes);
+      else if (AllLow)
+        report(CB, CheckId::TooLow,
+               "'" + Name.str() + "' called at " + Cur + ", but it requires " + Range, States,
+               Notes);
+      if (AllPaged && !AllHigh && OnlyAtTop)
+        report(CB, CheckId::PagedCall,
+               "'" + FName + "' is " +
+                   (TopFromRole ? "called at up to " : "annotated to be callable at ") +
+                   L.name(EntryRange.Hi) + ", but calls pageable function '" + Name.str() +
+                   "' (bug check 0xD1 if its page is not resident)",
+               States, Notes);
+      else if (AllPaged && !AllHigh)
+        report(CB, CheckId::PagedCall,
+               "pageable function '" + Name.str() + "' called at " + Cur +
+                   " (bug check 0xD1 if its page is not resident); pageable code runs at "
+                   "APC_LEVEL or below",
+               States, Notes);
+  
+    }
+}
 
   // 2. What the call does to the IRQL, split for try-acquires.
   std::vector<State> Out;

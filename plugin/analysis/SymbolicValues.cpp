@@ -32,10 +32,14 @@ PathId Analyzer::pointerPath(const Value *V, const State &S) {
       return Paths.paramPointee(A->getArgNo());
     if (const auto *GEP = dyn_cast<GEPOperator>(V)) {
       PathId Base = pointerPath(GEP->getPointerOperand(), S);
-      APInt Off(DL.getIndexTypeSizeInBits(GEP->getType()), 0);
-      if (GEP->accumulateConstantOffset(DL, Off))
-        return Paths.offset(Base, Off.getSExtValue());
-      return Paths.anyOffset(Base);
+      // A GEP's constant offset does not depend on the state: computed once.
+      auto [It, New] = GepOffsets.try_emplace(GEP);
+      if (New) {
+        APInt Off(DL.getIndexTypeSizeInBits(GEP->getType()), 0);
+        if (GEP->accumulateConstantOffset(DL, Off))
+          It->second = Off.getSExtValue();
+      }
+      return It->second ? Paths.offset(Base, *It->second) : Paths.anyOffset(Base);
     }
     if (const auto *LI = dyn_cast<LoadInst>(V)) {
       PathId From = pointerPath(LI->getPointerOperand(), S);
