@@ -89,3 +89,25 @@ KIRQL SavesCurrent(VOID) {
 VOID SavesCurrentThroughPointer(_Out_ _IRQL_saves_ PKIRQL OldIrql) {
   *OldIrql = KeGetCurrentIrql();
 }
+
+// _IRQL_saves_ on a pointer to a lock-state structure is satisfied by a save
+// into a field of it...
+typedef struct _LOCK_STATE_LIKE {
+  ULONG Flags;
+  KIRQL OldIrql;
+} LOCK_STATE_LIKE, *PLOCK_STATE_LIKE;
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+_IRQL_raises_(DISPATCH_LEVEL)
+VOID AcquireIntoState(PKSPIN_LOCK Lock, _Out_ _IRQL_saves_ PLOCK_STATE_LIKE State) {
+  KeAcquireSpinLock(Lock, &State->OldIrql);
+}
+
+// ... but not by leaving it untouched.
+_IRQL_requires_max_(DISPATCH_LEVEL)
+_IRQL_raises_(DISPATCH_LEVEL)
+VOID AcquireNotIntoState(PKSPIN_LOCK Lock, _Out_ _IRQL_saves_ PLOCK_STATE_LIKE State) {
+  KIRQL Old;
+  KeAcquireSpinLock(Lock, &Old);
+  State->Flags = 0;
+} // expected-warning {{'AcquireNotIntoState' returns without saving the IRQL in its _IRQL_saves_ parameter (argument 1) [irql-saves-not-written]}}
