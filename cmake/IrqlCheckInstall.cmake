@@ -8,6 +8,7 @@
 #   P/include/irqlcheck.h                     the optional annotation header
 #   P/bin/irqlcheck-compdb.py                 runner over compile_commands.json
 #   P/share/doc/irqlcheck/                    README.md and docs/
+#   P/share/irqlcheck/lit/irqlcheck_lit.py    lit helper for driver regression suites
 #   P/lib/cmake/IrqlCheck/IrqlCheckConfig.cmake (+ ConfigVersion)
 #
 # ("lib" is CMAKE_INSTALL_LIBDIR, which GNUInstallDirs may make lib64 or
@@ -38,6 +39,20 @@ install(FILES "${PROJECT_SOURCE_DIR}/README.md"
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/docs/"
   DESTINATION "${CMAKE_INSTALL_DOCDIR}" COMPONENT IrqlCheck)
 
+# The lit helper (docs/regression-suites.md). It finds the plugin relative to
+# itself and records the clang the plugin was built for.
+set(IRQLCHECK_LIT_INSTALL_DIR "${CMAKE_INSTALL_DATADIR}/irqlcheck/lit")
+file(RELATIVE_PATH IRQLCHECK_LIT_PLUGIN_RELPATH "/prefix/${IRQLCHECK_LIT_INSTALL_DIR}"
+  "/prefix/${IRQLCHECK_INSTALL_PLUGINDIR}/IrqlCheck${CMAKE_SHARED_MODULE_SUFFIX}")
+set(IRQLCHECK_LLVM_TOOLS_BINARY_DIR "${LLVM_TOOLS_BINARY_DIR}")
+set(IRQLCHECK_CLANG_VERSION_MAJOR "${LLVM_VERSION_MAJOR}")
+configure_file("${CMAKE_CURRENT_LIST_DIR}/irqlcheck_lit.py.in"
+  "${PROJECT_BINARY_DIR}/lit/irqlcheck_lit.py" @ONLY)
+install(FILES "${PROJECT_BINARY_DIR}/lit/irqlcheck_lit.py"
+  DESTINATION "${IRQLCHECK_LIT_INSTALL_DIR}" COMPONENT IrqlCheck)
+# The lit.py irqlcheck's own suite runs with: irqlcheck_add_lit_suite's default.
+set(IRQLCHECK_LIT_PY "${LLVM_EXTERNAL_LIT}")
+
 # Package config. Paths are relative to the installed config file
 # (PACKAGE_PREFIX_DIR), so P can be relocated.
 set(IRQLCHECK_PLUGIN_FILE "IrqlCheck${CMAKE_SHARED_MODULE_SUFFIX}")
@@ -45,17 +60,16 @@ set(IRQLCHECK_PLUGIN_INSTALL_PATH "${IRQLCHECK_INSTALL_PLUGINDIR}/${IRQLCHECK_PL
 set(IRQLCHECK_INCLUDE_INSTALL_DIR "${CMAKE_INSTALL_INCLUDEDIR}")
 set(IRQLCHECK_COMPDB_INSTALL_PATH "${CMAKE_INSTALL_BINDIR}/irqlcheck-compdb.py")
 set(IRQLCHECK_DOC_INSTALL_DIR "${CMAKE_INSTALL_DOCDIR}")
-# The clang the plugin was built against: it loads into that major version only.
-set(IRQLCHECK_CLANG_VERSION_MAJOR "${LLVM_VERSION_MAJOR}")
+# The clang the plugin was built against (set above): it loads into that major version only.
 set(IRQLCHECK_LLVM_PACKAGE_VERSION "${LLVM_PACKAGE_VERSION}")
-set(IRQLCHECK_LLVM_TOOLS_BINARY_DIR "${LLVM_TOOLS_BINARY_DIR}")
 
 configure_package_config_file(
   "${CMAKE_CURRENT_LIST_DIR}/IrqlCheckConfig.cmake.in"
   "${PROJECT_BINARY_DIR}/IrqlCheckConfig.cmake"
   INSTALL_DESTINATION "${IRQLCHECK_INSTALL_CMAKEDIR}"
   PATH_VARS IRQLCHECK_PLUGIN_INSTALL_PATH IRQLCHECK_INCLUDE_INSTALL_DIR
-            IRQLCHECK_COMPDB_INSTALL_PATH IRQLCHECK_DOC_INSTALL_DIR)
+            IRQLCHECK_COMPDB_INSTALL_PATH IRQLCHECK_DOC_INSTALL_DIR
+            IRQLCHECK_LIT_INSTALL_DIR)
 
 # ARCH_INDEPENDENT: the plugin runs inside the host compiler, whatever the
 # target; a 32-bit (i686) driver build must accept the 64-bit host plugin.
