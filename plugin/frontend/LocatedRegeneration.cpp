@@ -22,6 +22,12 @@ static llvm::cl::opt<bool>
                        llvm::cl::desc("irqlcheck: say when the IR is generated again to "
                                       "place findings (without -g)"));
 
+// For tests: the regeneration fails, as it would if code generation reported
+// an error the first time did not.
+static llvm::cl::opt<bool>
+    FailRegeneration("irqlcheck-fail-regeneration", llvm::cl::Hidden,
+                     llvm::cl::desc("irqlcheck: fail to generate the IR again (tests)"));
+
 /// The code generation options the compile uses, with line tables that
 /// emit no debug sections, and nothing that reads files or makes records
 /// of its own (profiles to use, coverage maps): only the code matters.
@@ -36,7 +42,7 @@ static CodeGenOptions locatedOptions(const CodeGenOptions &Main) {
 }
 
 static std::unique_ptr<llvm::Module> regenerate(CompilerInstance &CI, llvm::LLVMContext &LLVMCtx) {
-  if (!CI.hasASTContext() || !CI.hasSourceManager())
+  if (FailRegeneration || !CI.hasASTContext() || !CI.hasSourceManager())
     return nullptr;
   ASTContext &Ctx = CI.getASTContext();
   // The first code generation printed every diagnostic already.
