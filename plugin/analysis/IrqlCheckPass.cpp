@@ -89,35 +89,57 @@ DenseMap<const Function *, Contract> resolveContracts(Module &M, TUModel &Model,
   return Result;
 }
 
-} // namespace
+/// Says whether the analysis found anything to report, and reports nothing:
+/// the probe run on a module without line tables. Nothing is suppressed here
+/// (#pragma warning is decided by the exact place, in the located run).
+class ProbeSink : public DiagSink {
+public:
+  void emit(DiagLevel, const DiagLoc &, StringRef) override { Found = true; }
+  bool Found = false;
+};
 
-PreservedAnalyses IrqlCheckPass::run(Module &M, ModuleAnalysisManager &) {
-  std::unique_ptr<TUModel> OwnModel;
-  std::unique_ptr<CheckSettings> OwnSettings;
-  std::unique_ptr<DiagSink> OwnSink;
-  TUModel *Model = Ctx ? Ctx->Model : nullptr;
-  const CheckSettings *Settings = Ctx ? Ctx->Settings : nullptr;
-  DiagSink *Sink = Ctx ? Ctx->Sink : nullptr;
-  bool InProcess = Model != nullptr;
-  if (!Model) {
-    OwnModel = std::make_unique<TUModel>(LevelTable::forTriple(M.getTargetTriple()));
-    Model = OwnModel.get();
+/// Forwards everything; after the first finding, says once that its places
+/// are only functions.
+class FunctionLevelSink : public DiagSink {
+public:
+  explicit FunctionLevelSink(DiagSink &Out) : Out(Out) {}
+  void emit(DiagLevel Level, const DiagLoc &Loc, StringRef Message) override {
+    Out.emit(Level, Loc, Message);
   }
-  if (!Settings) {
-    OwnSettings = std::make_unique<CheckSettings>();
-    Settings = OwnSettings.get();
+  bool suppressed(CheckId Id, const DiagLoc &Loc) override { return Out.suppressed(Id, Loc); }
+  void finding(CheckId Id, DiagLevel Level, const DiagLoc &Loc, StringRef Message,
+               ArrayRef<DiagNote> Notes) override {
+    Out.finding(Id, Level, Loc, Message, Notes);
+    if (!Told)
+      Out.emit(DiagLevel::Note, Loc,
+               "irqlcheck: these findings name only their function: the line tables "
+               "could not be rebuilt (compile with -g for exact places)");
+    Told = true;
   }
-  if (!Sink) {
-    OwnSink = std::make_unique<LLVMContextSink>(M.getContext());
-    Sink = OwnSink.get();
-  }
-  Reporter R(*Settings, *Sink);
 
-  auto Contracts = resolveContracts(M, *Model, InProcess, R);
-  // Make the contracts visible in -emit-llvm output and to later opt runs. A
-  // string attribute is invisible to code generation.
+private:
+  DiagSink &Out;
+  bool Told = false;
+};
+
+/// Makes the contracts visible in -emit-llvm output and to later opt runs. A
+/// string attribute is invisible to code generation.
+void annotateContracts(Module &M, const DenseMap<const Function *, Contract> &Contracts,
+                       const LevelTable &Levels) {
   for (auto &KV : Contracts)
-    const_cast<Function *>(KV.first)->addFnAttr(ContractAttr, KV.second.str(Model->Levels));
+    const_cast<Function *>(KV.first)->addFnAttr(ContractAttr, KV.second.str(Levels));
+}
+
+bool hasLineTables(const Module &M) {
+  return M.getNamedMetadata("llvm.dbg.cu") != nullptr;
+}
+
+/// Checks every analysable function of M, reporting to Sink in module order.
+void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagSink *Sink,
+                 bool InProcess, bool Suggest) {
+  Reporter R(*Settings, *Sink);
+  auto Contracts = resolveContracts(M, *Model, InProcess, R);
+  annotateContracts(M, Contracts, Model->Levels);
 
   // The functions whose bodies are checked, decided once. Kernel routines
   // (mingw's inline KfRaiseIrql) and anything defined in a system header are
@@ -240,16 +262,67 @@ PreservedAnalyses IrqlCheckPass::run(Module &M, ModuleAnalysisManager &) {
     if (It != Buffers.end())
       It->second->flush();
   }
-  if (Ctx && Ctx->Suggest)
+  if (Suggest)
     printSuggestions(M, Summaries, Contracts, *Model, llvm::outs());
+}
+
+} // namespace
+
+PreservedAnalyses IrqlCheckPass::run(Module &M, ModuleAnalysisManager &) {
+  std::unique_ptr<TUModel> OwnModel;
+  std::unique_ptr<CheckSettings> OwnSettings;
+  std::unique_ptr<DiagSink> OwnSink;
+  TUModel *Model = Ctx ? Ctx->Model : nullptr;
+  const CheckSettings *Settings = Ctx ? Ctx->Settings : nullptr;
+  DiagSink *Sink = Ctx ? Ctx->Sink : nullptr;
+  bool InProcess = Model != nullptr;
+  bool Suggest = Ctx && Ctx->Suggest;
+  if (!Model) {
+    OwnModel = std::make_unique<TUModel>(LevelTable::forTriple(M.getTargetTriple()));
+    Model = OwnModel.get();
+  }
+  if (!Settings) {
+    OwnSettings = std::make_unique<CheckSettings>();
+    Settings = OwnSettings.get();
+  }
+  if (!Sink) {
+    OwnSink = std::make_unique<LLVMContextSink>(M.getContext());
+    Sink = OwnSink.get();
+  }
+
+  if (!Ctx || !Ctx->RegenerateWithLocations || hasLineTables(M)) {
+    checkModule(M, Model, Settings, Sink, InProcess, Suggest);
+  } else {
+    // No line tables. Role-typed indirect calls are matched by line and
+    // column, so without them the analysis would differ: no probe then.
+    bool NeedLocations = Suggest || !Model->IndirectCalls.empty();
+    if (!NeedLocations) {
+      ProbeSink Probe;
+      checkModule(M, Model, Settings, &Probe, InProcess, /*Suggest=*/false);
+      NeedLocations = Probe.Found;
+    } else {
+      // The contracts still go on this module's functions (-emit-llvm).
+      ProbeSink Unused;
+      Reporter R(*Settings, Unused);
+      annotateContracts(M, resolveContracts(M, *Model, InProcess, R), Model->Levels);
+    }
+    if (NeedLocations) {
+      // A context of its own: nothing of the copy can reach this module.
+      LLVMContext LocatedContext;
+      LocatedContext.setDiscardValueNames(M.getContext().shouldDiscardValueNames());
+      LocatedContext.setDiagnosticHandlerCallBack(
+          [](const DiagnosticInfo *, void *) {}, nullptr);
+      std::unique_ptr<Module> Located = Ctx->RegenerateWithLocations(LocatedContext);
+      if (Located && hasLineTables(*Located)) {
+        checkModule(*Located, Model, Settings, Sink, InProcess, Suggest);
+      } else {
+        FunctionLevelSink Told(*Sink);
+        checkModule(M, Model, Settings, &Told, InProcess, Suggest);
+      }
+    }
+  }
   if (Ctx && Ctx->OnFinish)
     Ctx->OnFinish();
-
-  if (Ctx && Ctx->DropLocations && StripDebugInfo(M)) {
-    PreservedAnalyses PA;
-    PA.preserveSet<CFGAnalyses>();
-    return PA;
-  }
   return PreservedAnalyses::all();
 }
 

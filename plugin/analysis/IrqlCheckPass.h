@@ -16,8 +16,10 @@
 #include <memory>
 
 namespace llvm {
+class LLVMContext;
+class Module;
 class PassBuilder;
-}
+} // namespace llvm
 
 namespace irqlcheck {
 struct TUModel;
@@ -35,10 +37,14 @@ struct PassContext {
   DiagSink *Sink = nullptr;
   bool Suggest = false;            // print inferred contracts as SAL
   std::function<void()> OnFinish;  // called when the pass is done (SARIF)
-  /// The line tables exist only because the plugin asked for them (no -g):
-  /// the pass drops them when done, so the rest of the pipeline does not
-  /// carry them and the output is what it is without the plugin.
-  bool DropLocations = false;
+  /// Set by the front end when the build has no line tables (no -g): builds
+  /// the same module again, with line tables only, in the given context
+  /// (null if that fails). Emitting locations costs ~10% of a compile and
+  /// most translation units have nothing to report, so the pass analyses
+  /// the module it is given and asks for the located copy only when there is
+  /// a finding to place (or suggestions to print, or role-typed indirect
+  /// calls, which are matched by line and column).
+  std::function<std::unique_ptr<llvm::Module>(llvm::LLVMContext &)> RegenerateWithLocations;
 };
 
 class IrqlCheckPass : public llvm::PassInfoMixin<IrqlCheckPass> {

@@ -3,6 +3,7 @@
 #include "Compat.h"
 #include "analysis/IrqlCheckPass.h"
 #include "frontend/FrontendState.h"
+#include "frontend/LocatedRegeneration.h"
 #include "frontend/ModelSelfCheck.h"
 #include "frontend/PagedCode.h"
 #include "frontend/PassRegistration.h"
@@ -291,16 +292,16 @@ std::unique_ptr<ASTConsumer> IrqlAction::CreateASTConsumer(CompilerInstance &CI,
   FrontendState::setCurrent(&S->State);
   SessionActive = true;
 
-  // Column-exact locations for the pass without -g: line tables that emit
-  // no debug sections (what clang does for -Rpass). CodeGenModule is created
-  // after plugin consumers, so this still takes effect.
+  // Without -g the pass checks a module without line tables and, only if
+  // there is something to place, asks for the IR again with them.
   CodeGenOptions &CGO = CI.getCodeGenOpts();
-  bool OwnLocations = CGO.getDebugInfo() == llvm::codegenoptions::NoDebugInfo;
-  if (OwnLocations)
-    CGO.setDebugInfo(llvm::codegenoptions::LocTrackingOnly);
-
   S->Pass = std::make_shared<PassContext>();
-  S->Pass->DropLocations = OwnLocations;
+  // The driver's -clear-ast-before-backend would free the AST the
+  // regeneration reads; objects do not depend on it.
+  if (CGO.getDebugInfo() == llvm::codegenoptions::NoDebugInfo) {
+    S->Pass->RegenerateWithLocations = regeneratorWithLocations(CI);
+    CGO.ClearASTBeforeBackend = false;
+  }
   S->Pass->Model = S->Model.get();
   S->Pass->Settings = &S->Settings;
   S->Pass->Sink = S->Sink.get();
