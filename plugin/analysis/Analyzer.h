@@ -106,7 +106,8 @@ private:
     std::string Msg;
     std::vector<DiagNote> Notes;
   };
-  bool restoresValue(const CallBase &CB, const ContractItem &I) const;
+  bool restoresValue(const ContractItem &I, const Value *Arg) const;
+  PathId itemLocation(const ContractItem &I, PathId ArgPointee);
   PathId locationAt(const CallBase &CB, const ContractItem &I, const State &S);
   PathId ownLocation(const ContractItem &I);
   void swapWithLatestRaise(State &S, const IrqlValue &EarlierSaved,

@@ -38,23 +38,13 @@ LevelRange Analyzer::allowedAt(const CallBase &CB, const Contract &CC, const Sta
 }
 
 
-/// Does a restores item name the IRQL value itself (restores=argN on an
-/// integer argument), rather than memory that holds a saved one?
-bool Analyzer::restoresValue(const CallBase &CB, const ContractItem &I) const {
-  return I.Value.K == ItemValue::Arg && I.Value.Off == 0 && I.Value.N < CB.arg_size() &&
-         !CB.getArgOperand(I.Value.N)->getType()->isPointerTy();
-}
-
 /// The memory a saves/restores item names, at a call: what the argument
 /// points to (plus the item's offset), or the named global.
 PathId Analyzer::locationAt(const CallBase &CB, const ContractItem &I, const State &S) {
-  PathId P = 0;
-  if (I.Value.K == ItemValue::Arg && I.Value.N < CB.arg_size())
-    P = pointerPath(CB.getArgOperand(I.Value.N), S);
-  else if (I.Value.K == ItemValue::Global)
-    if (const GlobalValue *G = F.getParent()->getNamedValue(I.Var))
-      P = Paths.global(G);
-  return Paths.offset(P, I.Value.Off);
+  PathId ArgPointee = I.Value.K == ItemValue::Arg && I.Value.N < CB.arg_size()
+                          ? pointerPath(CB.getArgOperand(I.Value.N), S)
+                          : 0;
+  return itemLocation(I, ArgPointee);
 }
 
 /// An out-of-order release, reported once: go on as if the locks had been
@@ -92,30 +82,26 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
   auto SiteNote = [&](const Instruction *Site, const std::string &What) {
     return DiagNote{DiagLoc::ir(Site->getDebugLoc().get(), &F), What};
   };
-  std::string Name = calleeName(CB);
+  // The callee's name is spelled out only for a message.
+  std::string Name = Findings ? calleeName(CB) : std::string();
   IrqlValue Before = S.Cur;
+  SymVal SavedHere; // the IRQL this call saves
+  SavedHere.K = SymVal::Saved;
+  SavedHere.Irql = Before;
+  SavedHere.Site = &CB;
   bool SavesSomething = false;
   for (const ContractItem &I : CC.items()) {
     if (I.Cond.K != Condition::Always)
       continue;
     if (I.Kind == ItemKind::Saves) {
-      SymVal V;
-      V.K = SymVal::Saved;
-      V.Irql = Before;
-      V.Site = &CB;
       if (I.Value.K == ItemValue::Ret)
-        S.Ssa[&CB] = V;
+        S.Ssa[&CB] = SavedHere;
       else if (PathId P = locationAt(CB, I, S))
-        S.Mem[P] = V;
+        S.Mem[P] = SavedHere;
       SavesSomething = true;
     } else if (I.Kind == ItemKind::SavesGlobal) {
-      if (PathId P = Paths.slot(I.Name, locationAt(CB, I, S))) {
-        SymVal V;
-        V.K = SymVal::Saved;
-        V.Irql = Before;
-        V.Site = &CB;
-        S.Mem[P] = V;
-      }
+      if (PathId P = Paths.slot(I.Name, locationAt(CB, I, S)))
+        S.Mem[P] = SavedHere;
       SavesSomething = true;
     }
   }
@@ -240,7 +226,9 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
     } else if (I.Kind == ItemKind::Sets) {
       auto Lv = LevelOrArg(I.Value);
       After = Lv ? IrqlValue::level(*Lv) : IrqlValue::absolute({PassiveLevel, high()});
-    } else if (I.Kind == ItemKind::Restores && restoresValue(CB, I)) {
+    } else if (I.Kind == ItemKind::Restores &&
+               restoresValue(I, I.Value.N < CB.arg_size() ? CB.getArgOperand(I.Value.N)
+                                                          : nullptr)) {
       Restore(symOf(CB.getArgOperand(I.Value.N), S));
     } else if (I.Kind == ItemKind::Restores) {
       RestoreFrom(locationAt(CB, I, S));

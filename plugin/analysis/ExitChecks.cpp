@@ -72,9 +72,8 @@ void Analyzer::checkExit(const ReturnInst &RI, std::vector<State> &States) {
     } else if (Restores) {
       // The IRQL value itself (an integer parameter), or memory holding a
       // saved one (a lock-state pointer, a handle, a wrapper's slot).
-      bool ByValue = Restores->Value.K == ItemValue::Arg && !Restores->Value.Off &&
-                     Restores->Value.N < F.arg_size() &&
-                     !F.getArg(Restores->Value.N)->getType()->isPointerTy();
+      bool ByValue = restoresValue(
+          *Restores, Restores->Value.N < F.arg_size() ? F.getArg(Restores->Value.N) : nullptr);
       PathId Slot = ByValue ? 0 : ownLocation(*Restores);
       if (All([&](const State &S) {
             return ByValue ? S.Cur.ArgIndex != int(Restores->Value.N) : S.Cur.Slot != Slot;

@@ -228,18 +228,18 @@ void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagS
     // save where its caller can name it, or restore from there) is what it
     // is for, so it is held to that, not reported for leaving the IRQL
     // changed; its callers pair it like KeAcquireSpinLock/KeReleaseSpinLock.
+    auto SavesOrRestores = [](ItemKind K) {
+      return K == ItemKind::Saves || K == ItemKind::Restores || K == ItemKind::SavesGlobal ||
+             K == ItemKind::RestoresGlobal;
+    };
     Contract Declared;
-    bool Wrapper = Own && any_of(Own->items(), [](const ContractItem &I) {
-      return I.From.Src == Origin::Inferred &&
-             (I.Kind == ItemKind::Saves || I.Kind == ItemKind::Restores ||
-              I.Kind == ItemKind::SavesGlobal || I.Kind == ItemKind::RestoresGlobal);
+    bool Wrapper = Own && any_of(Own->items(), [&](const ContractItem &I) {
+      return I.From.Src == Origin::Inferred && SavesOrRestores(I.Kind);
     });
     if (Own)
       for (const ContractItem &I : Own->items())
         if (I.From.Src != Origin::Inferred || I.Kind == ItemKind::Class ||
-            (Wrapper && (I.Kind == ItemKind::Saves || I.Kind == ItemKind::Restores ||
-                         I.Kind == ItemKind::SavesGlobal ||
-                         I.Kind == ItemKind::RestoresGlobal || I.Kind == ItemKind::Sets)))
+            (Wrapper && (SavesOrRestores(I.Kind) || I.Kind == ItemKind::Sets)))
           Declared.add(I); // (a role found from a registration is inferred)
     // Checked with its summary already, unless that summary made it a lock
     // wrapper: then it is held to the wrapper's effects, so checked again.

@@ -53,16 +53,32 @@ PathId Analyzer::pointerPath(const Value *V, const State &S) {
   return 0;
 }
 
-/// The memory a saves/restores item of this function's own contract names,
-/// as the function sees it.
-PathId Analyzer::ownLocation(const ContractItem &I) {
+/// The memory a saves/restores item names: byte Off of what argument N
+/// points to (ArgPointee, as the caller or the function sees it), or of the
+/// named global.
+PathId Analyzer::itemLocation(const ContractItem &I, PathId ArgPointee) {
   PathId P = 0;
   if (I.Value.K == ItemValue::Arg)
-    P = Paths.paramPointee(I.Value.N);
+    P = ArgPointee;
   else if (I.Value.K == ItemValue::Global)
     if (const GlobalValue *G = F.getParent()->getNamedValue(I.Var))
       P = Paths.global(G);
   return Paths.offset(P, I.Value.Off);
+}
+
+/// The memory a saves/restores item of this function's own contract names,
+/// as the function sees it.
+PathId Analyzer::ownLocation(const ContractItem &I) {
+  return itemLocation(I, I.Value.K == ItemValue::Arg ? Paths.paramPointee(I.Value.N) : 0);
+}
+
+/// Does a restores item name the IRQL value itself (restores=argN on an
+/// integer argument), rather than memory that holds a saved one (a
+/// lock-state pointer, a handle, a wrapper's slot)? Arg is argument N at a
+/// call, or the function's own parameter N.
+bool Analyzer::restoresValue(const ContractItem &I, const Value *Arg) const {
+  return I.Value.K == ItemValue::Arg && I.Value.Off == 0 && Arg &&
+         !Arg->getType()->isPointerTy();
 }
 
 SymVal Analyzer::symOf(const Value *V, const State &S) {
