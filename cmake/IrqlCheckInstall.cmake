@@ -4,6 +4,7 @@
 #
 # installs
 #   P/lib/irqlcheck/IrqlCheck.so              the plugin (IrqlCheck.dll on Windows)
+#   P/lib/irqlcheck/IrqlCheckPassPlugin.so    its pass, loaded from the same directory
 #   P/lib/irqlcheck/IrqlCheckFrontend.so      its Clang half, loaded from the same directory
 #   P/include/irqlcheck.h                     the optional annotation header
 #   P/bin/irqlcheck-compdb.py                 runner over compile_commands.json
@@ -24,7 +25,7 @@ set(IRQLCHECK_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/IrqlCheck"
 mark_as_advanced(IRQLCHECK_INSTALL_PLUGINDIR IRQLCHECK_INSTALL_CMAKEDIR)
 
 # The plugin is a MODULE library: LIBRARY destination on every platform.
-install(TARGETS IrqlCheck IrqlCheckFrontend
+install(TARGETS IrqlCheck IrqlCheckPassPlugin IrqlCheckFrontend
   LIBRARY DESTINATION "${IRQLCHECK_INSTALL_PLUGINDIR}" COMPONENT IrqlCheck
   RUNTIME DESTINATION "${IRQLCHECK_INSTALL_PLUGINDIR}" COMPONENT IrqlCheck)
 

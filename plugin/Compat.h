@@ -7,8 +7,6 @@
 #ifndef IRQLCHECK_COMPAT_H
 #define IRQLCHECK_COMPAT_H
 
-#include "clang/Basic/Version.h"
-#include "clang/Sema/ParsedAttr.h"
 #include "llvm/Config/llvm-config.h"
 
 #if __has_include("llvm/Plugins/PassPlugin.h") // LLVM 22 moved the header.
@@ -16,6 +14,19 @@
 #else
 #include "llvm/Passes/PassPlugin.h"
 #endif
+
+// VersionCheck.cpp (IrqlCheck.so, which must reference no LLVM or Clang
+// symbol) needs the pass plugin header only: Clang's headers emit some
+// functions (LLVM_DUMP_METHOD) that call into LLVM.
+#ifndef IRQLCHECK_COMPAT_PASS_PLUGIN_ONLY
+
+#include "clang/AST/TypeLoc.h"
+#include "clang/Basic/CodeGenOptions.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/Version.h"
+#include "clang/Sema/ParsedAttr.h"
+
+#include <string>
 
 namespace irqlcheck {
 namespace compat {
@@ -35,7 +46,61 @@ constexpr auto AS_C23 = clang::ParsedAttr::AS_C2x;
 #define IRQLCHECK_HAS_PASS_BUILDER_CALLBACKS 0
 #endif
 
+// The identifier of an identifier argument of an attribute: IdentifierLoc
+// has accessors from Clang 21 (its fields were public before).
+inline clang::IdentifierInfo *identifierOf(const clang::IdentifierLoc *L) {
+#if CLANG_VERSION_MAJOR >= 21
+  return L->getIdentifierInfo();
+#else
+  return L->Ident;
+#endif
+}
+
+// Steps TL through an ElaboratedTypeLoc ("struct S", "ns::T"); false if TL is
+// none. Clang 22 has no ElaboratedType: the keyword and qualifier live on the
+// named type itself, so there is nothing to step through.
+inline bool stepThroughElaborated(clang::TypeLoc &TL) {
+#if CLANG_VERSION_MAJOR >= 22
+  return false;
+#else
+  if (auto E = TL.getAs<clang::ElaboratedTypeLoc>()) {
+    TL = E.getNamedTypeLoc();
+    return true;
+  }
+  return false;
+#endif
+}
+
+// "No profile": ProfileInstrKind moved to llvm::driver in Clang 21.
+#if CLANG_VERSION_MAJOR >= 21
+constexpr auto ProfileNone = llvm::driver::ProfileInstrKind::ProfileNone;
+#else
+constexpr auto ProfileNone = clang::CodeGenOptions::ProfileNone;
+#endif
+
+// DiagnosticsEngine's constructor takes the options by reference from Clang 21
+// (they are no longer reference-counted), by pointer before.
+#if CLANG_VERSION_MAJOR >= 21
+inline clang::DiagnosticOptions &diagOptionsArg(clang::DiagnosticOptions &O) { return O; }
+#else
+inline clang::DiagnosticOptions *diagOptionsArg(clang::DiagnosticOptions &O) { return &O; }
+#endif
+
+// Module::getTargetTriple() returns a Triple from LLVM 21, a string before.
+// (A template so that this header need not include llvm/IR/Module.h, whose
+// llvm::PointerType and llvm::FunctionType clash with Clang's in files that
+// use both namespaces.)
+template <typename ModuleT> std::string moduleTriple(const ModuleT &M) {
+#if LLVM_VERSION_MAJOR >= 21
+  return M.getTargetTriple().str();
+#else
+  return M.getTargetTriple();
+#endif
+}
+
 } // namespace compat
 } // namespace irqlcheck
+
+#endif // IRQLCHECK_COMPAT_PASS_PLUGIN_ONLY
 
 #endif // IRQLCHECK_COMPAT_H

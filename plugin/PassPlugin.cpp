@@ -1,6 +1,7 @@
-//===- PassPlugin.cpp - IrqlCheck.so: the pass plugin, and the way in -----===//
+//===- PassPlugin.cpp - IrqlCheckPassPlugin.so: the pass plugin -----------===//
 //
-// IrqlCheck.so is what users load, everywhere:
+// Users load IrqlCheck.so (VersionCheck.cpp), which checks the LLVM version
+// and then loads this object from its own directory, everywhere:
 //  - opt -load-pass-plugin=IrqlCheck.so -passes=irql-check checks IR whose
 //    functions carry "irqlcheck.contract" attributes. opt has no Clang in it,
 //    so this object references no Clang symbol at all.

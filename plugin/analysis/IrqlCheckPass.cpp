@@ -1,5 +1,6 @@
 //===- IrqlCheckPass.cpp - The IR pass that checks IRQL rules -------------===//
 #include "analysis/IrqlCheckPass.h"
+#include "Compat.h"
 #include "analysis/CallGraphSummaries.h"
 #include "analysis/FunctionAnalysis.h"
 #include "analysis/Suggestions.h"
@@ -130,8 +131,14 @@ void annotateContracts(Module &M, const DenseMap<const Function *, Contract> &Co
     const_cast<Function *>(KV.first)->addFnAttr(ContractAttr, KV.second.str(Levels));
 }
 
+/// Do M's functions carry locations? Not "has a compile unit": Clang 22
+/// emits one (emissionKind: NoDebug) even without -g, and clang's
+/// location-tracking-only line tables have that kind too.
 bool hasLineTables(const Module &M) {
-  return M.getNamedMetadata("llvm.dbg.cu") != nullptr;
+  for (const Function &F : M)
+    if (!F.isDeclaration() && F.getSubprogram())
+      return true;
+  return false;
 }
 
 /// Checks every analysable function of M, reporting to Sink in module order.
@@ -278,7 +285,7 @@ PreservedAnalyses IrqlCheckPass::run(Module &M, ModuleAnalysisManager &) {
   bool InProcess = Model != nullptr;
   bool Suggest = Ctx && Ctx->Suggest;
   if (!Model) {
-    OwnModel = std::make_unique<TUModel>(LevelTable::forTriple(M.getTargetTriple()));
+    OwnModel = std::make_unique<TUModel>(LevelTable::forTriple(compat::moduleTriple(M)));
     Model = OwnModel.get();
   }
   if (!Settings) {

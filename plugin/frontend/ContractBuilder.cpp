@@ -1,5 +1,6 @@
 //===- ContractBuilder.cpp - From recorded annotations to contracts -------===//
 #include "frontend/ContractBuilder.h"
+#include "Compat.h"
 #include "frontend/ConstantEvaluator.h"
 #include "frontend/FrontendState.h"
 #include "frontend/IndirectCalls.h"
@@ -76,9 +77,7 @@ FunctionTypeLoc prototypeOf(TypeLoc TL) {
       TL = M.getInnerLoc();
     else if (auto Ptr = TL.getAs<PointerTypeLoc>())
       TL = Ptr.getPointeeLoc();
-    else if (auto E = TL.getAs<ElaboratedTypeLoc>())
-      TL = E.getNamedTypeLoc();
-    else
+    else if (!compat::stepThroughElaborated(TL))
       break;
   }
   return FunctionTypeLoc();

@@ -54,7 +54,7 @@ std::optional<int64_t> lookupEnumerator(Sema &S, llvm::StringRef Name) {
 std::string argumentText(Sema &S, const ParsedAttr &A, unsigned I,
                          std::optional<int64_t> &Value) {
   if (A.isArgIdent(I))
-    return A.getArgAsIdent(I)->Ident->getName().str();
+    return compat::identifierOf(A.getArgAsIdent(I))->getName().str();
   Expr *E = A.getArgAsExpr(I);
   if (!E)
     return std::string();

@@ -1,6 +1,7 @@
 //===- LocatedRegeneration.cpp - The module again, with line tables -------===//
 #include "frontend/LocatedRegeneration.h"
 
+#include "Compat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/Basic/Diagnostic.h"
@@ -37,7 +38,7 @@ static CodeGenOptions locatedOptions(const CodeGenOptions &Main) {
   CGO.CoverageMapping = false;
   CGO.ProfileInstrumentUsePath.clear();
   CGO.SampleProfileFile.clear();
-  CGO.setProfileUse(CodeGenOptions::ProfileNone);
+  CGO.setProfileUse(compat::ProfileNone);
   return CGO;
 }
 
@@ -47,7 +48,7 @@ static std::unique_ptr<llvm::Module> regenerate(CompilerInstance &CI, llvm::LLVM
   ASTContext &Ctx = CI.getASTContext();
   // The first code generation printed every diagnostic already.
   DiagnosticsEngine Diags(CI.getDiagnostics().getDiagnosticIDs(),
-                          &CI.getDiagnostics().getDiagnosticOptions(),
+                          compat::diagOptionsArg(CI.getDiagnostics().getDiagnosticOptions()),
                           new IgnoringDiagConsumer(), /*ShouldOwnClient=*/true);
   Diags.setSourceManager(&CI.getSourceManager());
   CodeGenOptions CGO = locatedOptions(CI.getCodeGenOpts());
