@@ -7,8 +7,8 @@
 // as it does without the plugin (same diagnostics apart from the remark, same
 // object).
 //
-// RUN: %clang --target=x86_64-pc-windows-msvc -Wall -c %s -o %t.without.o 2>&1 | count 0
-// RUN: %clang --target=x86_64-pc-windows-msvc -Wall -fplugin=%irqlcheck -c %s -o %t.with.o \
+// RUN: %clang --target=x86_64-pc-windows-msvc -mno-incremental-linker-compatible -Wall -c %s -o %t.without.o 2>&1 | count 0
+// RUN: %clang --target=x86_64-pc-windows-msvc -mno-incremental-linker-compatible -Wall -fplugin=%irqlcheck -c %s -o %t.with.o \
 // RUN:   -fplugin-arg-irqlcheck-dump-contracts 2>%t.err | FileCheck %s --check-prefix=DUMP
 // RUN: FileCheck %s --input-file=%t.err --check-prefix=NOTE
 // RUN: cmp %t.without.o %t.with.o
