@@ -154,7 +154,7 @@ void analyzeInto(const CompileJob &J, const AnalysisOptions &Opts,
     (void)CI.release();
     (void)Action.release();
     OS << "irqlcheck: error: the compiler crashed on '" << J.File << "'\n";
-    R.Failed = true;
+    R.Failed = R.Crashed = true;
     return;
   }
   if (CompileDiags.OtherErrors)

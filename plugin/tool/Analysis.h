@@ -35,6 +35,8 @@ struct AnalysisResult {
   /// The compile failed for another reason than a finding: an error in the
   /// source or the command, or a crash.
   bool Failed = false;
+  /// The compiler crashed: the process is not to be trusted any more.
+  bool Crashed = false;
 };
 
 /// Checks J; writes its SARIF log to SarifPath unless empty.

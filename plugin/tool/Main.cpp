@@ -9,6 +9,7 @@
 #include "report/Checks.h"
 #include "tool/Analysis.h"
 #include "tool/CompileCommands.h"
+#include "tool/Isolated.h"
 #include "tool/SarifMerge.h"
 
 #include "clang/Basic/Version.h"
@@ -24,6 +25,7 @@
 #include "llvm/Support/thread.h"
 
 #include <atomic>
+#include <cstdlib>
 #include <condition_variable>
 #include <mutex>
 
@@ -255,6 +257,9 @@ int main(int argc, const char **argv) {
   std::mutex M;
   std::condition_variable CV;
   std::atomic<size_t> Next{0};
+  // Set by the first compiler crash: the units after it run in child processes.
+  std::atomic<bool> Crashed{false};
+  std::string Self = sys::fs::getMainExecutable(argv[0], reinterpret_cast<void *>(&resourceDir));
   size_t Finished = 0;
   size_t LastFinished = 0;
   unsigned Threads = Jobs ? Jobs : std::max(1u, llvm::hardware_concurrency().compute_thread_count());
@@ -265,10 +270,11 @@ int main(int argc, const char **argv) {
   for (unsigned T = 0; T < Threads && N; ++T)
     Workers.emplace_back(StackSize, [&] {
       for (size_t I; (I = Next++) < N;) {
-        // Each unit in a thread of its own: what a compiler crash leaves in
-        // thread-local state (Clang's and LLVM's) goes with it.
-        AnalysisResult R;
-        llvm::thread([&] { R = analyze(Units[I], Opts, SarifPath(I)); }).join();
+        AnalysisResult R = Crashed ? analyzeInChild(Self, Units[I], Opts, SarifPath(I))
+                                   : analyze(Units[I], Opts, SarifPath(I));
+        if (R.Crashed)
+          Crashed = true;
+        std::lock_guard<std::mutex> L(M);
         Results[I] = std::move(R);
         Done[I] = true;
         ++Finished;
@@ -328,9 +334,13 @@ int main(int argc, const char **argv) {
   errs() << "irqlcheck: " << N << " translation unit" << (N == 1 ? "" : "s") << ", " << Warnings
          << " warning" << (Warnings == 1 ? "" : "s") << ", " << Errors << " error"
          << (Errors == 1 ? "" : "s") << ", " << Failed << " failed\n";
-  if (Failed)
-    return 2;
-  if (Errors || (Werror && Warnings))
-    return 1;
-  return 0;
+  int Status = Failed ? 2 : (Errors || (Werror && Warnings)) ? 1 : 0;
+  if (Crashed) {
+    // What the crash left behind would be torn down now (llvm_shutdown):
+    // leave without.
+    outs().flush();
+    errs().flush();
+    std::_Exit(Status);
+  }
+  return Status;
 }
