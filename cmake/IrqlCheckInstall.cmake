@@ -7,7 +7,8 @@
 #   P/lib/irqlcheck/IrqlCheckPassPlugin.so    its pass, loaded from the same directory
 #   P/lib/irqlcheck/IrqlCheckFrontend.so      its Clang half, loaded from the same directory
 #   P/include/irqlcheck.h                     the optional annotation header
-#   P/bin/irqlcheck-compdb.py                 runner over compile_commands.json
+#   P/bin/irqlcheck-compdb.py                 runner over compile_commands.json (runs P/bin/irqlcheck)
+#   P/bin/irqlcheck                           the standalone checker (docs/standalone.md)
 #   P/share/doc/irqlcheck/                    README.md and docs/
 #   P/share/irqlcheck/lit/irqlcheck_lit.py    lit helper for driver regression suites
 #   P/lib/cmake/IrqlCheck/IrqlCheckConfig.cmake (+ ConfigVersion)
@@ -34,6 +35,14 @@ install(FILES "${PROJECT_SOURCE_DIR}/include/irqlcheck.h"
 
 install(PROGRAMS "${PROJECT_SOURCE_DIR}/cmake/irqlcheck-compdb.py"
   DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT IrqlCheck)
+
+# The standalone irqlcheck. It finds the shared Clang and LLVM libraries it
+# was linked against where they were (the package's lib directory), and
+# their builtin headers there too (IRQLCHECK_CLANG_RESOURCE_DIR).
+if(TARGET irqlcheck)
+  set_target_properties(irqlcheck PROPERTIES INSTALL_RPATH_USE_LINK_PATH ON)
+  install(TARGETS irqlcheck RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT IrqlCheck)
+endif()
 
 install(FILES "${PROJECT_SOURCE_DIR}/README.md"
   DESTINATION "${CMAKE_INSTALL_DOCDIR}" COMPONENT IrqlCheck)

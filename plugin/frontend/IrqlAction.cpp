@@ -28,7 +28,7 @@ using namespace clang;
 
 namespace irqlcheck {
 
-static bool SessionActive = false;
+static thread_local bool SessionActive = false; // per thread, as FrontendState::current()
 bool inProcessSessionActive() { return SessionActive; }
 
 namespace {

@@ -29,7 +29,8 @@ using namespace clang;
 
 namespace irqlcheck {
 
-static FrontendState *CurrentState = nullptr;
+// Per thread: the standalone tool checks translation units in parallel.
+static thread_local FrontendState *CurrentState = nullptr;
 FrontendState *FrontendState::current() { return CurrentState; }
 void FrontendState::setCurrent(FrontendState *S) { CurrentState = S; }
 
