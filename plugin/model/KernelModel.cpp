@@ -11,7 +11,8 @@ using namespace llvm;
 namespace irqlcheck {
 
 static constexpr KernelApiEntry Table[] = {
-#define IRQL_API(Name, Arity, Contract, Doc, Sdv) {#Name, Arity, Contract, Doc, Sdv},
+#define IRQL_API(Name, Arity, Contract, Doc, Sdv)                                          \
+  {#Name, Arity, Contract, Doc, Sdv, IRQL_API_FILE, IRQL_API_HEADERS},
 #include "model/KernelApi.def"
 };
 
@@ -38,9 +39,16 @@ constexpr size_t lengthOf(const char *S) {
 /// An open-addressing index from routine name to table entry (1-based; 0 is
 /// empty), computed by the C++ compiler. At most a third full, so a lookup,
 /// found or not, inspects one or two slots.
+constexpr size_t indexSize() {
+  size_t Size = 1;
+  while (Size < 3 * NumEntries)
+    Size *= 2;
+  return Size;
+}
+
 struct NameIndex {
-  static constexpr size_t Size = 4096;
-  static_assert(Size >= 3 * NumEntries, "grow the kernel API name index");
+  static constexpr size_t Size = indexSize();
+  static_assert(NumEntries < 0xffff, "widen the kernel API name index's slots");
   uint16_t Slot[Size] = {};
 };
 

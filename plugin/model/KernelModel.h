@@ -27,6 +27,8 @@ struct KernelApiEntry {
   const char *Contract;
   const char *Doc; // page below learn.microsoft.com/windows-hardware/drivers/ddi/
   const char *Sdv; // Static Driver Verifier rule, or ""
+  const char *File;    // the family file under plugin/model/api/ ("Wdm.def")
+  const char *Headers; // the headers its doc pages may name ("wdm", "wdf*")
 };
 
 /// The built-in table, in KernelApi.def order.
