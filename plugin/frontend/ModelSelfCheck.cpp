@@ -84,7 +84,7 @@ bool isSlugWord(llvm::StringRef S) {
 
 /// Why E's doc column is not the page its family and name call for ("" if it is).
 std::string docProblem(const KernelApiEntry &E, const DocException *Ex) {
-  llvm::StringRef Doc = E.Doc;
+  llvm::StringRef Doc = E.doc();
   if (Ex && !Ex->Documented)
     return Doc.empty() ? "" : "listed as undocumented, but has a doc page";
   if (Doc.empty())
@@ -92,9 +92,9 @@ std::string docProblem(const KernelApiEntry &E, const DocException *Ex) {
   auto [Header, Page] = Doc.split('/');
   if (!isSlugWord(Header) || Page.empty())
     return "not '<header>/nf-<header>-<name>'";
-  if (!headerAllowed(Header, E.Headers))
-    return ("header '" + Header + "' is not the family's (" + E.Headers + ")").str();
-  std::string Want = ("nf-" + Header + "-" + llvm::StringRef(Ex ? Ex->Documented : E.Name).lower()).str();
+  if (!headerAllowed(Header, E.headers()))
+    return ("header '" + Header + "' is not the family's (" + E.headers() + ")").str();
+  std::string Want = ("nf-" + Header + "-" + llvm::StringRef(Ex ? Ex->Documented : E.name()).lower()).str();
   if (Page != Want)
     return ("page '" + Page + "', expected '" + Want + "'").str();
   return "";
@@ -109,16 +109,16 @@ static unsigned checkDocLinks(llvm::raw_ostream &OS) {
   llvm::StringMap<const KernelApiEntry *> Seen;
   for (const KernelApiEntry &E : kernelApiTable()) {
     std::string Why;
-    if (auto [It, New] = Seen.try_emplace(E.Name, &E); !New)
-      Why = ("duplicate of the entry in " + llvm::StringRef(It->second->File)).str();
-    else if (E.Arity > MaxArity)
-      Why = "arity " + std::to_string(E.Arity) + " is more than any kernel routine has";
+    if (auto [It, New] = Seen.try_emplace(E.name(), &E); !New)
+      Why = ("duplicate of the entry in " + llvm::StringRef(It->second->file())).str();
+    else if (unsigned(E.Arity) > MaxArity)
+      Why = "arity " + std::to_string(unsigned(E.Arity)) + " is more than any kernel routine has";
     else
-      Why = docProblem(E, Exceptions.lookup(E.Name));
+      Why = docProblem(E, Exceptions.lookup(E.name()));
     if (Why.empty())
       continue;
     ++Problems;
-    OS << "irqlcheck: model: " << E.Name << " (" << E.File << "): doc '" << E.Doc
+    OS << "irqlcheck: model: " << E.name() << " (" << E.file() << "): doc '" << E.doc()
        << "': " << Why << "\n";
   }
   for (const DocException &X : DocExceptions)
@@ -141,30 +141,30 @@ unsigned checkModelAgainstDeclarations(ASTContext &Ctx, const KernelModel &User,
   for (const KernelApiEntry &E : kernelApiTable()) {
     Contract C;
     std::string Error;
-    if (!Contract::parse(E.Contract, Levels, C, Error) || C.empty()) {
+    if (!Contract::parse(E.contract(), Levels, C, Error) || C.empty()) {
       ++Mismatches;
-      OS << "irqlcheck: model: " << E.Name << ": bad contract '" << E.Contract << "': " << Error
+      OS << "irqlcheck: model: " << E.name() << ": bad contract '" << E.contract() << "': " << Error
          << "\n";
-    } else if (argumentsNamed(C) > E.Arity) {
+    } else if (argumentsNamed(C) > unsigned(E.Arity)) {
       ++Mismatches;
-      OS << "irqlcheck: model: " << E.Name << " names arg" << argumentsNamed(C) - 1
-         << " but has " << E.Arity << " parameters in the table\n";
-    } else if (const Contract *ByName = Model.lookup(E.Name);
+      OS << "irqlcheck: model: " << E.name() << " names arg" << argumentsNamed(C) - 1
+         << " but has " << unsigned(E.Arity) << " parameters in the table\n";
+    } else if (const Contract *ByName = Model.lookup(E.name());
                !ByName || ByName->str(Levels) != C.str(Levels)) {
       // The name index is computed by the C++ compiler; hold it to the table.
       ++Mismatches;
-      OS << "irqlcheck: model: " << E.Name << ": not found by name in the model\n";
+      OS << "irqlcheck: model: " << E.name() << ": not found by name in the model\n";
     }
     const FunctionDecl *Found = nullptr;
-    for (const NamedDecl *ND : TU->lookup(&Ctx.Idents.get(E.Name)))
+    for (const NamedDecl *ND : TU->lookup(&Ctx.Idents.get(E.name())))
       if ((Found = dyn_cast<FunctionDecl>(ND)))
         break;
     if (!Found)
       continue;
     ++Declared;
-    if (Found->getNumParams() != E.Arity) {
+    if (Found->getNumParams() != unsigned(E.Arity)) {
       ++Mismatches;
-      OS << "irqlcheck: model: " << E.Name << " has " << E.Arity
+      OS << "irqlcheck: model: " << E.name() << " has " << unsigned(E.Arity)
          << " parameters in the table but " << Found->getNumParams() << " in the headers\n";
     }
   }

@@ -23,8 +23,8 @@ import re
 import sys
 
 ROW = re.compile(r'^IRQL_API\((\w+), (\d+), "([^"]*)", "([^"]*)", "([^"]*)"\)\s*$')
-FAMILY = re.compile(r'#define IRQL_API_FILE "(\w+\.def)"\s*\n#define IRQL_API_HEADERS "([^"]*)"\s*\n'
-                    r'#include "model/api/(\w+\.def)"')
+FAMILY = re.compile(r'IRQL_API_FAMILY\(\d+, "(\w+\.def)", "([^"]*)"\)\s*\n'
+                    r'#define IRQL_API_FAMILY_ID \d+\s*\n#include "model/api/(\w+\.def)"')
 MAX_ARITY = 20
 
 LEVELS = {"PASSIVE_LEVEL": 0, "APC_LEVEL": 1, "DISPATCH_LEVEL": 2, "DIRQL": 11,
@@ -95,7 +95,7 @@ def main():
     rows = {}
     for file_name, headers, included in families:
         if file_name != included:
-            problems.append("%s: IRQL_API_FILE says %s" % (included, file_name))
+            problems.append("%s: IRQL_API_FAMILY says %s" % (included, file_name))
         for number, line in enumerate(open(os.path.join(args.model_dir, "api", included)), 1):
             if not line.startswith("IRQL_API("):
                 continue
