@@ -6,6 +6,8 @@
 #include "clang/AST/Decl.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/TargetInfo.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
 
 using namespace clang;
 
@@ -48,39 +50,121 @@ unsigned checkUserModelArity(ASTContext &Ctx, const KernelModel &Model,
   return Bad;
 }
 
+namespace {
+/// api/DocExceptions.def: entries whose page is another routine's (Documented)
+/// or that have none (Documented null).
+struct DocException {
+  const char *Name;
+  const char *Documented;
+};
+constexpr DocException DocExceptions[] = {
+#define IRQL_API_DOC_AS(Name, Documented) {#Name, #Documented},
+#define IRQL_API_UNDOCUMENTED(Name) {#Name, nullptr},
+#include "model/api/DocExceptions.def"
+};
+
+/// No kernel routine takes more parameters than this (the widest documented
+/// ones, the Nt/Zw audit-alarm services, take 17).
+constexpr unsigned MaxArity = 20;
+
+bool headerAllowed(llvm::StringRef Header, llvm::StringRef Headers) {
+  llvm::SmallVector<llvm::StringRef, 4> List;
+  Headers.split(List, ' ', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef H : List)
+    if (H.consume_back("*") ? Header.starts_with(H) : Header == H)
+      return true;
+  return false;
+}
+
+bool isSlugWord(llvm::StringRef S) {
+  return !S.empty() && llvm::all_of(S, [](char C) {
+    return (C >= 'a' && C <= 'z') || (C >= '0' && C <= '9') || C == '_';
+  });
+}
+
+/// Why E's doc column is not the page its family and name call for ("" if it is).
+std::string docProblem(const KernelApiEntry &E, const DocException *Ex) {
+  llvm::StringRef Doc = E.doc();
+  if (Ex && !Ex->Documented)
+    return Doc.empty() ? "" : "listed as undocumented, but has a doc page";
+  if (Doc.empty())
+    return "no doc page";
+  auto [Header, Page] = Doc.split('/');
+  if (!isSlugWord(Header) || Page.empty())
+    return "not '<header>/nf-<header>-<name>'";
+  if (!headerAllowed(Header, E.headers()))
+    return ("header '" + Header + "' is not the family's (" + E.headers() + ")").str();
+  std::string Want = ("nf-" + Header + "-" + llvm::StringRef(Ex ? Ex->Documented : E.name()).lower()).str();
+  if (Page != Want)
+    return ("page '" + Page + "', expected '" + Want + "'").str();
+  return "";
+}
+} // namespace
+
+static unsigned checkDocLinks(llvm::raw_ostream &OS) {
+  unsigned Problems = 0;
+  llvm::StringMap<const DocException *> Exceptions;
+  for (const DocException &X : DocExceptions)
+    Exceptions[X.Name] = &X;
+  llvm::StringMap<const KernelApiEntry *> Seen;
+  for (const KernelApiEntry &E : kernelApiTable()) {
+    std::string Why;
+    if (auto [It, New] = Seen.try_emplace(E.name(), &E); !New)
+      Why = ("duplicate of the entry in " + llvm::StringRef(It->second->file())).str();
+    else if (unsigned(E.Arity) > MaxArity)
+      Why = "arity " + std::to_string(unsigned(E.Arity)) + " is more than any kernel routine has";
+    else
+      Why = docProblem(E, Exceptions.lookup(E.name()));
+    if (Why.empty())
+      continue;
+    ++Problems;
+    OS << "irqlcheck: model: " << E.name() << " (" << E.file() << "): doc '" << E.doc()
+       << "': " << Why << "\n";
+  }
+  for (const DocException &X : DocExceptions)
+    if (!Seen.count(X.Name)) {
+      ++Problems;
+      OS << "irqlcheck: model: " << X.Name
+         << " (DocExceptions.def): an exception for a routine the table does not have\n";
+    }
+  OS << "irqlcheck: model: " << kernelApiTable().size() << " doc links, " << Problems
+     << " not well-formed\n";
+  return Problems;
+}
+
 unsigned checkModelAgainstDeclarations(ASTContext &Ctx, const KernelModel &User,
                                        llvm::raw_ostream &OS) {
-  unsigned Declared = 0, Mismatches = 0;
+  unsigned Declared = 0, Mismatches = checkDocLinks(OS);
   TranslationUnitDecl *TU = Ctx.getTranslationUnitDecl();
   LevelTable Levels = LevelTable::forTriple(Ctx.getTargetInfo().getTriple().str());
   KernelModel Model(Levels);
   for (const KernelApiEntry &E : kernelApiTable()) {
     Contract C;
     std::string Error;
-    if (!Contract::parse(E.Contract, Levels, C, Error) || C.empty()) {
+    if (!Contract::parse(E.contract(), Levels, C, Error) || C.empty()) {
       ++Mismatches;
-      OS << "irqlcheck: model: " << E.Name << ": bad contract '" << E.Contract << "': " << Error
+      OS << "irqlcheck: model: " << E.name() << ": bad contract '" << E.contract() << "': " << Error
          << "\n";
-    } else if (argumentsNamed(C) > E.Arity) {
+    } else if (argumentsNamed(C) > unsigned(E.Arity)) {
       ++Mismatches;
-      OS << "irqlcheck: model: " << E.Name << " names arg" << argumentsNamed(C) - 1
-         << " but has " << E.Arity << " parameters in the table\n";
-    } else if (const Contract *ByName = Model.lookup(E.Name);
+      OS << "irqlcheck: model: " << E.name() << " names arg" << argumentsNamed(C) - 1
+         << " but has " << unsigned(E.Arity) << " parameters in the table\n";
+    } else if (const Contract *ByName = Model.lookup(E.name());
                !ByName || ByName->str(Levels) != C.str(Levels)) {
       // The name index is computed by the C++ compiler; hold it to the table.
       ++Mismatches;
-      OS << "irqlcheck: model: " << E.Name << ": not found by name in the model\n";
+      OS << "irqlcheck: model: " << E.name() << ": not found by name in the model\n";
     }
     const FunctionDecl *Found = nullptr;
-    for (const NamedDecl *ND : TU->lookup(&Ctx.Idents.get(E.Name)))
+    for (const NamedDecl *ND : TU->lookup(&Ctx.Idents.get(E.name())))
       if ((Found = dyn_cast<FunctionDecl>(ND)))
         break;
     if (!Found)
       continue;
     ++Declared;
-    if (Found->getNumParams() != E.Arity) {
+    if (Found->getNumParams() != unsigned(E.Arity)) {
       ++Mismatches;
-      OS << "irqlcheck: model: " << E.Name << " has " << E.Arity
+      OS << "irqlcheck: model: " << E.name() << " has " << unsigned(E.Arity)
          << " parameters in the table but " << Found->getNumParams() << " in the headers\n";
     }
   }

@@ -5,21 +5,69 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <algorithm>
+#include <cstddef>
+#include <cstring>
 
 using namespace llvm;
 
 namespace irqlcheck {
 
-static constexpr KernelApiEntry Table[] = {
-#define IRQL_API(Name, Arity, Contract, Doc, Sdv) {#Name, Arity, Contract, Doc, Sdv},
+namespace {
+
+/// Every row's strings, "Name\0Contract\0Doc\0Sdv", one member per routine:
+/// one constant object, so a row finds its strings by offset.
+#define IRQL_API_STRINGS(Name, Contract, Doc, Sdv) #Name "\0" Contract "\0" Doc "\0" Sdv
+struct StringPool {
+#define IRQL_API(Name, Arity, Contract, Doc, Sdv)                                          \
+  char Name[sizeof(IRQL_API_STRINGS(Name, Contract, Doc, Sdv))] =                          \
+      IRQL_API_STRINGS(Name, Contract, Doc, Sdv);
 #include "model/KernelApi.def"
 };
+constexpr StringPool Pool{};
+
+struct FamilyInfo {
+  const char *File;
+  const char *Headers;
+};
+constexpr FamilyInfo Families[] = {
+#define IRQL_API(Name, Arity, Contract, Doc, Sdv)
+#define IRQL_API_FAMILY(Id, File, Headers) {File, Headers},
+#include "model/KernelApi.def"
+};
+
+constexpr KernelApiEntry Table[] = {
+#define IRQL_API(Name, Arity, Contract, Doc, Sdv)                                          \
+  {offsetof(StringPool, Name), Arity, IRQL_API_FAMILY_ID},
+#include "model/KernelApi.def"
+};
+
+/// The routine names again, for the name index the C++ compiler computes
+/// (only ever read at compile time, so never emitted).
+constexpr const char *Names[] = {
+#define IRQL_API(Name, Arity, Contract, Doc, Sdv) #Name,
+#include "model/KernelApi.def"
+};
+
+const char *nextString(const char *S) { return S + std::strlen(S) + 1; }
+
+} // namespace
+
+const char *KernelApiEntry::name() const {
+  return reinterpret_cast<const char *>(&Pool) + PoolOffset;
+}
+const char *KernelApiEntry::contract() const { return nextString(name()); }
+const char *KernelApiEntry::doc() const { return nextString(contract()); }
+const char *KernelApiEntry::sdv() const { return nextString(doc()); }
+const char *KernelApiEntry::file() const { return Families[FamilyId].File; }
+const char *KernelApiEntry::headers() const { return Families[FamilyId].Headers; }
 
 ArrayRef<KernelApiEntry> kernelApiTable() { return Table; }
 
 namespace {
 
 constexpr size_t NumEntries = sizeof(Table) / sizeof(Table[0]);
+static_assert(sizeof(Names) / sizeof(Names[0]) == NumEntries, "one name per row");
+static_assert(sizeof(Families) / sizeof(Families[0]) < 256, "family ids are 8 bits");
 
 constexpr uint32_t hashName(const char *S, size_t N) {
   uint32_t H = 2166136261u; // FNV-1a
@@ -35,20 +83,26 @@ constexpr size_t lengthOf(const char *S) {
   return N;
 }
 
+constexpr size_t indexSize() {
+  size_t Size = 1;
+  while (Size < 3 * NumEntries)
+    Size *= 2;
+  return Size;
+}
+
 /// An open-addressing index from routine name to table entry (1-based; 0 is
 /// empty), computed by the C++ compiler. At most a third full, so a lookup,
 /// found or not, inspects one or two slots.
 struct NameIndex {
-  static constexpr size_t Size = 4096;
-  static_assert(Size >= 3 * NumEntries, "grow the kernel API name index");
+  static constexpr size_t Size = indexSize();
+  static_assert(NumEntries < 0xffff, "widen the kernel API name index's slots");
   uint16_t Slot[Size] = {};
 };
 
 constexpr NameIndex buildIndex() {
   NameIndex Index;
   for (size_t E = 0; E < NumEntries; ++E) {
-    const char *Name = Table[E].Name;
-    size_t I = hashName(Name, lengthOf(Name)) & (NameIndex::Size - 1);
+    size_t I = hashName(Names[E], lengthOf(Names[E])) & (NameIndex::Size - 1);
     while (Index.Slot[I])
       I = (I + 1) & (NameIndex::Size - 1);
     Index.Slot[I] = static_cast<uint16_t>(E + 1);
@@ -62,7 +116,7 @@ const KernelApiEntry *findBuiltin(StringRef Name) {
   size_t I = hashName(Name.data(), Name.size()) & (NameIndex::Size - 1);
   for (; Index.Slot[I]; I = (I + 1) & (NameIndex::Size - 1)) {
     const KernelApiEntry &E = Table[Index.Slot[I] - 1];
-    if (Name == E.Name)
+    if (Name == E.name())
       return &E;
   }
   return nullptr;
@@ -106,7 +160,7 @@ const Contract *KernelModel::lookup(StringRef Name) {
       return &It->second;
   }
   const KernelApiEntry *E = findBuiltin(Name);
-  return E ? parsed(E, E->Contract, Origin::KernelModel, "built-in model") : nullptr;
+  return E ? parsed(E, E->contract(), Origin::KernelModel, "built-in model") : nullptr;
 }
 
 const Contract *KernelModel::role(StringRef Class) {
@@ -156,7 +210,7 @@ bool KernelModel::loadText(StringRef Text, StringRef Path, std::string &Error) {
     // names an argument it does not have describes some other routine.
     if (const KernelApiEntry *E = findBuiltin(Name); E && argumentsNamed(C) > E->Arity) {
       Error = (Path + ":" + Twine(I + 1) + ": " + Name + ": names arg" +
-               Twine(argumentsNamed(C) - 1) + ", but " + Name + " has " + Twine(E->Arity) +
+               Twine(argumentsNamed(C) - 1) + ", but " + Name + " has " + Twine(unsigned(E->Arity)) +
                " parameter" + (E->Arity == 1 ? "" : "s"))
                   .str();
       return false;

@@ -16,17 +16,26 @@
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include <cstdint>
 #include <map>
 #include <string>
 
 namespace irqlcheck {
 
+/// One row of the built-in table (KernelApi.def). Its strings live in one
+/// constant pool and its family in a small table, so the rows hold no
+/// pointers: loading the plugin relocates nothing for them.
 struct KernelApiEntry {
-  const char *Name;
-  unsigned Arity;
-  const char *Contract;
-  const char *Doc; // page below learn.microsoft.com/windows-hardware/drivers/ddi/
-  const char *Sdv; // Static Driver Verifier rule, or ""
+  uint32_t PoolOffset; // "Name\0Contract\0Doc\0Sdv" in the string pool
+  uint8_t Arity;
+  uint8_t FamilyId;
+
+  const char *name() const;
+  const char *contract() const;
+  const char *doc() const; // page below learn.microsoft.com/windows-hardware/drivers/ddi/
+  const char *sdv() const; // Static Driver Verifier rule, or ""
+  const char *file() const;    // the family file under plugin/model/api/ ("Wdm.def")
+  const char *headers() const; // the headers its doc pages may name ("wdm", "wdf*")
 };
 
 /// The built-in table, in KernelApi.def order.
