@@ -839,6 +839,26 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
     Provenance += " dispatch type " + Majors.names() + ";";
   }
 
+  // What the registrations settle beyond the role (Registrations.h): a KMDF
+  // queue's execution level, a minifilter post-operation after
+  // FLT_PREOP_SYNCHRONIZE. What is written on the function still wins.
+  if (Reg != Registered.end() && Reg->second.Entry != Registration::EntryOverride::None &&
+      Reg->second.Role == ClassName &&
+      none_of(C.items(), [&](const ContractItem &I) {
+        return IsEntry(I) && I.From.Src != Origin::FunctionClass;
+      })) {
+    Contract Entry;
+    if (Reg->second.Entry == Registration::EntryOverride::Passive) {
+      ContractItem Req{ItemKind::Req, ItemValue::level(PassiveLevel), {}, {}, {}, {}};
+      Req.From.Src = Origin::FunctionClass;
+      Req.From.RawLoc = Reg->second.Loc.getRawEncoding();
+      Req.From.Via = ClassName + ", " + Reg->second.EntryWhy;
+      Entry.add(std::move(Req));
+    }
+    ReplaceClassEntry(Entry);
+    Provenance += " " + Reg->second.EntryWhy + ";";
+  }
+
   // The interrupt spin lock raises to the interrupt's device IRQL. The WDK
   // writes HIGH_LEVEL for it, as it does on KSERVICE_ROUTINE; read literally,
   // every DIRQL routine under the lock (IoRequestDpc, KeInsertQueueDpc)

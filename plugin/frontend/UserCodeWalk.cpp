@@ -20,7 +20,7 @@ public:
     if (!InUserCode)
       return true;
     if (CE->getDirectCallee())
-      noteRegistrationCall(CE, Facts.Registered);
+      Registrations.call(CE);
     else
       Facts.IndirectCalls.push_back(CE);
     return true;
@@ -28,13 +28,13 @@ public:
 
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (InUserCode && BO->getOpcode() == BO_Assign)
-      noteRegistrationAssignment(BO, Facts.Registered);
+      Registrations.assignment(BO);
     return true;
   }
 
   bool VisitInitListExpr(InitListExpr *ILE) {
     if (InUserCode)
-      noteRegistrationInit(ILE, Facts.Registered);
+      Registrations.init(ILE);
     return true;
   }
 
@@ -60,6 +60,7 @@ public:
   void run(ArrayRef<Decl *> UserDecls) {
     for (Decl *D : UserDecls)
       TraverseDecl(D);
+    Facts.Registered = Registrations.finish();
     // What is pending now is header code.
     InUserCode = false;
     while (!Pending.empty()) {
@@ -73,6 +74,7 @@ public:
 private:
   UserCodeFacts &Facts;
   KitHeaders &Headers;
+  RegistrationFinder Registrations;
   bool InUserCode = true;
   std::vector<Stmt *> Pending;
   llvm::DenseSet<const Stmt *> Walked;

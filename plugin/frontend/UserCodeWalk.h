@@ -29,7 +29,7 @@ namespace irqlcheck {
 
 struct UserCodeFacts {
   /// Registered functions (first declarations) and the roles they get.
-  llvm::DenseMap<const clang::FunctionDecl *, Registration> Registered;
+  RegistrationMap Registered;
   /// Calls in the user's code that have no direct callee.
   std::vector<const clang::CallExpr *> IndirectCalls;
   /// First declarations of every function the code refers to, directly or
