@@ -243,32 +243,46 @@ void RegistrationFinder::State::creation(Kind K, const CallExpr *CE, int ConfigA
 }
 
 void RegistrationFinder::call(const CallExpr *CE) {
-  // Registration routines are often macros around another call (mingw's
-  // IoSetCompletionRoutine is an inline function): match by callee name.
+  // Any routine that takes the callback for a parameter of a role type
+  // (WDF_TIMER_CONFIG_INIT(&Config, MyTimer), a driver's own helper, or a
+  // call through a pointer: DmaOps->AllocateAdapterChannel(..., MyControl,
+  // ...)): the parameter's type names the role. A configuration
+  // initializer's first argument is the configuration the callback goes
+  // into.
   const FunctionDecl *Callee = CE->getDirectCallee();
-  if (!Callee || !Callee->getIdentifier())
-    return;
-  StringRef Name = Callee->getName();
-  for (const Registrar &R : Registrars)
-    if (Name == R.Routine && R.Arg < CE->getNumArgs())
-      if (const FunctionDecl *FD = functionOf(CE->getArg(R.Arg)))
-        add(S->Out, FD, R.Role, CE->getExprLoc(), R.Routine);
-  // Any other routine that takes the callback for a parameter of a role
-  // type (WDF_TIMER_CONFIG_INIT(&Config, MyTimer), NdisMRegisterInterruptEx
-  // through its characteristics, a driver's own helper): the parameter's
-  // type names the role. A configuration initializer's first argument is
-  // the configuration the callback goes into.
-  for (unsigned I = 0; I < CE->getNumArgs() && I < Callee->getNumParams(); ++I) {
-    StringRef Role = roleOfFieldType(Callee->getParamDecl(I)->getType());
+  std::string Name;
+  if (Callee && Callee->getIdentifier())
+    Name = Callee->getName().str();
+  else if (const auto *ME = dyn_cast<MemberExpr>(CE->getCallee()->IgnoreParenImpCasts()))
+    Name = "->" + ME->getMemberNameInfo().getAsString();
+  else
+    Name = "a call through a pointer";
+  const FunctionProtoType *Proto = nullptr;
+  QualType CT = CE->getCallee()->getType();
+  if (const auto *PT = CT->getAs<PointerType>())
+    CT = PT->getPointeeType();
+  Proto = CT->getAs<FunctionProtoType>();
+  for (unsigned I = 0; Proto && I < CE->getNumArgs() && I < Proto->getNumParams(); ++I) {
+    StringRef Role = roleOfFieldType(Proto->getParamType(I));
     if (Role.empty())
       continue;
     if (const FunctionDecl *FD = functionOf(CE->getArg(I))) {
-      add(S->Out, FD, Role, CE->getExprLoc(), Name.str());
+      add(S->Out, FD, Role, CE->getExprLoc(), Name);
       if (I > 0)
         if (const ValueDecl *Config = objectOf(CE->getArg(0)))
           S->ConfigCallbacks[Config].push_back(FD);
     }
   }
+  if (!Callee || !Callee->getIdentifier())
+    return;
+  // Registration routines whose parameter types do not say the role
+  // (mingw-w64 declares many with plain pointer types), and macros around
+  // another call (mingw's IoSetCompletionRoutine is an inline function):
+  // match by callee name.
+  for (const Registrar &R : Registrars)
+    if (Name == R.Routine && R.Arg < CE->getNumArgs())
+      if (const FunctionDecl *FD = functionOf(CE->getArg(R.Arg)))
+        add(S->Out, FD, R.Role, CE->getExprLoc(), R.Routine);
   // KMDF object creations: which configuration, which attributes, which
   // parent. WdfIoQueueCreate(Device, Config, Attributes, Queue),
   // WdfDeviceCreate(&DeviceInit, Attributes, &Device), WdfDriverCreate(
@@ -486,7 +500,8 @@ void RegistrationFinder::State::settleKmdf() {
     Registration &R = Out.find(FD)->second;
     if (L.first == ExecLevel::Passive) {
       R.Entry = Registration::EntryOverride::Passive;
-      R.EntryWhy = "execution level WdfExecutionLevelPassive";
+      R.EntryWhy = isInterruptRole(R.Role) ? "interrupt with PassiveHandling"
+                                           : "execution level WdfExecutionLevelPassive";
     } else if (L.first == ExecLevel::Unknown) {
       R.Entry = Registration::EntryOverride::Unbounded;
       R.EntryWhy = "execution level not known here";

@@ -19,9 +19,8 @@ public:
   bool VisitCallExpr(CallExpr *CE) {
     if (!InUserCode)
       return true;
-    if (CE->getDirectCallee())
-      Registrations.call(CE);
-    else
+    Registrations.call(CE);
+    if (!CE->getDirectCallee())
       Facts.IndirectCalls.push_back(CE);
     return true;
   }
