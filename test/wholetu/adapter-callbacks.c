@@ -5,7 +5,9 @@
 // parameter types name the role; a message-signaled ISR
 // (KMESSAGE_SERVICE_ROUTINE, stored in IO_CONNECT_INTERRUPT_PARAMETERS) runs
 // at DIRQL; IO_TIMER_ROUTINE (IoInitializeTimer) at DISPATCH_LEVEL and a
-// synchronize routine (KeSynchronizeExecution) at DIRQL.
+// synchronize routine (KeSynchronizeExecution) at DIRQL. A process-notify
+// routine (PsSetCreateProcessNotifyRoutine: PCREATE_PROCESS_NOTIFY_ROUTINE,
+// a pointer typedef) runs at PASSIVE_LEVEL.
 //
 // (The pass's notes, on where the IRQL comes from, are not this test's subject.)
 // RUN: %clang %mingw_ddk -fplugin=%irqlcheck -Xclang -verify -Xclang -verify-ignore-unexpected=note \
@@ -48,6 +50,13 @@ static BOOLEAN NTAPI Synchronized(PVOID Context) {
   KeStallExecutionProcessor(10); // fine at any IRQL
   return TRUE;
 }
+
+// DUMP-DAG: contract ProcessNotify: req=PASSIVE_LEVEL same class=PCREATE_PROCESS_NOTIFY_ROUTINE [registered with PsSetCreateProcessNotifyRoutine; role PCREATE_PROCESS_NOTIFY_ROUTINE]
+static VOID NTAPI ProcessNotify(HANDLE Parent, HANDLE Process, BOOLEAN Create) {
+  ZwClose(Log); // fine: PASSIVE_LEVEL
+}
+
+NTSTATUS Watch(void) { return PsSetCreateProcessNotifyRoutine(ProcessNotify, FALSE); }
 
 NTSTATUS StartDevice(PDEVICE_OBJECT Device, PIRP Irp, PDMA_ADAPTER Dma, PKINTERRUPT Interrupt) {
   IO_CONNECT_INTERRUPT_PARAMETERS Params;
