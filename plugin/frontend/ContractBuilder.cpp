@@ -127,6 +127,7 @@ private:
   DenseMap<const TypedefNameDecl *, std::vector<ClassUse>> TypedefClasses;
   DenseMap<const FunctionDecl *, SmallVector<std::pair<SourceLocation, bool>, 1>> Markers;
   DenseMap<const FunctionDecl *, Registration> Registered;
+  bool ObjectLocksRaise = false; // UserCodeFacts::ObjectLocksRaise
   bool CanPlaceSections = false; // can this build put a function in PAGE?
 
   void collect(const DeclContext *DC);
@@ -893,6 +894,25 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
       }
     }
 
+  // WdfObjectAcquireLock takes a spin lock, raising to DISPATCH_LEVEL, on an
+  // object that is not passive; this translation unit's registrations say
+  // whether every object it locks is such one (Registrations.h).
+  if (ObjectLocksRaise && First->getIdentifier() &&
+      (First->getName() == "WdfObjectAcquireLock" || First->getName() == "WdfObjectReleaseLock")) {
+    Contract Lock;
+    std::string Error;
+    Origin From;
+    From.Src = Origin::KernelModel;
+    From.Via = "the object lock of a non-passive object";
+    if (Contract::parse(First->getName() == "WdfObjectAcquireLock"
+                            ? "raises=DISPATCH_LEVEL saves-global=WdfObjectLock:arg0"
+                            : "restores-global=WdfObjectLock:arg0",
+                        Model.Levels, Lock, Error, From)) {
+      C.addMissingFrom(Lock);
+      Provenance += " object lock raises;";
+    }
+  }
+
   // Pageable: a PAGE* section, or PAGED_CODE() in the body.
   const FunctionDecl *Def = First->getDefinition();
   bool InPagedSection = false;
@@ -959,6 +979,7 @@ void Builder::run(DumpMode Dump, raw_ostream &OS) {
     addFunctionsDeclaredBy(D, UserFunctions);
   UserCodeFacts Facts = walkUserCode(UserDecls, Kit);
   Registered = std::move(Facts.Registered);
+  ObjectLocksRaise = Facts.ObjectLocksRaise;
   // The IR names only the user's functions and what their code reaches:
   // the thousands of other functions in the headers need no contract (the
   // plugin runs in every compile; this was most of its front-end cost). C++

@@ -209,6 +209,11 @@ struct RegistrationFinder::State {
   };
   std::vector<Creation> Creations;
   bool AnyPassive = false; // WdfExecutionLevelPassive is stored somewhere
+  // The objects WdfObjectAcquireLock locks (null: not a variable or field).
+  std::vector<const ValueDecl *> Locked;
+  bool LocksRaise = false;
+  // Each callback's execution level, where its registrations settle one.
+  llvm::DenseMap<const FunctionDecl *, ExecLevel> CallbackLevels;
 
   void creation(Kind K, const CallExpr *CE, int ConfigArg, unsigned AttrsArg, int ObjectArg,
                 int ParentArg);
@@ -218,6 +223,8 @@ struct RegistrationFinder::State {
   ExecLevel queueLevel(const Creation &Q) const;
   void settleKmdf();
   void settlePostOps();
+  ExecLevel lockedLevel(const ValueDecl *Obj) const;
+  void settleObjectLocks();
 };
 
 RegistrationFinder::RegistrationFinder() : S(std::make_unique<State>()) {}
@@ -289,7 +296,9 @@ void RegistrationFinder::call(const CallExpr *CE) {
   // DriverObject, RegistryPath, Attributes, Config, Driver), WdfTimerCreate(
   // Config, Attributes, Timer), WdfInterruptCreate(Device, Config,
   // Attributes, Interrupt).
-  if (Name == "WdfIoQueueCreate")
+  if (Name == "WdfObjectAcquireLock" && CE->getNumArgs() == 1)
+    S->Locked.push_back(objectOf(CE->getArg(0)));
+  else if (Name == "WdfIoQueueCreate")
     S->creation(State::Queue, CE, 1, 2, 3, 0);
   else if (Name == "WdfDeviceCreate")
     S->creation(State::Device, CE, -1, 1, 2, -1);
@@ -497,6 +506,7 @@ void RegistrationFinder::State::settleKmdf() {
       if (isQueueRole(R.Role) && !Levels.count(FD))
         Levels.try_emplace(FD, ExecLevel::Unknown, R.Loc);
   for (auto &[FD, L] : Levels) {
+    CallbackLevels[FD] = L.first;
     Registration &R = Out.find(FD)->second;
     if (L.first == ExecLevel::Passive) {
       R.Entry = Registration::EntryOverride::Passive;
@@ -530,10 +540,62 @@ void RegistrationFinder::State::settlePostOps() {
   }
 }
 
+ExecLevel RegistrationFinder::State::lockedLevel(const ValueDecl *Obj) const {
+  if (!Obj)
+    return ExecLevel::Unknown;
+  // The queue a request handler is called for: its first parameter.
+  if (const auto *P = dyn_cast<ParmVarDecl>(Obj)) {
+    const auto *FD = dyn_cast<FunctionDecl>(P->getDeclContext());
+    if (!FD || P->getFunctionScopeIndex() != 0)
+      return ExecLevel::Unknown;
+    auto R = Out.find(FD->getFirstDecl());
+    if (R == Out.end() || !isQueueRole(R->second.Role) || R->second.Role == "EVT_WDF_REQUEST_CANCEL")
+      return ExecLevel::Unknown;
+    auto L = CallbackLevels.find(FD->getFirstDecl());
+    if (L != CallbackLevels.end())
+      return L->second;
+    return AnyPassive ? ExecLevel::Unknown : ExecLevel::Dispatch;
+  }
+  // An object created here into this variable or field.
+  ExecLevel L = ExecLevel::Inherit;
+  bool Seen = false;
+  for (const Creation &C : Creations) {
+    if (C.Object != Obj)
+      continue;
+    ExecLevel A;
+    switch (C.K) {
+    case Queue:
+      A = queueLevel(C);
+      break;
+    case Device:
+      A = deviceLevel(Obj);
+      break;
+    case Driver:
+      A = driverLevel();
+      break;
+    default:
+      A = ExecLevel::Unknown;
+      break;
+    }
+    L = Seen ? merge(L, A) : A;
+    Seen = true;
+  }
+  return Seen ? L : ExecLevel::Unknown;
+}
+
+void RegistrationFinder::State::settleObjectLocks() {
+  LocksRaise = !Locked.empty() && llvm::all_of(Locked, [&](const ValueDecl *Obj) {
+    return lockedLevel(Obj) == ExecLevel::Dispatch;
+  });
+}
+
 RegistrationMap RegistrationFinder::finish() {
   S->settleKmdf();
   S->settlePostOps();
+  S->settleObjectLocks();
   return std::move(S->Out);
 }
+
+bool RegistrationFinder::objectLocksRaise() const { return S->LocksRaise; }
 
 } // namespace irqlcheck

@@ -73,6 +73,11 @@ public:
   /// The registered functions (first declarations) and their roles; the
   /// first registration gives the role.
   RegistrationMap finish();
+  /// After finish(): does every WdfObjectAcquireLock in the translation unit
+  /// lock an object tied to its creation here (or the queue a request
+  /// handler here is registered for) that is not passive? Then the lock is
+  /// a spin lock and the call raises to DISPATCH_LEVEL.
+  bool objectLocksRaise() const;
 
 private:
   struct State;

@@ -60,6 +60,7 @@ public:
     for (Decl *D : UserDecls)
       TraverseDecl(D);
     Facts.Registered = Registrations.finish();
+    Facts.ObjectLocksRaise = Registrations.objectLocksRaise();
     // What is pending now is header code.
     InUserCode = false;
     while (!Pending.empty()) {

@@ -6,7 +6,8 @@
 // Nothing in this translation unit makes an object passive, so a queue's
 // request handlers and a timer can be called at DISPATCH_LEVEL (promised,
 // Roles.def): a PASSIVE_LEVEL-only call there is a bug. Work items and
-// EvtDriverDeviceAdd run at PASSIVE_LEVEL; an ISR at DIRQL.
+// EvtDriverDeviceAdd run at PASSIVE_LEVEL; an ISR at DIRQL. The queue's
+// object lock (WdfObjectAcquireLock) raises to DISPATCH_LEVEL.
 //
 // (The pass's notes, on where the IRQL comes from, are not this test's subject.)
 // RUN: %wdk_cc1 -emit-obj -o %t.o -verify -verify-ignore-unexpected=note %s
@@ -29,6 +30,19 @@ static VOID EvtRead(WDFQUEUE Queue, WDFREQUEST Request, SIZE_T Length) {
 EVT_WDF_IO_QUEUE_IO_WRITE EvtWrite;
 VOID EvtWrite(WDFQUEUE Queue, WDFREQUEST Request, SIZE_T Length) {
   ZwClose(Log); // expected-warning {{'EvtWrite' can be called at DISPATCH_LEVEL (its role EVT_WDF_IO_QUEUE_IO_WRITE)}}
+}
+
+// The queue is not passive, so its object lock is a spin lock:
+// WdfObjectAcquireLock raises to DISPATCH_LEVEL until WdfObjectReleaseLock.
+// DUMP-DAG: contract WdfObjectAcquireLock: max=DISPATCH_LEVEL raises=DISPATCH_LEVEL saves-global=WdfObjectLock:arg0 [object lock raises]
+static VOID EvtInternal(WDFQUEUE Queue, WDFREQUEST Request, SIZE_T O, SIZE_T I, ULONG Code) {
+  WdfObjectAcquireLock(Queue);
+  WdfRequestComplete(Request, STATUS_SUCCESS);
+  WdfObjectReleaseLock(Queue);
+  ZwClose(Log); // expected-warning {{'EvtInternal' can be called at DISPATCH_LEVEL}}
+  WdfObjectAcquireLock(Queue);
+  ZwClose(Log); // expected-warning {{'ZwClose' called at DISPATCH_LEVEL}}
+  WdfObjectReleaseLock(Queue);
 }
 
 // Up to DISPATCH_LEVEL is fine in every request handler.
@@ -84,6 +98,7 @@ NTSTATUS CreateObjects(WDFDEVICE Device) {
   Config.EvtIoRead = EvtRead;
   Config.EvtIoWrite = EvtWrite;
   Config.EvtIoDeviceControl = EvtIoctl;
+  Config.EvtIoInternalDeviceControl = EvtInternal;
   Status = WdfIoQueueCreate(Device, &Config, WDF_NO_OBJECT_ATTRIBUTES, NULL);
   if (!NT_SUCCESS(Status))
     return Status;

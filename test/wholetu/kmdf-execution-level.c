@@ -23,8 +23,15 @@ typedef struct _DEVICE_CONTEXT {
 static HANDLE Log;
 static DEVICE_CONTEXT Globals;
 
+// A passive queue's object lock is no spin lock: WdfObjectAcquireLock keeps
+// what the WDK declares (callable at DISPATCH_LEVEL, no IRQL effect).
+// DUMP-DAG: contract WdfObjectAcquireLock: max=DISPATCH_LEVEL{{$}}
 // DUMP-DAG: contract PassiveRead: req=PASSIVE_LEVEL same class=EVT_WDF_IO_QUEUE_IO_READ [registered with ->EvtIoRead; class EVT_WDF_IO_QUEUE_IO_READ; execution level WdfExecutionLevelPassive]
-static VOID PassiveRead(WDFQUEUE Queue, WDFREQUEST Request, SIZE_T Length) { ZwClose(Log); }
+static VOID PassiveRead(WDFQUEUE Queue, WDFREQUEST Request, SIZE_T Length) {
+  WdfObjectAcquireLock(Queue);
+  ZwClose(Log);
+  WdfObjectReleaseLock(Queue);
+}
 
 // Inherits from the passive device (created into a field, queue created
 // from that field).
