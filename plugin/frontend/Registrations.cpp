@@ -6,6 +6,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -162,6 +163,8 @@ bool returnsOnly(const Stmt *S, const EnumDecl *Status, const ASTContext &Ctx, u
         return statusKeepsPostOpSynchronous(C->getName());
     return false;
   }
+  if (isa<LambdaExpr>(S) || isa<BlockExpr>(S))
+    return true; // their returns are not the pre-operation's
   for (const Stmt *Child : S->children())
     if (!returnsOnly(Child, Status, Ctx, Returns))
       return false;
@@ -208,6 +211,10 @@ struct RegistrationFinder::State {
     SourceLocation Loc;
   };
   std::vector<Creation> Creations;
+  // The creations that wrote each handle, so that looking a device up costs
+  // no walk over every creation.
+  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<unsigned, 1>> CreatedInto;
+  ExecLevel Driver_ = ExecLevel::Inherit; // settled once, in settleKmdf()
   bool AnyPassive = false; // WdfExecutionLevelPassive is stored somewhere
   // The objects WdfObjectAcquireLock locks (null: not a variable or field).
   std::vector<const ValueDecl *> Locked;
@@ -246,6 +253,8 @@ void RegistrationFinder::State::creation(Kind K, const CallExpr *CE, int ConfigA
     if (!C.AttrsObj && !isNullPointer(A, CE->getCalleeDecl()->getASTContext()))
       C.Attrs = ExecLevel::Unknown; // attributes from elsewhere
   }
+  if (C.Object)
+    CreatedInto[C.Object].push_back(unsigned(Creations.size()));
   Creations.push_back(C);
 }
 
@@ -426,25 +435,15 @@ ExecLevel RegistrationFinder::State::attrsLevel(const Creation &C) const {
   return It == AttrLevels.end() ? ExecLevel::Inherit : It->second;
 }
 
-ExecLevel RegistrationFinder::State::driverLevel() const {
-  // KMDF's driver object defaults to WdfExecutionLevelDispatch.
-  ExecLevel L = ExecLevel::Inherit;
-  bool Seen = false;
-  for (const Creation &C : Creations)
-    if (C.K == Driver) {
-      ExecLevel A = attrsLevel(C);
-      L = Seen ? merge(L, A) : A;
-      Seen = true;
-    }
-  return L == ExecLevel::Inherit ? ExecLevel::Dispatch : L;
-}
+ExecLevel RegistrationFinder::State::driverLevel() const { return Driver_; }
 
 ExecLevel RegistrationFinder::State::deviceLevel(const ValueDecl *Dev) const {
   ExecLevel L = ExecLevel::Inherit;
   bool Seen = false;
-  if (Dev)
-    for (const Creation &C : Creations)
-      if (C.K == Device && C.Object == Dev) {
+  auto It = Dev ? CreatedInto.find(Dev) : CreatedInto.end();
+  if (It != CreatedInto.end())
+    for (unsigned I : It->second)
+      if (const Creation &C = Creations[I]; C.K == Device) {
         ExecLevel A = attrsLevel(C);
         if (A == ExecLevel::Inherit)
           A = driverLevel();
@@ -464,6 +463,16 @@ ExecLevel RegistrationFinder::State::queueLevel(const Creation &Q) const {
 }
 
 void RegistrationFinder::State::settleKmdf() {
+  // KMDF's driver object defaults to WdfExecutionLevelDispatch.
+  bool SeenDriver = false;
+  for (const Creation &C : Creations)
+    if (C.K == Driver) {
+      ExecLevel A = attrsLevel(C);
+      Driver_ = SeenDriver ? merge(Driver_, A) : A;
+      SeenDriver = true;
+    }
+  if (Driver_ == ExecLevel::Inherit)
+    Driver_ = ExecLevel::Dispatch;
   // Each callback's level over every object it was configured into.
   llvm::DenseMap<const FunctionDecl *, std::pair<ExecLevel, SourceLocation>> Levels;
   auto Note = [&](const FunctionDecl *FD, ExecLevel L, SourceLocation Loc) {
@@ -524,9 +533,12 @@ void RegistrationFinder::State::settlePostOps() {
   // unless every pre-operation registered with it returns only
   // FLT_PREOP_SYNCHRONIZE (or statuses after which no post-operation runs):
   // then it runs at APC_LEVEL or below, in the pre-operation's thread.
-  llvm::DenseMap<const FunctionDecl *, bool> Synchronous;
+  llvm::DenseMap<const FunctionDecl *, bool> Synchronous, PreVerdicts;
   for (auto [Post, Pre] : PostOps) {
-    bool Sync = preOpKeepsPostOpSynchronous(Pre);
+    auto [V, NewPre] = PreVerdicts.try_emplace(Pre, false);
+    if (NewPre)
+      V->second = preOpKeepsPostOpSynchronous(Pre);
+    bool Sync = V->second;
     auto [It, New] = Synchronous.try_emplace(Post, Sync);
     if (!New)
       It->second &= Sync;
@@ -559,9 +571,11 @@ ExecLevel RegistrationFinder::State::lockedLevel(const ValueDecl *Obj) const {
   // An object created here into this variable or field.
   ExecLevel L = ExecLevel::Inherit;
   bool Seen = false;
-  for (const Creation &C : Creations) {
-    if (C.Object != Obj)
-      continue;
+  auto It = CreatedInto.find(Obj);
+  if (It == CreatedInto.end())
+    return ExecLevel::Unknown;
+  for (unsigned I : It->second) {
+    const Creation &C = Creations[I];
     ExecLevel A;
     switch (C.K) {
     case Queue:
