@@ -93,6 +93,26 @@ static NTSTATUS Setup(PCFLT_RELATED_OBJECTS Objects, FLT_INSTANCE_SETUP_FLAGS Fl
   return STATUS_SUCCESS;
 }
 
+// A communication port's callbacks (FltCreateCommunicationPort's
+// parameter types) run at PASSIVE_LEVEL.
+// DUMP-DAG: contract PortMessage: req=PASSIVE_LEVEL same class=PFLT_MESSAGE_NOTIFY [registered with FltCreateCommunicationPort;
+static NTSTATUS PortMessage(PVOID Cookie, PVOID In, ULONG InLength, PVOID Out, ULONG OutLength,
+                            PULONG Returned) {
+  ZwClose(Log);
+  return STATUS_SUCCESS;
+}
+static NTSTATUS PortConnect(PFLT_PORT Client, PVOID ServerCookie, PVOID Context, ULONG Size,
+                            PVOID *ConnectionCookie) {
+  return STATUS_SUCCESS;
+}
+static VOID PortDisconnect(PVOID Cookie) {}
+
+NTSTATUS OpenPort(POBJECT_ATTRIBUTES Attributes) {
+  PFLT_PORT Port;
+  return FltCreateCommunicationPort(Filter, &Port, Attributes, NULL, PortConnect, PortDisconnect,
+                                    PortMessage, 1);
+}
+
 static const FLT_OPERATION_REGISTRATION Callbacks[] = {
     {IRP_MJ_CREATE, 0, PreCreate, PostCreate},
     {IRP_MJ_READ, 0, PreRead, PostRead},

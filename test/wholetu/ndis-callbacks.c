@@ -56,6 +56,26 @@ static VOID PtReceive(NDIS_HANDLE Binding, PNET_BUFFER_LIST Lists, NDIS_PORT_NUM
   ZwClose(Log); // expected-warning {{'PtReceive' can be called at DISPATCH_LEVEL (its role PROTOCOL_RECEIVE_NET_BUFFER_LISTS)}}
 }
 
+// A lightweight filter's status handler (NDIS_FILTER_DRIVER_CHARACTERISTICS).
+// DUMP-DAG: contract FStatus: max=DISPATCH_LEVEL same class=FILTER_STATUS [registered with ->StatusHandler;
+static VOID FStatus(NDIS_HANDLE Module, PNDIS_STATUS_INDICATION Indication) {
+  ZwClose(Log); // expected-warning {{'FStatus' can be called at DISPATCH_LEVEL (its role FILTER_STATUS)}}
+}
+// DUMP-DAG: contract FNetPnp: req=PASSIVE_LEVEL same class=FILTER_NET_PNP_EVENT [registered with ->NetPnPEventHandler;
+static NDIS_STATUS FNetPnp(NDIS_HANDLE Module, PNET_PNP_EVENT_NOTIFICATION Event) {
+  ZwClose(Log);
+  return 0;
+}
+
+NTSTATUS RegisterFilter(PDRIVER_OBJECT Driver) {
+  NDIS_FILTER_DRIVER_CHARACTERISTICS Chars;
+  NDIS_HANDLE Handle;
+  NdisZeroMemory(&Chars, sizeof(Chars));
+  Chars.StatusHandler = FStatus;
+  Chars.NetPnPEventHandler = FNetPnp;
+  return NdisFRegisterFilterDriver(Driver, NULL, &Chars, &Handle);
+}
+
 NTSTATUS DriverEntry(PDRIVER_OBJECT Driver, PUNICODE_STRING RegistryPath) {
   NDIS_MINIPORT_DRIVER_CHARACTERISTICS Miniport;
   NDIS_PROTOCOL_DRIVER_CHARACTERISTICS Protocol = {0};
