@@ -126,6 +126,7 @@ private:
   DenseMap<const TypedefNameDecl *, std::vector<ClassUse>> TypedefClasses;
   DenseMap<const FunctionDecl *, SmallVector<std::pair<SourceLocation, bool>, 1>> Markers;
   DenseMap<const FunctionDecl *, Registration> Registered;
+  bool ObjectLocksRaise = false; // UserCodeFacts::ObjectLocksRaise
   bool CanPlaceSections = false; // can this build put a function in PAGE?
 
   void collect(const DeclContext *DC);
@@ -838,6 +839,26 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
     Provenance += " dispatch type " + Majors.names() + ";";
   }
 
+  // What the registrations settle beyond the role (Registrations.h): a KMDF
+  // queue's execution level, a minifilter post-operation after
+  // FLT_PREOP_SYNCHRONIZE. What is written on the function still wins.
+  if (Reg != Registered.end() && Reg->second.Entry != Registration::EntryOverride::None &&
+      Reg->second.Role == ClassName &&
+      none_of(C.items(), [&](const ContractItem &I) {
+        return IsEntry(I) && I.From.Src != Origin::FunctionClass;
+      })) {
+    Contract Entry;
+    if (Reg->second.Entry == Registration::EntryOverride::Passive) {
+      ContractItem Req{ItemKind::Req, ItemValue::level(PassiveLevel), {}, {}, {}, {}};
+      Req.From.Src = Origin::FunctionClass;
+      Req.From.RawLoc = Reg->second.Loc.getRawEncoding();
+      Req.From.Via = ClassName + ", " + Reg->second.EntryWhy;
+      Entry.add(std::move(Req));
+    }
+    ReplaceClassEntry(Entry);
+    Provenance += " " + Reg->second.EntryWhy + ";";
+  }
+
   // The interrupt spin lock raises to the interrupt's device IRQL. The WDK
   // writes HIGH_LEVEL for it, as it does on KSERVICE_ROUTINE; read literally,
   // every DIRQL routine under the lock (IoRequestDpc, KeInsertQueueDpc)
@@ -871,6 +892,25 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
         Provenance += O.Src == Origin::UserModel ? " model " + O.Via + ";" : " model;";
       }
     }
+
+  // WdfObjectAcquireLock takes a spin lock, raising to DISPATCH_LEVEL, on an
+  // object that is not passive; this translation unit's registrations say
+  // whether every object it locks is such one (Registrations.h).
+  if (ObjectLocksRaise && First->getIdentifier() &&
+      (First->getName() == "WdfObjectAcquireLock" || First->getName() == "WdfObjectReleaseLock")) {
+    Contract Lock;
+    std::string Error;
+    Origin From;
+    From.Src = Origin::KernelModel;
+    From.Via = "the object lock of a non-passive object";
+    if (Contract::parse(First->getName() == "WdfObjectAcquireLock"
+                            ? "raises=DISPATCH_LEVEL saves-global=WdfObjectLock:arg0"
+                            : "restores-global=WdfObjectLock:arg0",
+                        Model.Levels, Lock, Error, From)) {
+      C.addMissingFrom(Lock);
+      Provenance += " object lock raises;";
+    }
+  }
 
   // Pageable: a PAGE* section, or PAGED_CODE() in the body.
   const FunctionDecl *Def = First->getDefinition();
@@ -938,6 +978,7 @@ void Builder::run(DumpMode Dump, raw_ostream &OS) {
     addFunctionsDeclaredBy(D, UserFunctions);
   UserCodeFacts Facts = walkUserCode(UserDecls, Kit);
   Registered = std::move(Facts.Registered);
+  ObjectLocksRaise = Facts.ObjectLocksRaise;
   // The IR names only the user's functions and what their code reaches:
   // the thousands of other functions in the headers need no contract (the
   // plugin runs in every compile; this was most of its front-end cost). C++

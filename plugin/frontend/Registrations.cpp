@@ -6,6 +6,9 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
@@ -68,10 +71,13 @@ const FunctionDecl *functionOf(const Expr *E) {
   return nullptr;
 }
 
-Registration &add(llvm::DenseMap<const FunctionDecl *, Registration> &Out,
-                  const FunctionDecl *FD, llvm::StringRef Role, SourceLocation Loc,
-                  std::string Via) {
-  return Out.try_emplace(FD, Registration{Role.str(), Loc, std::move(Via), {}, false}).first->second;
+Registration &add(RegistrationMap &Out, const FunctionDecl *FD, llvm::StringRef Role,
+                  SourceLocation Loc, std::string Via) {
+  Registration R;
+  R.Role = Role.str();
+  R.Loc = Loc;
+  R.Via = std::move(Via);
+  return Out.try_emplace(FD, std::move(R)).first->second;
 }
 
 /// The role a field of type "pointer to a role typedef" gives the function
@@ -91,28 +97,230 @@ llvm::StringRef roleOfFieldType(QualType T) {
   return {};
 }
 
+/// The object an expression names, for tying a KMDF configuration or
+/// attributes structure to the call that uses it: the variable of `X` or
+/// `&X`, the field of `Ctx->Device` or `&Globals.Device` (all instances of
+/// a field are one object: flow-insensitive, so conflicting facts about it
+/// settle nothing).
+const ValueDecl *objectOf(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_AddrOf)
+      E = UO->getSubExpr()->IgnoreParenCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return dyn_cast<FieldDecl>(ME->getMemberDecl());
+  return nullptr;
+}
+
+bool isNullPointer(const Expr *E, const ASTContext &Ctx) {
+  return E->IgnoreParenCasts()->isNullPointerConstant(const_cast<ASTContext &>(Ctx),
+                                                      Expr::NPC_ValueDependentIsNotNull) !=
+         Expr::NPCK_NotNull;
+}
+
+/// KMDF's WDF_EXECUTION_LEVEL, as far as the translation unit settles it.
+enum class ExecLevel : uint8_t { Inherit, Passive, Dispatch, Unknown };
+
+ExecLevel merge(ExecLevel A, ExecLevel B) { return A == B ? A : ExecLevel::Unknown; }
+
+/// The roles whose entry IRQL follows the execution level of the KMDF
+/// queue they belong to (the request handlers and the queue's other
+/// callbacks), and of a timer.
+bool isQueueRole(StringRef Role) {
+  return Role.starts_with("EVT_WDF_IO_QUEUE_") || Role == "EVT_WDF_REQUEST_CANCEL";
+}
+bool isInterruptRole(StringRef Role) {
+  return Role == "EVT_WDF_INTERRUPT_ISR" || Role == "EVT_WDF_INTERRUPT_ENABLE" ||
+         Role == "EVT_WDF_INTERRUPT_DISABLE" || Role == "EVT_WDF_INTERRUPT_SYNCHRONIZE";
+}
+
+/// The minifilter pre-operation statuses after which the filter manager
+/// calls no post-operation callback, or calls it synchronously (at APC_LEVEL
+/// or below, in the thread of the pre-operation): FLT_PREOP_SYNCHRONIZE.
+bool statusKeepsPostOpSynchronous(StringRef Name) {
+  return Name == "FLT_PREOP_SYNCHRONIZE" || Name == "FLT_PREOP_SUCCESS_NO_CALLBACK" ||
+         Name == "FLT_PREOP_COMPLETE" || Name == "FLT_PREOP_DISALLOW_FASTIO" ||
+         Name == "FLT_PREOP_DISALLOW_FSFILTER_IO";
+}
+
+/// Does every return statement of S return a constant status that keeps
+/// the post-operation synchronous (or suppresses it)?
+bool returnsOnly(const Stmt *S, const EnumDecl *Status, const ASTContext &Ctx, unsigned &Returns) {
+  if (!S)
+    return true;
+  if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
+    ++Returns;
+    const Expr *V = RS->getRetValue();
+    Expr::EvalResult R;
+    if (!V || V->isValueDependent() || !V->EvaluateAsInt(R, Ctx))
+      return false;
+    for (const EnumConstantDecl *C : Status->enumerators())
+      if (llvm::APSInt::isSameValue(C->getInitVal(), R.Val.getInt()))
+        return statusKeepsPostOpSynchronous(C->getName());
+    return false;
+  }
+  if (isa<LambdaExpr>(S) || isa<BlockExpr>(S))
+    return true; // their returns are not the pre-operation's
+  for (const Stmt *Child : S->children())
+    if (!returnsOnly(Child, Status, Ctx, Returns))
+      return false;
+  return true;
+}
+
+bool preOpKeepsPostOpSynchronous(const FunctionDecl *Pre) {
+  const FunctionDecl *Def = Pre ? Pre->getDefinition() : nullptr;
+  if (!Def || !Def->getBody())
+    return false;
+  const auto *ET = Def->getReturnType()->getAs<EnumType>();
+  if (!ET || !ET->getDecl()->getDefinition())
+    return false;
+  unsigned Returns = 0;
+  return returnsOnly(Def->getBody(), ET->getDecl()->getDefinition(), Def->getASTContext(),
+                     Returns) &&
+         Returns > 0;
+}
+
 } // namespace
 
-void noteRegistrationCall(const CallExpr *CE,
-                          llvm::DenseMap<const FunctionDecl *, Registration> &Out) {
-  // Registration routines are often macros around another call (mingw's
-  // IoSetCompletionRoutine is an inline function): match by callee name.
+struct RegistrationFinder::State {
+  RegistrationMap Out;
+
+  // Minifilters: each FLT_OPERATION_REGISTRATION entry's post-operation and
+  // the pre-operation of the same entry (null when it has none).
+  std::vector<std::pair<const FunctionDecl *, const FunctionDecl *>> PostOps;
+
+  // KMDF, flow-insensitively: the callbacks stored into (or initialized
+  // into) each configuration object, the ExecutionLevel stored into each
+  // attributes object, the interrupt configurations with PassiveHandling,
+  // and each object creation.
+  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const FunctionDecl *, 4>> ConfigCallbacks;
+  llvm::DenseMap<const ValueDecl *, ExecLevel> AttrLevels;
+  llvm::DenseMap<const ValueDecl *, bool> PassiveHandling; // false: not a constant
+  enum Kind : uint8_t { Driver, Device, Queue, Timer, Interrupt };
+  struct Creation {
+    Kind K;
+    const ValueDecl *Config = nullptr;
+    ExecLevel Attrs = ExecLevel::Inherit; // resolved in finish() when AttrsObj is set
+    const ValueDecl *AttrsObj = nullptr;
+    const ValueDecl *Object = nullptr; // the handle it is created into
+    const ValueDecl *Parent = nullptr; // a queue's device
+    SourceLocation Loc;
+  };
+  std::vector<Creation> Creations;
+  // The creations that wrote each handle, so that looking a device up costs
+  // no walk over every creation.
+  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<unsigned, 1>> CreatedInto;
+  ExecLevel Driver_ = ExecLevel::Inherit; // settled once, in settleKmdf()
+  bool AnyPassive = false; // WdfExecutionLevelPassive is stored somewhere
+  // The objects WdfObjectAcquireLock locks (null: not a variable or field).
+  std::vector<const ValueDecl *> Locked;
+  bool LocksRaise = false;
+  // Each callback's execution level, where its registrations settle one.
+  llvm::DenseMap<const FunctionDecl *, ExecLevel> CallbackLevels;
+
+  void creation(Kind K, const CallExpr *CE, int ConfigArg, unsigned AttrsArg, int ObjectArg,
+                int ParentArg);
+  ExecLevel attrsLevel(const Creation &C) const;
+  ExecLevel driverLevel() const;
+  ExecLevel deviceLevel(const ValueDecl *Device) const;
+  ExecLevel queueLevel(const Creation &Q) const;
+  void settleKmdf();
+  void settlePostOps();
+  ExecLevel lockedLevel(const ValueDecl *Obj) const;
+  void settleObjectLocks();
+};
+
+RegistrationFinder::RegistrationFinder() : S(std::make_unique<State>()) {}
+RegistrationFinder::~RegistrationFinder() = default;
+
+void RegistrationFinder::State::creation(Kind K, const CallExpr *CE, int ConfigArg,
+                                         unsigned AttrsArg, int ObjectArg, int ParentArg) {
+  auto Arg = [&](int I) -> const Expr * {
+    return I >= 0 && unsigned(I) < CE->getNumArgs() ? CE->getArg(unsigned(I)) : nullptr;
+  };
+  Creation C;
+  C.K = K;
+  C.Loc = CE->getExprLoc();
+  C.Config = objectOf(Arg(ConfigArg));
+  C.Object = objectOf(Arg(ObjectArg));
+  C.Parent = objectOf(Arg(ParentArg));
+  if (const Expr *A = Arg(int(AttrsArg))) {
+    C.AttrsObj = objectOf(A);
+    if (!C.AttrsObj && !isNullPointer(A, CE->getCalleeDecl()->getASTContext()))
+      C.Attrs = ExecLevel::Unknown; // attributes from elsewhere
+  }
+  if (C.Object)
+    CreatedInto[C.Object].push_back(unsigned(Creations.size()));
+  Creations.push_back(C);
+}
+
+void RegistrationFinder::call(const CallExpr *CE) {
+  // Any routine that takes the callback for a parameter of a role type
+  // (WDF_TIMER_CONFIG_INIT(&Config, MyTimer), a driver's own helper, or a
+  // call through a pointer: DmaOps->AllocateAdapterChannel(..., MyControl,
+  // ...)): the parameter's type names the role. A configuration
+  // initializer's first argument is the configuration the callback goes
+  // into.
   const FunctionDecl *Callee = CE->getDirectCallee();
+  std::string Name;
+  if (Callee && Callee->getIdentifier())
+    Name = Callee->getName().str();
+  else if (const auto *ME = dyn_cast<MemberExpr>(CE->getCallee()->IgnoreParenImpCasts()))
+    Name = "->" + ME->getMemberNameInfo().getAsString();
+  else
+    Name = "a call through a pointer";
+  const FunctionProtoType *Proto = nullptr;
+  QualType CT = CE->getCallee()->getType();
+  if (const auto *PT = CT->getAs<PointerType>())
+    CT = PT->getPointeeType();
+  Proto = CT->getAs<FunctionProtoType>();
+  for (unsigned I = 0; Proto && I < CE->getNumArgs() && I < Proto->getNumParams(); ++I) {
+    StringRef Role = roleOfFieldType(Proto->getParamType(I));
+    if (Role.empty())
+      continue;
+    if (const FunctionDecl *FD = functionOf(CE->getArg(I))) {
+      add(S->Out, FD, Role, CE->getExprLoc(), Name);
+      if (I > 0)
+        if (const ValueDecl *Config = objectOf(CE->getArg(0)))
+          S->ConfigCallbacks[Config].push_back(FD);
+    }
+  }
   if (!Callee || !Callee->getIdentifier())
     return;
-  StringRef Name = Callee->getName();
+  // Registration routines whose parameter types do not say the role
+  // (mingw-w64 declares many with plain pointer types), and macros around
+  // another call (mingw's IoSetCompletionRoutine is an inline function):
+  // match by callee name.
   for (const Registrar &R : Registrars)
     if (Name == R.Routine && R.Arg < CE->getNumArgs())
       if (const FunctionDecl *FD = functionOf(CE->getArg(R.Arg)))
-        add(Out, FD, R.Role, CE->getExprLoc(), R.Routine);
+        add(S->Out, FD, R.Role, CE->getExprLoc(), R.Routine);
+  // KMDF object creations: which configuration, which attributes, which
+  // parent. WdfIoQueueCreate(Device, Config, Attributes, Queue),
+  // WdfDeviceCreate(&DeviceInit, Attributes, &Device), WdfDriverCreate(
+  // DriverObject, RegistryPath, Attributes, Config, Driver), WdfTimerCreate(
+  // Config, Attributes, Timer), WdfInterruptCreate(Device, Config,
+  // Attributes, Interrupt).
+  if (Name == "WdfObjectAcquireLock" && CE->getNumArgs() == 1)
+    S->Locked.push_back(objectOf(CE->getArg(0)));
+  else if (Name == "WdfIoQueueCreate")
+    S->creation(State::Queue, CE, 1, 2, 3, 0);
+  else if (Name == "WdfDeviceCreate")
+    S->creation(State::Device, CE, -1, 1, 2, -1);
+  else if (Name == "WdfDriverCreate")
+    S->creation(State::Driver, CE, 3, 2, 4, -1);
+  else if (Name == "WdfTimerCreate")
+    S->creation(State::Timer, CE, 0, 1, 2, -1);
+  else if (Name == "WdfInterruptCreate")
+    S->creation(State::Interrupt, CE, 1, 2, 3, 0);
 }
 
-void noteRegistrationAssignment(const BinaryOperator *BO,
-                                llvm::DenseMap<const FunctionDecl *, Registration> &Out) {
+void RegistrationFinder::assignment(const BinaryOperator *BO) {
   if (BO->getOpcode() != BO_Assign)
-    return;
-  const FunctionDecl *FD = functionOf(BO->getRHS());
-  if (!FD)
     return;
   const Expr *LHS = BO->getLHS()->IgnoreParenImpCasts();
   if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(LHS))
@@ -121,6 +329,33 @@ void noteRegistrationAssignment(const BinaryOperator *BO,
   if (!ME || !ME->getMemberDecl()->getIdentifier())
     return;
   StringRef Field = ME->getMemberDecl()->getName();
+  const FunctionDecl *FD = functionOf(BO->getRHS());
+  if (!FD) {
+    // KMDF attributes and interrupt configurations.
+    const ValueDecl *Obj = objectOf(ME->getBase());
+    if (!Obj)
+      return;
+    const Expr *RHS = BO->getRHS()->IgnoreParenCasts();
+    if (Field == "ExecutionLevel") {
+      ExecLevel L = ExecLevel::Unknown;
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(RHS))
+        L = llvm::StringSwitch<ExecLevel>(DRE->getDecl()->getName())
+                .Case("WdfExecutionLevelPassive", ExecLevel::Passive)
+                .Case("WdfExecutionLevelDispatch", ExecLevel::Dispatch)
+                .Case("WdfExecutionLevelInheritFromParent", ExecLevel::Inherit)
+                .Default(ExecLevel::Unknown);
+      S->AnyPassive |= L != ExecLevel::Dispatch && L != ExecLevel::Inherit;
+      auto [It, New] = S->AttrLevels.try_emplace(Obj, L);
+      if (!New)
+        It->second = merge(It->second, L);
+    } else if (Field == "PassiveHandling") {
+      Expr::EvalResult R;
+      bool Constant = !RHS->isValueDependent() && RHS->EvaluateAsInt(R, ME->getMemberDecl()->getASTContext());
+      if (!Constant || R.Val.getInt() != 0)
+        S->PassiveHandling[Obj] = Constant;
+    }
+    return;
+  }
   StringRef Role = llvm::StringSwitch<StringRef>(Field)
                        .Case("MajorFunction", "DRIVER_DISPATCH")
                        .Case("DriverUnload", "DRIVER_UNLOAD")
@@ -131,7 +366,9 @@ void noteRegistrationAssignment(const BinaryOperator *BO,
     Role = roleOfFieldType(ME->getMemberDecl()->getType());
   if (Role.empty())
     return;
-  Registration &R = add(Out, FD, Role, BO->getOperatorLoc(), ("->" + Field).str());
+  if (const ValueDecl *Config = objectOf(ME->getBase()))
+    S->ConfigCallbacks[Config].push_back(FD);
+  Registration &R = add(S->Out, FD, Role, BO->getOperatorLoc(), ("->" + Field).str());
   if (Field != "MajorFunction" || R.Role != "DRIVER_DISPATCH")
     return;
   // MajorFunction[IRP_MJ_CLOSE] = F: the index names the major F serves. A
@@ -147,8 +384,7 @@ void noteRegistrationAssignment(const BinaryOperator *BO,
     R.AnyMajor = true;
 }
 
-void noteRegistrationInit(const InitListExpr *ILE,
-                          llvm::DenseMap<const FunctionDecl *, Registration> &Out) {
+void RegistrationFinder::init(const InitListExpr *ILE) {
   // The semantic form lists one initializer per field, in field order
   // (designators resolved); the walk sees the syntactic one.
   if (!ILE->isSemanticForm() && ILE->getSemanticForm())
@@ -161,10 +397,15 @@ void noteRegistrationInit(const InitListExpr *ILE,
   if (const auto *CXX = dyn_cast<CXXRecordDecl>(RD))
     if (CXX->hasDefinition())
       I = CXX->getNumBases();
+  const FunctionDecl *Pre = nullptr, *Post = nullptr;
+  bool OperationEntry = false;
   for (const FieldDecl *Field : RD->fields()) {
     if (I >= ILE->getNumInits())
       break;
     const Expr *Init = ILE->getInit(I++);
+    StringRef Role = roleOfFieldType(Field->getType());
+    if (Role == "PFLT_POST_OPERATION_CALLBACK")
+      OperationEntry = true;
     const FunctionDecl *FD = Init ? functionOf(Init) : nullptr;
     if (!FD || !Field->getIdentifier())
       continue;
@@ -173,10 +414,202 @@ void noteRegistrationInit(const InitListExpr *ILE,
     const auto *PT = Field->getType()->getAs<PointerType>();
     if (!PT || !FD->getASTContext().hasSameType(PT->getPointeeType(), FD->getType()))
       continue;
-    StringRef Role = roleOfFieldType(Field->getType());
-    if (!Role.empty())
-      add(Out, FD, Role, Init->getExprLoc(), ("." + Field->getName()).str());
+    if (Role.empty())
+      continue;
+    add(S->Out, FD, Role, Init->getExprLoc(), ("." + Field->getName()).str());
+    if (Role == "PFLT_PRE_OPERATION_CALLBACK")
+      Pre = FD;
+    else if (Role == "PFLT_POST_OPERATION_CALLBACK")
+      Post = FD;
+  }
+  // FLT_OPERATION_REGISTRATION {Major, Flags, PreOperation, PostOperation}:
+  // when the post-operation runs depends on what the pre-operation returns.
+  if (OperationEntry && Post)
+    S->PostOps.push_back({Post, Pre});
+}
+
+ExecLevel RegistrationFinder::State::attrsLevel(const Creation &C) const {
+  if (!C.AttrsObj)
+    return C.Attrs;
+  auto It = AttrLevels.find(C.AttrsObj);
+  return It == AttrLevels.end() ? ExecLevel::Inherit : It->second;
+}
+
+ExecLevel RegistrationFinder::State::driverLevel() const { return Driver_; }
+
+ExecLevel RegistrationFinder::State::deviceLevel(const ValueDecl *Dev) const {
+  ExecLevel L = ExecLevel::Inherit;
+  bool Seen = false;
+  auto It = Dev ? CreatedInto.find(Dev) : CreatedInto.end();
+  if (It != CreatedInto.end())
+    for (unsigned I : It->second)
+      if (const Creation &C = Creations[I]; C.K == Device) {
+        ExecLevel A = attrsLevel(C);
+        if (A == ExecLevel::Inherit)
+          A = driverLevel();
+        L = Seen ? merge(L, A) : A;
+        Seen = true;
+      }
+  if (Seen)
+    return L;
+  // A device created elsewhere: passive only if this translation unit says
+  // so somewhere (then it may be this device).
+  return AnyPassive ? ExecLevel::Unknown : driverLevel();
+}
+
+ExecLevel RegistrationFinder::State::queueLevel(const Creation &Q) const {
+  ExecLevel A = attrsLevel(Q);
+  return A == ExecLevel::Inherit ? deviceLevel(Q.Parent) : A;
+}
+
+void RegistrationFinder::State::settleKmdf() {
+  // KMDF's driver object defaults to WdfExecutionLevelDispatch.
+  bool SeenDriver = false;
+  for (const Creation &C : Creations)
+    if (C.K == Driver) {
+      ExecLevel A = attrsLevel(C);
+      Driver_ = SeenDriver ? merge(Driver_, A) : A;
+      SeenDriver = true;
+    }
+  if (Driver_ == ExecLevel::Inherit)
+    Driver_ = ExecLevel::Dispatch;
+  // Each callback's level over every object it was configured into.
+  llvm::DenseMap<const FunctionDecl *, std::pair<ExecLevel, SourceLocation>> Levels;
+  auto Note = [&](const FunctionDecl *FD, ExecLevel L, SourceLocation Loc) {
+    auto [It, New] = Levels.try_emplace(FD, L, Loc);
+    if (!New)
+      It->second.first = merge(It->second.first, L);
+  };
+  for (const Creation &C : Creations) {
+    if (!C.Config)
+      continue;
+    auto CB = ConfigCallbacks.find(C.Config);
+    if (CB == ConfigCallbacks.end())
+      continue;
+    for (const FunctionDecl *FD : CB->second) {
+      auto R = Out.find(FD);
+      if (R == Out.end())
+        continue;
+      StringRef Role = R->second.Role;
+      if (C.K == Queue && isQueueRole(Role)) {
+        Note(FD, queueLevel(C), C.Loc);
+      } else if (C.K == Timer && Role == "EVT_WDF_TIMER") {
+        // A timer's callback is a DPC unless the timer itself is passive.
+        ExecLevel A = attrsLevel(C);
+        Note(FD, A == ExecLevel::Inherit ? (AnyPassive ? ExecLevel::Unknown : ExecLevel::Dispatch) : A,
+             C.Loc);
+      } else if (C.K == Interrupt && isInterruptRole(Role)) {
+        auto P = PassiveHandling.find(C.Config);
+        Note(FD, P == PassiveHandling.end() ? ExecLevel::Dispatch
+                 : P->second                ? ExecLevel::Passive
+                                            : ExecLevel::Unknown,
+             C.Loc);
+      }
+    }
+  }
+  // Request handlers stored into a configuration that no creation here
+  // uses (a helper fills it in for another file): passive only if this
+  // translation unit says so somewhere.
+  if (AnyPassive)
+    for (auto &[FD, R] : Out)
+      if (isQueueRole(R.Role) && !Levels.count(FD))
+        Levels.try_emplace(FD, ExecLevel::Unknown, R.Loc);
+  for (auto &[FD, L] : Levels) {
+    CallbackLevels[FD] = L.first;
+    Registration &R = Out.find(FD)->second;
+    if (L.first == ExecLevel::Passive) {
+      R.Entry = Registration::EntryOverride::Passive;
+      R.EntryWhy = isInterruptRole(R.Role) ? "interrupt with PassiveHandling"
+                                           : "execution level WdfExecutionLevelPassive";
+    } else if (L.first == ExecLevel::Unknown) {
+      R.Entry = Registration::EntryOverride::Unbounded;
+      R.EntryWhy = "execution level not known here";
+    }
   }
 }
+
+void RegistrationFinder::State::settlePostOps() {
+  // A post-operation is called at up to DISPATCH_LEVEL, in any thread,
+  // unless every pre-operation registered with it returns only
+  // FLT_PREOP_SYNCHRONIZE (or statuses after which no post-operation runs):
+  // then it runs at APC_LEVEL or below, in the pre-operation's thread.
+  llvm::DenseMap<const FunctionDecl *, bool> Synchronous, PreVerdicts;
+  for (auto [Post, Pre] : PostOps) {
+    auto [V, NewPre] = PreVerdicts.try_emplace(Pre, false);
+    if (NewPre)
+      V->second = preOpKeepsPostOpSynchronous(Pre);
+    bool Sync = V->second;
+    auto [It, New] = Synchronous.try_emplace(Post, Sync);
+    if (!New)
+      It->second &= Sync;
+  }
+  for (auto [Post, Sync] : Synchronous) {
+    auto R = Out.find(Post);
+    if (!Sync || R == Out.end() || R->second.Role != "PFLT_POST_OPERATION_CALLBACK")
+      continue;
+    R->second.Entry = Registration::EntryOverride::Unbounded;
+    R->second.EntryWhy = "after FLT_PREOP_SYNCHRONIZE";
+  }
+}
+
+ExecLevel RegistrationFinder::State::lockedLevel(const ValueDecl *Obj) const {
+  if (!Obj)
+    return ExecLevel::Unknown;
+  // The queue a request handler is called for: its first parameter.
+  if (const auto *P = dyn_cast<ParmVarDecl>(Obj)) {
+    const auto *FD = dyn_cast<FunctionDecl>(P->getDeclContext());
+    if (!FD || P->getFunctionScopeIndex() != 0)
+      return ExecLevel::Unknown;
+    auto R = Out.find(FD->getFirstDecl());
+    if (R == Out.end() || !isQueueRole(R->second.Role) || R->second.Role == "EVT_WDF_REQUEST_CANCEL")
+      return ExecLevel::Unknown;
+    auto L = CallbackLevels.find(FD->getFirstDecl());
+    if (L != CallbackLevels.end())
+      return L->second;
+    return AnyPassive ? ExecLevel::Unknown : ExecLevel::Dispatch;
+  }
+  // An object created here into this variable or field.
+  ExecLevel L = ExecLevel::Inherit;
+  bool Seen = false;
+  auto It = CreatedInto.find(Obj);
+  if (It == CreatedInto.end())
+    return ExecLevel::Unknown;
+  for (unsigned I : It->second) {
+    const Creation &C = Creations[I];
+    ExecLevel A;
+    switch (C.K) {
+    case Queue:
+      A = queueLevel(C);
+      break;
+    case Device:
+      A = deviceLevel(Obj);
+      break;
+    case Driver:
+      A = driverLevel();
+      break;
+    default:
+      A = ExecLevel::Unknown;
+      break;
+    }
+    L = Seen ? merge(L, A) : A;
+    Seen = true;
+  }
+  return Seen ? L : ExecLevel::Unknown;
+}
+
+void RegistrationFinder::State::settleObjectLocks() {
+  LocksRaise = !Locked.empty() && llvm::all_of(Locked, [&](const ValueDecl *Obj) {
+    return lockedLevel(Obj) == ExecLevel::Dispatch;
+  });
+}
+
+RegistrationMap RegistrationFinder::finish() {
+  S->settleKmdf();
+  S->settlePostOps();
+  S->settleObjectLocks();
+  return std::move(S->Out);
+}
+
+bool RegistrationFinder::objectLocksRaise() const { return S->LocksRaise; }
 
 } // namespace irqlcheck

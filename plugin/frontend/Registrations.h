@@ -14,6 +14,7 @@
 
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
+#include <memory>
 #include <string>
 
 namespace clang {
@@ -34,20 +35,54 @@ struct Registration {
   /// any major).
   DispatchTypes Majors;
   bool AnyMajor = false;
+  /// What the registrations, taken together, say about the entry IRQL
+  /// beyond the role: a KMDF queue created with WdfExecutionLevelPassive
+  /// calls its request handlers at PASSIVE_LEVEL (Passive); a minifilter
+  /// post-operation whose pre-operations all return FLT_PREOP_SYNCHRONIZE
+  /// runs at APC_LEVEL or below, and a KMDF callback whose object's level
+  /// the translation unit does not settle may run at PASSIVE_LEVEL or up
+  /// to DISPATCH_LEVEL: the role's range is then no promise (Unbounded:
+  /// only the documented default bound remains).
+  enum class EntryOverride : uint8_t { None, Passive, Unbounded };
+  EntryOverride Entry = EntryOverride::None;
+  std::string EntryWhy; // for -dump-contracts: "queue created with ..."
 };
 
-/// If CE registers a function (KeInitializeDpc(&Dpc, MyDpc, Ctx)), records
-/// it (first declaration) with its role; the first registration counts.
-void noteRegistrationCall(const clang::CallExpr *CE,
-                          llvm::DenseMap<const clang::FunctionDecl *, Registration> &Out);
-/// The same for Driver->MajorFunction[...] = MyDispatch and the like, and
-/// for a store into any field whose type is a pointer to a role typedef
-/// (FastIo.FastIoRead = MyFastIoRead: PFAST_IO_READ).
-void noteRegistrationAssignment(const clang::BinaryOperator *BO,
-                                llvm::DenseMap<const clang::FunctionDecl *, Registration> &Out);
-/// The same for a structure's initializer: FAST_IO_DISPATCH F = {..., MyRead}.
-void noteRegistrationInit(const clang::InitListExpr *ILE,
-                          llvm::DenseMap<const clang::FunctionDecl *, Registration> &Out);
+using RegistrationMap = llvm::DenseMap<const clang::FunctionDecl *, Registration>;
+
+/// Finds registrations in the calls, assignments and initializers of the
+/// driver's own code, shown one by one; finish() then settles what needs
+/// the whole translation unit.
+class RegistrationFinder {
+public:
+  RegistrationFinder();
+  ~RegistrationFinder();
+  /// KeInitializeDpc(&Dpc, MyDpc, Ctx), a callback passed for a parameter
+  /// whose type is a pointer to a role typedef (WDF_TIMER_CONFIG_INIT(&C,
+  /// MyTimer): PFN_WDF_TIMER), and the KMDF object creations
+  /// (WdfIoQueueCreate, WdfDeviceCreate, ...).
+  void call(const clang::CallExpr *CE);
+  /// Driver->MajorFunction[...] = MyDispatch and the like, a store into any
+  /// field whose type is a pointer to a role typedef (FastIo.FastIoRead =
+  /// MyFastIoRead: PFAST_IO_READ; QueueConfig.EvtIoRead = MyRead), and the
+  /// KMDF attribute stores (Attributes.ExecutionLevel = ...).
+  void assignment(const clang::BinaryOperator *BO);
+  /// A structure's initializer: FAST_IO_DISPATCH F = {..., MyRead}, a
+  /// minifilter's FLT_OPERATION_REGISTRATION array.
+  void init(const clang::InitListExpr *ILE);
+  /// The registered functions (first declarations) and their roles; the
+  /// first registration gives the role.
+  RegistrationMap finish();
+  /// After finish(): does every WdfObjectAcquireLock in the translation unit
+  /// lock an object tied to its creation here (or the queue a request
+  /// handler here is registered for) that is not passive? Then the lock is
+  /// a spin lock and the call raises to DISPATCH_LEVEL.
+  bool objectLocksRaise() const;
+
+private:
+  struct State;
+  std::unique_ptr<State> S;
+};
 
 } // namespace irqlcheck
 

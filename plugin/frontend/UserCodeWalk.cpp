@@ -19,22 +19,21 @@ public:
   bool VisitCallExpr(CallExpr *CE) {
     if (!InUserCode)
       return true;
-    if (CE->getDirectCallee())
-      noteRegistrationCall(CE, Facts.Registered);
-    else
+    Registrations.call(CE);
+    if (!CE->getDirectCallee())
       Facts.IndirectCalls.push_back(CE);
     return true;
   }
 
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (InUserCode && BO->getOpcode() == BO_Assign)
-      noteRegistrationAssignment(BO, Facts.Registered);
+      Registrations.assignment(BO);
     return true;
   }
 
   bool VisitInitListExpr(InitListExpr *ILE) {
     if (InUserCode)
-      noteRegistrationInit(ILE, Facts.Registered);
+      Registrations.init(ILE);
     return true;
   }
 
@@ -60,6 +59,8 @@ public:
   void run(ArrayRef<Decl *> UserDecls) {
     for (Decl *D : UserDecls)
       TraverseDecl(D);
+    Facts.Registered = Registrations.finish();
+    Facts.ObjectLocksRaise = Registrations.objectLocksRaise();
     // What is pending now is header code.
     InUserCode = false;
     while (!Pending.empty()) {
@@ -73,6 +74,7 @@ public:
 private:
   UserCodeFacts &Facts;
   KitHeaders &Headers;
+  RegistrationFinder Registrations;
   bool InUserCode = true;
   std::vector<Stmt *> Pending;
   llvm::DenseSet<const Stmt *> Walked;

@@ -29,7 +29,10 @@ namespace irqlcheck {
 
 struct UserCodeFacts {
   /// Registered functions (first declarations) and the roles they get.
-  llvm::DenseMap<const clang::FunctionDecl *, Registration> Registered;
+  RegistrationMap Registered;
+  /// WdfObjectAcquireLock raises to DISPATCH_LEVEL on every object it locks
+  /// here (RegistrationFinder::objectLocksRaise).
+  bool ObjectLocksRaise = false;
   /// Calls in the user's code that have no direct callee.
   std::vector<const clang::CallExpr *> IndirectCalls;
   /// First declarations of every function the code refers to, directly or

@@ -230,6 +230,9 @@
 #ifndef _Out_writes_bytes_to_opt_
 #define _Out_writes_bytes_to_opt_(size, count)
 #endif
+#ifndef _Out_writes_bytes_to_
+#define _Out_writes_bytes_to_(size, count)
+#endif
 #ifndef _Inout_
 #define _Inout_
 #endif
@@ -241,6 +244,9 @@
 #endif
 #ifndef _Outptr_
 #define _Outptr_
+#endif
+#ifndef _Outptr_result_maybenull_
+#define _Outptr_result_maybenull_
 #endif
 #ifndef _Outptr_result_nullonfailure_
 #define _Outptr_result_nullonfailure_

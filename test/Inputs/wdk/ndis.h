@@ -1,7 +1,8 @@
 /*
  * ndis.h -- irqlcheck test stand-in for a subset of the WDK's ndis.h (NDIS 6):
- * spin locks, read/write locks, net buffer lists, and the miniport and
- * lightweight-filter handler roles with their IRQL annotations.
+ * spin locks, read/write locks, net buffer lists, timers and work items,
+ * and the miniport, protocol and lightweight-filter handler roles with their
+ * IRQL annotations and the characteristics structures that register them.
  *
  * Written from Microsoft's NDIS reference pages; no WDK header text is
  * copied.  As in wdm.h every annotation expands to nothing outside Code
@@ -330,6 +331,16 @@ typedef struct _NDIS_OID_REQUEST {
     PVOID SourceReserved[2];
 } NDIS_OID_REQUEST, *PNDIS_OID_REQUEST;
 
+typedef struct _NDIS_OBJECT_HEADER {
+    UCHAR Type;
+    UCHAR Revision;
+    USHORT Size;
+} NDIS_OBJECT_HEADER, *PNDIS_OBJECT_HEADER;
+
+typedef struct _NDIS_STATUS_INDICATION *PNDIS_STATUS_INDICATION;
+typedef struct _NET_PNP_EVENT_NOTIFICATION *PNET_PNP_EVENT_NOTIFICATION;
+typedef struct _NET_DEVICE_PNP_EVENT *PNET_DEVICE_PNP_EVENT;
+
 #define OID_GEN_CURRENT_PACKET_FILTER   0x0001010E
 #define OID_GEN_STATISTICS              0x00020106
 #define OID_802_3_MULTICAST_LIST        0x01010103
@@ -534,6 +545,62 @@ FILTER_OID_REQUEST (
     );
 typedef FILTER_OID_REQUEST *FILTER_OID_REQUEST_HANDLER;
 
+typedef
+_Function_class_(FILTER_OID_REQUEST_COMPLETE)
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+FILTER_OID_REQUEST_COMPLETE (
+    _In_ NDIS_HANDLE FilterModuleContext,
+    _In_ PNDIS_OID_REQUEST OidRequest,
+    _In_ NDIS_STATUS Status
+    );
+typedef FILTER_OID_REQUEST_COMPLETE *FILTER_OID_REQUEST_COMPLETE_HANDLER;
+
+typedef
+_Function_class_(FILTER_CANCEL_SEND_NET_BUFFER_LISTS)
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+FILTER_CANCEL_SEND_NET_BUFFER_LISTS (
+    _In_ NDIS_HANDLE FilterModuleContext,
+    _In_ PVOID CancelId
+    );
+typedef FILTER_CANCEL_SEND_NET_BUFFER_LISTS *FILTER_CANCEL_SEND_HANDLER;
+
+typedef
+_Function_class_(FILTER_STATUS)
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+FILTER_STATUS (
+    _In_ NDIS_HANDLE FilterModuleContext,
+    _In_ PNDIS_STATUS_INDICATION StatusIndication
+    );
+typedef FILTER_STATUS *FILTER_STATUS_HANDLER;
+
+typedef
+_Function_class_(FILTER_NET_PNP_EVENT)
+_IRQL_requires_(PASSIVE_LEVEL)
+NDIS_STATUS
+NTAPI
+FILTER_NET_PNP_EVENT (
+    _In_ NDIS_HANDLE FilterModuleContext,
+    _In_ PNET_PNP_EVENT_NOTIFICATION NetPnPEventNotification
+    );
+typedef FILTER_NET_PNP_EVENT *FILTER_NET_PNP_EVENT_HANDLER;
+
+typedef
+_Function_class_(FILTER_DEVICE_PNP_EVENT_NOTIFY)
+_IRQL_requires_(PASSIVE_LEVEL)
+VOID
+NTAPI
+FILTER_DEVICE_PNP_EVENT_NOTIFY (
+    _In_ NDIS_HANDLE FilterModuleContext,
+    _In_ PNET_DEVICE_PNP_EVENT NetDevicePnPEvent
+    );
+typedef FILTER_DEVICE_PNP_EVENT_NOTIFY *FILTER_DEVICE_PNP_EVENT_NOTIFY_HANDLER;
+
 typedef UNICODE_STRING NDIS_STRING, *PNDIS_STRING;
 
 typedef struct _NDIS_FILTER_DRIVER_CHARACTERISTICS {
@@ -554,6 +621,11 @@ typedef struct _NDIS_FILTER_DRIVER_CHARACTERISTICS {
     FILTER_RECEIVE_NET_BUFFER_LISTS_HANDLER ReceiveNetBufferListsHandler;
     FILTER_RETURN_NET_BUFFER_LISTS_HANDLER ReturnNetBufferListsHandler;
     FILTER_OID_REQUEST_HANDLER OidRequestHandler;
+    FILTER_OID_REQUEST_COMPLETE_HANDLER OidRequestCompleteHandler;
+    FILTER_CANCEL_SEND_HANDLER CancelSendNetBufferListsHandler;
+    FILTER_DEVICE_PNP_EVENT_NOTIFY_HANDLER DevicePnPEventNotifyHandler;
+    FILTER_NET_PNP_EVENT_HANDLER NetPnPEventHandler;
+    FILTER_STATUS_HANDLER StatusHandler;
 } NDIS_FILTER_DRIVER_CHARACTERISTICS, *PNDIS_FILTER_DRIVER_CHARACTERISTICS;
 
 typedef struct _NDIS_FILTER_ATTRIBUTES {
@@ -656,6 +728,452 @@ NTAPI
 NdisFRestartComplete (
     _In_ NDIS_HANDLE NdisFilterHandle,
     _In_ NDIS_STATUS Status
+    );
+
+/* ======================================================================
+ * Miniport driver registration (NDIS_MINIPORT_DRIVER_CHARACTERISTICS)
+ * ==================================================================== */
+typedef struct _NDIS_MINIPORT_INIT_PARAMETERS *PNDIS_MINIPORT_INIT_PARAMETERS;
+typedef struct _NDIS_MINIPORT_PAUSE_PARAMETERS *PNDIS_MINIPORT_PAUSE_PARAMETERS;
+typedef struct _NDIS_MINIPORT_RESTART_PARAMETERS *PNDIS_MINIPORT_RESTART_PARAMETERS;
+
+typedef
+_Function_class_(MINIPORT_INITIALIZE)
+_IRQL_requires_(PASSIVE_LEVEL)
+NDIS_STATUS
+NTAPI
+MINIPORT_INITIALIZE (
+    _In_ NDIS_HANDLE NdisMiniportHandle,
+    _In_ NDIS_HANDLE MiniportDriverContext,
+    _In_ PNDIS_MINIPORT_INIT_PARAMETERS MiniportInitParameters
+    );
+typedef MINIPORT_INITIALIZE *MINIPORT_INITIALIZE_HANDLER;
+
+typedef
+_Function_class_(MINIPORT_DRIVER_UNLOAD)
+_IRQL_requires_(PASSIVE_LEVEL)
+VOID
+NTAPI
+MINIPORT_DRIVER_UNLOAD (
+    _In_ PDRIVER_OBJECT DriverObject
+    );
+typedef MINIPORT_DRIVER_UNLOAD *MINIPORT_DRIVER_UNLOAD_HANDLER;
+
+typedef
+_Function_class_(MINIPORT_PAUSE)
+_IRQL_requires_(PASSIVE_LEVEL)
+NDIS_STATUS
+NTAPI
+MINIPORT_PAUSE (
+    _In_ NDIS_HANDLE MiniportAdapterContext,
+    _In_ PNDIS_MINIPORT_PAUSE_PARAMETERS PauseParameters
+    );
+typedef MINIPORT_PAUSE *MINIPORT_PAUSE_HANDLER;
+
+typedef
+_Function_class_(MINIPORT_RESTART)
+_IRQL_requires_(PASSIVE_LEVEL)
+NDIS_STATUS
+NTAPI
+MINIPORT_RESTART (
+    _In_ NDIS_HANDLE MiniportAdapterContext,
+    _In_ PNDIS_MINIPORT_RESTART_PARAMETERS RestartParameters
+    );
+typedef MINIPORT_RESTART *MINIPORT_RESTART_HANDLER;
+
+typedef
+_Function_class_(MINIPORT_OID_REQUEST)
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NDIS_STATUS
+NTAPI
+MINIPORT_OID_REQUEST (
+    _In_ NDIS_HANDLE MiniportAdapterContext,
+    _In_ PNDIS_OID_REQUEST OidRequest
+    );
+typedef MINIPORT_OID_REQUEST *MINIPORT_OID_REQUEST_HANDLER;
+
+typedef
+_Function_class_(MINIPORT_CANCEL_OID_REQUEST)
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+MINIPORT_CANCEL_OID_REQUEST (
+    _In_ NDIS_HANDLE MiniportAdapterContext,
+    _In_ PVOID RequestId
+    );
+typedef MINIPORT_CANCEL_OID_REQUEST *MINIPORT_CANCEL_OID_REQUEST_HANDLER;
+
+typedef
+_Function_class_(MINIPORT_CANCEL_SEND)
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+MINIPORT_CANCEL_SEND (
+    _In_ NDIS_HANDLE MiniportAdapterContext,
+    _In_ PVOID CancelId
+    );
+typedef MINIPORT_CANCEL_SEND *MINIPORT_CANCEL_SEND_HANDLER;
+
+typedef
+_Function_class_(MINIPORT_CHECK_FOR_HANG)
+_IRQL_requires_max_(DISPATCH_LEVEL)
+BOOLEAN
+NTAPI
+MINIPORT_CHECK_FOR_HANG (
+    _In_ NDIS_HANDLE MiniportAdapterContext
+    );
+typedef MINIPORT_CHECK_FOR_HANG *MINIPORT_CHECK_FOR_HANG_HANDLER;
+
+typedef
+_Function_class_(MINIPORT_RESET)
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NDIS_STATUS
+NTAPI
+MINIPORT_RESET (
+    _In_ NDIS_HANDLE MiniportAdapterContext,
+    _Out_ PBOOLEAN AddressingReset
+    );
+typedef MINIPORT_RESET *MINIPORT_RESET_HANDLER;
+
+typedef
+_Function_class_(MINIPORT_DEVICE_PNP_EVENT_NOTIFY)
+_IRQL_requires_(PASSIVE_LEVEL)
+VOID
+NTAPI
+MINIPORT_DEVICE_PNP_EVENT_NOTIFY (
+    _In_ NDIS_HANDLE MiniportAdapterContext,
+    _In_ PNET_DEVICE_PNP_EVENT NetDevicePnPEvent
+    );
+typedef MINIPORT_DEVICE_PNP_EVENT_NOTIFY *MINIPORT_DEVICE_PNP_EVENT_NOTIFY_HANDLER;
+
+typedef struct _NDIS_MINIPORT_DRIVER_CHARACTERISTICS {
+    NDIS_OBJECT_HEADER Header;
+    UCHAR MajorNdisVersion;
+    UCHAR MinorNdisVersion;
+    UCHAR MajorDriverVersion;
+    UCHAR MinorDriverVersion;
+    ULONG Flags;
+    PVOID SetOptionsHandler;
+    MINIPORT_INITIALIZE_HANDLER InitializeHandlerEx;
+    MINIPORT_HALT_HANDLER HaltHandlerEx;
+    MINIPORT_DRIVER_UNLOAD_HANDLER UnloadHandler;
+    MINIPORT_PAUSE_HANDLER PauseHandler;
+    MINIPORT_RESTART_HANDLER RestartHandler;
+    MINIPORT_OID_REQUEST_HANDLER OidRequestHandler;
+    MINIPORT_SEND_NET_BUFFER_LISTS_HANDLER SendNetBufferListsHandler;
+    MINIPORT_RETURN_NET_BUFFER_LISTS_HANDLER ReturnNetBufferListsHandler;
+    MINIPORT_CANCEL_SEND_HANDLER CancelSendHandler;
+    MINIPORT_CHECK_FOR_HANG_HANDLER CheckForHangHandlerEx;
+    MINIPORT_RESET_HANDLER ResetHandlerEx;
+    MINIPORT_DEVICE_PNP_EVENT_NOTIFY_HANDLER DevicePnPEventNotifyHandler;
+    MINIPORT_SHUTDOWN_HANDLER ShutdownHandlerEx;
+    MINIPORT_CANCEL_OID_REQUEST_HANDLER CancelOidRequestHandler;
+} NDIS_MINIPORT_DRIVER_CHARACTERISTICS, *PNDIS_MINIPORT_DRIVER_CHARACTERISTICS;
+
+_IRQL_requires_(PASSIVE_LEVEL)
+NDISAPI
+NDIS_STATUS
+NTAPI
+NdisMRegisterMiniportDriver (
+    _In_ PDRIVER_OBJECT DriverObject,
+    _In_ PUNICODE_STRING RegistryPath,
+    _In_opt_ NDIS_HANDLE MiniportDriverContext,
+    _In_ PNDIS_MINIPORT_DRIVER_CHARACTERISTICS MiniportDriverCharacteristics,
+    _Out_ PNDIS_HANDLE NdisMiniportDriverHandle
+    );
+
+/* ======================================================================
+ * Miniport interrupts (NDIS_MINIPORT_INTERRUPT_CHARACTERISTICS)
+ * ==================================================================== */
+
+typedef
+_Function_class_(MINIPORT_ISR)
+_IRQL_requires_(HIGH_LEVEL)
+BOOLEAN
+NTAPI
+MINIPORT_ISR (
+    _In_ NDIS_HANDLE MiniportInterruptContext,
+    _Out_ PBOOLEAN QueueDefaultInterruptDpc,
+    _Out_ PULONG TargetProcessors
+    );
+typedef MINIPORT_ISR *MINIPORT_ISR_HANDLER;
+
+typedef
+_Function_class_(MINIPORT_INTERRUPT_DPC)
+_IRQL_requires_(DISPATCH_LEVEL)
+VOID
+NTAPI
+MINIPORT_INTERRUPT_DPC (
+    _In_ NDIS_HANDLE MiniportInterruptContext,
+    _In_ PVOID MiniportDpcContext,
+    _In_ PVOID ReceiveThrottleParameters,
+    _In_ PVOID NdisReserved2
+    );
+typedef MINIPORT_INTERRUPT_DPC *MINIPORT_INTERRUPT_DPC_HANDLER;
+
+typedef
+_Function_class_(MINIPORT_ENABLE_INTERRUPT)
+_IRQL_requires_(HIGH_LEVEL)
+VOID
+NTAPI
+MINIPORT_ENABLE_INTERRUPT (
+    _In_ NDIS_HANDLE MiniportInterruptContext
+    );
+typedef MINIPORT_ENABLE_INTERRUPT *MINIPORT_ENABLE_INTERRUPT_HANDLER;
+
+typedef
+_Function_class_(MINIPORT_DISABLE_INTERRUPT)
+_IRQL_requires_(HIGH_LEVEL)
+VOID
+NTAPI
+MINIPORT_DISABLE_INTERRUPT (
+    _In_ NDIS_HANDLE MiniportInterruptContext
+    );
+typedef MINIPORT_DISABLE_INTERRUPT *MINIPORT_DISABLE_INTERRUPT_HANDLER;
+
+typedef struct _NDIS_MINIPORT_INTERRUPT_CHARACTERISTICS {
+    NDIS_OBJECT_HEADER Header;
+    MINIPORT_ISR_HANDLER InterruptHandler;
+    MINIPORT_INTERRUPT_DPC_HANDLER InterruptDpcHandler;
+    MINIPORT_DISABLE_INTERRUPT_HANDLER DisableInterruptHandler;
+    MINIPORT_ENABLE_INTERRUPT_HANDLER EnableInterruptHandler;
+    BOOLEAN MsiSupported;
+    BOOLEAN MsiSyncWithAllMessages;
+} NDIS_MINIPORT_INTERRUPT_CHARACTERISTICS, *PNDIS_MINIPORT_INTERRUPT_CHARACTERISTICS;
+
+_IRQL_requires_(PASSIVE_LEVEL)
+NDISAPI
+NDIS_STATUS
+NTAPI
+NdisMRegisterInterruptEx (
+    _In_ NDIS_HANDLE MiniportAdapterHandle,
+    _In_ NDIS_HANDLE MiniportInterruptContext,
+    _In_ PNDIS_MINIPORT_INTERRUPT_CHARACTERISTICS MiniportInterruptCharacteristics,
+    _Out_ PNDIS_HANDLE NdisInterruptHandle
+    );
+
+/* ======================================================================
+ * Timers and work items
+ * ==================================================================== */
+
+typedef
+_Function_class_(NDIS_TIMER_FUNCTION)
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+NDIS_TIMER_FUNCTION (
+    _In_ PVOID SystemSpecific1,
+    _In_ PVOID FunctionContext,
+    _In_ PVOID SystemSpecific2,
+    _In_ PVOID SystemSpecific3
+    );
+typedef NDIS_TIMER_FUNCTION *PNDIS_TIMER_FUNCTION;
+
+typedef struct _NDIS_TIMER_CHARACTERISTICS {
+    NDIS_OBJECT_HEADER Header;
+    ULONG AllocationTag;
+    PNDIS_TIMER_FUNCTION TimerFunction;
+    PVOID FunctionContext;
+} NDIS_TIMER_CHARACTERISTICS, *PNDIS_TIMER_CHARACTERISTICS;
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NDISAPI
+NDIS_STATUS
+NTAPI
+NdisAllocateTimerObject (
+    _In_ NDIS_HANDLE NdisHandle,
+    _In_ PNDIS_TIMER_CHARACTERISTICS TimerCharacteristics,
+    _Out_ PNDIS_HANDLE pTimerObject
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NDISAPI
+BOOLEAN
+NTAPI
+NdisSetTimerObject (
+    _In_ NDIS_HANDLE TimerObject,
+    _In_ LARGE_INTEGER DueTime,
+    _In_opt_ LONG MillisecondsPeriod,
+    _In_opt_ PVOID FunctionContext
+    );
+
+typedef
+_Function_class_(NDIS_IO_WORKITEM_FUNCTION)
+_IRQL_requires_(PASSIVE_LEVEL)
+VOID
+NTAPI
+NDIS_IO_WORKITEM_FUNCTION (
+    _In_opt_ PVOID WorkItemContext,
+    _In_ NDIS_HANDLE NdisIoWorkItemHandle
+    );
+typedef NDIS_IO_WORKITEM_FUNCTION *NDIS_IO_WORKITEM_ROUTINE;
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NDISAPI
+NDIS_HANDLE
+NTAPI
+NdisAllocateIoWorkItem (
+    _In_ NDIS_HANDLE NdisObjectHandle
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NDISAPI
+VOID
+NTAPI
+NdisQueueIoWorkItem (
+    _In_ NDIS_HANDLE NdisIoWorkItemHandle,
+    _In_ NDIS_IO_WORKITEM_ROUTINE Routine,
+    _In_ PVOID WorkItemContext
+    );
+
+/* ======================================================================
+ * Protocol driver registration (NDIS_PROTOCOL_DRIVER_CHARACTERISTICS)
+ * ==================================================================== */
+typedef struct _NDIS_BIND_PARAMETERS *PNDIS_BIND_PARAMETERS;
+
+typedef
+_Function_class_(PROTOCOL_BIND_ADAPTER_EX)
+_IRQL_requires_(PASSIVE_LEVEL)
+NDIS_STATUS
+NTAPI
+PROTOCOL_BIND_ADAPTER_EX (
+    _In_ NDIS_HANDLE ProtocolDriverContext,
+    _In_ NDIS_HANDLE BindContext,
+    _In_ PNDIS_BIND_PARAMETERS BindParameters
+    );
+typedef PROTOCOL_BIND_ADAPTER_EX *BIND_HANDLER_EX;
+
+typedef
+_Function_class_(PROTOCOL_UNBIND_ADAPTER_EX)
+_IRQL_requires_(PASSIVE_LEVEL)
+NDIS_STATUS
+NTAPI
+PROTOCOL_UNBIND_ADAPTER_EX (
+    _In_ NDIS_HANDLE UnbindContext,
+    _In_ NDIS_HANDLE ProtocolBindingContext
+    );
+typedef PROTOCOL_UNBIND_ADAPTER_EX *UNBIND_HANDLER_EX;
+
+typedef
+_Function_class_(PROTOCOL_OPEN_ADAPTER_COMPLETE_EX)
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+PROTOCOL_OPEN_ADAPTER_COMPLETE_EX (
+    _In_ NDIS_HANDLE ProtocolBindingContext,
+    _In_ NDIS_STATUS Status
+    );
+typedef PROTOCOL_OPEN_ADAPTER_COMPLETE_EX *OPEN_ADAPTER_COMPLETE_HANDLER_EX;
+
+typedef
+_Function_class_(PROTOCOL_CLOSE_ADAPTER_COMPLETE_EX)
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+PROTOCOL_CLOSE_ADAPTER_COMPLETE_EX (
+    _In_ NDIS_HANDLE ProtocolBindingContext
+    );
+typedef PROTOCOL_CLOSE_ADAPTER_COMPLETE_EX *CLOSE_ADAPTER_COMPLETE_HANDLER_EX;
+
+typedef
+_Function_class_(PROTOCOL_NET_PNP_EVENT)
+_IRQL_requires_(PASSIVE_LEVEL)
+NDIS_STATUS
+NTAPI
+PROTOCOL_NET_PNP_EVENT (
+    _In_ NDIS_HANDLE ProtocolBindingContext,
+    _In_ PNET_PNP_EVENT_NOTIFICATION NetPnPEventNotification
+    );
+typedef PROTOCOL_NET_PNP_EVENT *NET_PNP_EVENT_HANDLER;
+
+typedef
+_Function_class_(PROTOCOL_UNINSTALL)
+_IRQL_requires_(PASSIVE_LEVEL)
+VOID
+NTAPI
+PROTOCOL_UNINSTALL (
+    VOID
+    );
+typedef PROTOCOL_UNINSTALL *UNINSTALL_PROTOCOL_HANDLER;
+
+typedef
+_Function_class_(PROTOCOL_OID_REQUEST_COMPLETE)
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+PROTOCOL_OID_REQUEST_COMPLETE (
+    _In_ NDIS_HANDLE ProtocolBindingContext,
+    _In_ PNDIS_OID_REQUEST OidRequest,
+    _In_ NDIS_STATUS Status
+    );
+typedef PROTOCOL_OID_REQUEST_COMPLETE *OID_REQUEST_COMPLETE_HANDLER;
+
+typedef
+_Function_class_(PROTOCOL_STATUS_EX)
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+PROTOCOL_STATUS_EX (
+    _In_ NDIS_HANDLE ProtocolBindingContext,
+    _In_ PNDIS_STATUS_INDICATION StatusIndication
+    );
+typedef PROTOCOL_STATUS_EX *STATUS_HANDLER_EX;
+
+typedef
+_Function_class_(PROTOCOL_RECEIVE_NET_BUFFER_LISTS)
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+PROTOCOL_RECEIVE_NET_BUFFER_LISTS (
+    _In_ NDIS_HANDLE ProtocolBindingContext,
+    _In_ PNET_BUFFER_LIST NetBufferLists,
+    _In_ NDIS_PORT_NUMBER PortNumber,
+    _In_ ULONG NumberOfNetBufferLists,
+    _In_ ULONG ReceiveFlags
+    );
+typedef PROTOCOL_RECEIVE_NET_BUFFER_LISTS *RECEIVE_NET_BUFFER_LISTS_HANDLER;
+
+typedef
+_Function_class_(PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE)
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE (
+    _In_ NDIS_HANDLE ProtocolBindingContext,
+    _In_ PNET_BUFFER_LIST NetBufferList,
+    _In_ ULONG SendCompleteFlags
+    );
+typedef PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE *SEND_NET_BUFFER_LISTS_COMPLETE_HANDLER;
+
+typedef struct _NDIS_PROTOCOL_DRIVER_CHARACTERISTICS {
+    NDIS_OBJECT_HEADER Header;
+    UCHAR MajorNdisVersion;
+    UCHAR MinorNdisVersion;
+    UCHAR MajorDriverVersion;
+    UCHAR MinorDriverVersion;
+    ULONG Flags;
+    NDIS_STRING Name;
+    PVOID SetOptionsHandler;
+    BIND_HANDLER_EX BindAdapterHandlerEx;
+    UNBIND_HANDLER_EX UnbindAdapterHandlerEx;
+    OPEN_ADAPTER_COMPLETE_HANDLER_EX OpenAdapterCompleteHandlerEx;
+    CLOSE_ADAPTER_COMPLETE_HANDLER_EX CloseAdapterCompleteHandlerEx;
+    NET_PNP_EVENT_HANDLER NetPnPEventHandler;
+    UNINSTALL_PROTOCOL_HANDLER UninstallHandler;
+    OID_REQUEST_COMPLETE_HANDLER OidRequestCompleteHandler;
+    STATUS_HANDLER_EX StatusHandlerEx;
+    RECEIVE_NET_BUFFER_LISTS_HANDLER ReceiveNetBufferListsHandler;
+    SEND_NET_BUFFER_LISTS_COMPLETE_HANDLER SendNetBufferListsCompleteHandler;
+} NDIS_PROTOCOL_DRIVER_CHARACTERISTICS, *PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS;
+
+_IRQL_requires_(PASSIVE_LEVEL)
+NDISAPI
+NDIS_STATUS
+NTAPI
+NdisRegisterProtocolDriver (
+    _In_opt_ NDIS_HANDLE ProtocolDriverContext,
+    _In_ PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS ProtocolCharacteristics,
+    _Out_ PNDIS_HANDLE NdisProtocolHandle
     );
 
 #ifdef __cplusplus

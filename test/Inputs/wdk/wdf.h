@@ -1,8 +1,8 @@
 /*
  * wdf.h -- irqlcheck test stand-in for a subset of KMDF's wdf.h: object
  * handles, framework spin locks and wait locks, I/O queues and requests,
- * timers and work items, and the EVT_WDF_* callback roles with their IRQL
- * annotations.
+ * timers, DPCs, work items and interrupts, object locks, and the EVT_WDF_*
+ * callback roles with their IRQL annotations.
  *
  * Written from Microsoft's KMDF reference pages; no WDK header text is
  * copied.  The real framework reaches every method through a function table
@@ -24,7 +24,7 @@ extern "C" {
 #define WDFAPI DECLSPEC_IMPORT
 #define DECLARE_WDF_HANDLE(name) typedef struct name##__ *name
 
-typedef struct WDFOBJECT__ *WDFOBJECT;
+typedef HANDLE WDFOBJECT;
 DECLARE_WDF_HANDLE(WDFDRIVER);
 DECLARE_WDF_HANDLE(WDFDEVICE);
 DECLARE_WDF_HANDLE(WDFQUEUE);
@@ -35,6 +35,12 @@ DECLARE_WDF_HANDLE(WDFTIMER);
 DECLARE_WDF_HANDLE(WDFWORKITEM);
 DECLARE_WDF_HANDLE(WDFMEMORY);
 DECLARE_WDF_HANDLE(WDFFILEOBJECT);
+DECLARE_WDF_HANDLE(WDFDPC);
+DECLARE_WDF_HANDLE(WDFINTERRUPT);
+DECLARE_WDF_HANDLE(WDFIOTARGET);
+DECLARE_WDF_HANDLE(WDFCMRESLIST);
+typedef PVOID WDFCONTEXT;
+typedef struct _WDF_REQUEST_COMPLETION_PARAMS *PWDF_REQUEST_COMPLETION_PARAMS;
 typedef struct WDFDEVICE_INIT *PWDFDEVICE_INIT;
 
 #define WDF_NO_OBJECT_ATTRIBUTES    NULL
@@ -62,6 +68,12 @@ typedef enum _WDF_IO_QUEUE_DISPATCH_TYPE {
     WdfIoQueueDispatchParallel,
     WdfIoQueueDispatchManual
 } WDF_IO_QUEUE_DISPATCH_TYPE;
+
+typedef enum _WDF_TRI_STATE {
+    WdfFalse = FALSE,
+    WdfTrue = TRUE,
+    WdfUseDefault = 2
+} WDF_TRI_STATE;
 
 typedef enum _WDF_POWER_DEVICE_STATE {
     WdfPowerDeviceInvalid,
@@ -183,6 +195,216 @@ EVT_WDF_WORKITEM (
     );
 typedef EVT_WDF_WORKITEM *PFN_WDF_WORKITEM;
 
+/* The interrupt service, enable and disable callbacks run at the
+ * interrupt's device IRQL (DIRQL), which no header names as a constant: the
+ * reference pages state it, and irqlcheck's role table holds it. */
+typedef
+_Function_class_(EVT_WDF_DRIVER_UNLOAD)
+_IRQL_requires_same_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+VOID
+NTAPI
+EVT_WDF_DRIVER_UNLOAD (
+    _In_ WDFDRIVER Driver
+    );
+typedef EVT_WDF_DRIVER_UNLOAD *PFN_WDF_DRIVER_UNLOAD;
+
+typedef
+_Function_class_(EVT_WDF_DEVICE_PREPARE_HARDWARE)
+_IRQL_requires_same_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+NTSTATUS
+NTAPI
+EVT_WDF_DEVICE_PREPARE_HARDWARE (
+    _In_ WDFDEVICE Device,
+    _In_ WDFCMRESLIST ResourcesRaw,
+    _In_ WDFCMRESLIST ResourcesTranslated
+    );
+typedef EVT_WDF_DEVICE_PREPARE_HARDWARE *PFN_WDF_DEVICE_PREPARE_HARDWARE;
+
+typedef
+_Function_class_(EVT_WDF_DEVICE_RELEASE_HARDWARE)
+_IRQL_requires_same_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+NTSTATUS
+NTAPI
+EVT_WDF_DEVICE_RELEASE_HARDWARE (
+    _In_ WDFDEVICE Device,
+    _In_ WDFCMRESLIST ResourcesTranslated
+    );
+typedef EVT_WDF_DEVICE_RELEASE_HARDWARE *PFN_WDF_DEVICE_RELEASE_HARDWARE;
+
+typedef
+_Function_class_(EVT_WDF_IO_IN_CALLER_CONTEXT)
+_IRQL_requires_same_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+EVT_WDF_IO_IN_CALLER_CONTEXT (
+    _In_ WDFDEVICE Device,
+    _In_ WDFREQUEST Request
+    );
+typedef EVT_WDF_IO_IN_CALLER_CONTEXT *PFN_WDF_IO_IN_CALLER_CONTEXT;
+
+typedef
+_Function_class_(EVT_WDF_IO_QUEUE_IO_DEFAULT)
+_IRQL_requires_same_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+EVT_WDF_IO_QUEUE_IO_DEFAULT (
+    _In_ WDFQUEUE Queue,
+    _In_ WDFREQUEST Request
+    );
+typedef EVT_WDF_IO_QUEUE_IO_DEFAULT *PFN_WDF_IO_QUEUE_IO_DEFAULT;
+
+typedef
+_Function_class_(EVT_WDF_IO_QUEUE_IO_WRITE)
+_IRQL_requires_same_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+EVT_WDF_IO_QUEUE_IO_WRITE (
+    _In_ WDFQUEUE Queue,
+    _In_ WDFREQUEST Request,
+    _In_ SIZE_T Length
+    );
+typedef EVT_WDF_IO_QUEUE_IO_WRITE *PFN_WDF_IO_QUEUE_IO_WRITE;
+
+typedef
+_Function_class_(EVT_WDF_IO_QUEUE_IO_INTERNAL_DEVICE_CONTROL)
+_IRQL_requires_same_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+EVT_WDF_IO_QUEUE_IO_INTERNAL_DEVICE_CONTROL (
+    _In_ WDFQUEUE Queue,
+    _In_ WDFREQUEST Request,
+    _In_ SIZE_T OutputBufferLength,
+    _In_ SIZE_T InputBufferLength,
+    _In_ ULONG IoControlCode
+    );
+typedef EVT_WDF_IO_QUEUE_IO_INTERNAL_DEVICE_CONTROL *PFN_WDF_IO_QUEUE_IO_INTERNAL_DEVICE_CONTROL;
+
+typedef
+_Function_class_(EVT_WDF_IO_QUEUE_IO_STOP)
+_IRQL_requires_same_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+EVT_WDF_IO_QUEUE_IO_STOP (
+    _In_ WDFQUEUE Queue,
+    _In_ WDFREQUEST Request,
+    _In_ ULONG ActionFlags
+    );
+typedef EVT_WDF_IO_QUEUE_IO_STOP *PFN_WDF_IO_QUEUE_IO_STOP;
+
+typedef
+_Function_class_(EVT_WDF_IO_QUEUE_IO_RESUME)
+_IRQL_requires_same_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+EVT_WDF_IO_QUEUE_IO_RESUME (
+    _In_ WDFQUEUE Queue,
+    _In_ WDFREQUEST Request
+    );
+typedef EVT_WDF_IO_QUEUE_IO_RESUME *PFN_WDF_IO_QUEUE_IO_RESUME;
+
+typedef
+_Function_class_(EVT_WDF_IO_QUEUE_IO_CANCELED_ON_QUEUE)
+_IRQL_requires_same_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+EVT_WDF_IO_QUEUE_IO_CANCELED_ON_QUEUE (
+    _In_ WDFQUEUE Queue,
+    _In_ WDFREQUEST Request
+    );
+typedef EVT_WDF_IO_QUEUE_IO_CANCELED_ON_QUEUE *PFN_WDF_IO_QUEUE_IO_CANCELED_ON_QUEUE;
+
+typedef
+_Function_class_(EVT_WDF_REQUEST_COMPLETION_ROUTINE)
+_IRQL_requires_same_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+EVT_WDF_REQUEST_COMPLETION_ROUTINE (
+    _In_ WDFREQUEST Request,
+    _In_ WDFIOTARGET Target,
+    _In_ PWDF_REQUEST_COMPLETION_PARAMS Params,
+    _In_ WDFCONTEXT Context
+    );
+typedef EVT_WDF_REQUEST_COMPLETION_ROUTINE *PFN_WDF_REQUEST_COMPLETION_ROUTINE;
+
+typedef
+_Function_class_(EVT_WDF_DPC)
+_IRQL_requires_same_
+_IRQL_requires_(DISPATCH_LEVEL)
+VOID
+NTAPI
+EVT_WDF_DPC (
+    _In_ WDFDPC Dpc
+    );
+typedef EVT_WDF_DPC *PFN_WDF_DPC;
+
+typedef
+_Function_class_(EVT_WDF_INTERRUPT_ISR)
+_IRQL_requires_same_
+BOOLEAN
+NTAPI
+EVT_WDF_INTERRUPT_ISR (
+    _In_ WDFINTERRUPT Interrupt,
+    _In_ ULONG MessageID
+    );
+typedef EVT_WDF_INTERRUPT_ISR *PFN_WDF_INTERRUPT_ISR;
+
+typedef
+_Function_class_(EVT_WDF_INTERRUPT_DPC)
+_IRQL_requires_same_
+_IRQL_requires_(DISPATCH_LEVEL)
+VOID
+NTAPI
+EVT_WDF_INTERRUPT_DPC (
+    _In_ WDFINTERRUPT Interrupt,
+    _In_ WDFOBJECT AssociatedObject
+    );
+typedef EVT_WDF_INTERRUPT_DPC *PFN_WDF_INTERRUPT_DPC;
+
+typedef
+_Function_class_(EVT_WDF_INTERRUPT_ENABLE)
+_IRQL_requires_same_
+NTSTATUS
+NTAPI
+EVT_WDF_INTERRUPT_ENABLE (
+    _In_ WDFINTERRUPT Interrupt,
+    _In_ WDFDEVICE AssociatedDevice
+    );
+typedef EVT_WDF_INTERRUPT_ENABLE *PFN_WDF_INTERRUPT_ENABLE;
+
+typedef
+_Function_class_(EVT_WDF_INTERRUPT_DISABLE)
+_IRQL_requires_same_
+NTSTATUS
+NTAPI
+EVT_WDF_INTERRUPT_DISABLE (
+    _In_ WDFINTERRUPT Interrupt,
+    _In_ WDFDEVICE AssociatedDevice
+    );
+typedef EVT_WDF_INTERRUPT_DISABLE *PFN_WDF_INTERRUPT_DISABLE;
+
+typedef
+_Function_class_(EVT_WDF_INTERRUPT_WORKITEM)
+_IRQL_requires_same_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+VOID
+NTAPI
+EVT_WDF_INTERRUPT_WORKITEM (
+    _In_ WDFINTERRUPT Interrupt,
+    _In_ WDFOBJECT AssociatedObject
+    );
+typedef EVT_WDF_INTERRUPT_WORKITEM *PFN_WDF_INTERRUPT_WORKITEM;
+
 /* ======================================================================
  * Object attributes and contexts
  * ==================================================================== */
@@ -256,7 +478,7 @@ WdfObjectDelete (
 typedef struct _WDF_DRIVER_CONFIG {
     ULONG Size;
     PFN_WDF_DRIVER_DEVICE_ADD EvtDriverDeviceAdd;
-    PVOID EvtDriverUnload;
+    PFN_WDF_DRIVER_UNLOAD EvtDriverUnload;
     ULONG DriverInitFlags;
     ULONG DriverPoolTag;
 } WDF_DRIVER_CONFIG, *PWDF_DRIVER_CONFIG;
@@ -414,8 +636,14 @@ typedef struct _WDF_IO_QUEUE_CONFIG {
     BOOLEAN PowerManaged;
     BOOLEAN AllowZeroLengthRequests;
     BOOLEAN DefaultQueue;
+    PFN_WDF_IO_QUEUE_IO_DEFAULT EvtIoDefault;
     PFN_WDF_IO_QUEUE_IO_READ EvtIoRead;
+    PFN_WDF_IO_QUEUE_IO_WRITE EvtIoWrite;
     PFN_WDF_IO_QUEUE_IO_DEVICE_CONTROL EvtIoDeviceControl;
+    PFN_WDF_IO_QUEUE_IO_INTERNAL_DEVICE_CONTROL EvtIoInternalDeviceControl;
+    PFN_WDF_IO_QUEUE_IO_STOP EvtIoStop;
+    PFN_WDF_IO_QUEUE_IO_RESUME EvtIoResume;
+    PFN_WDF_IO_QUEUE_IO_CANCELED_ON_QUEUE EvtIoCanceledOnQueue;
 } WDF_IO_QUEUE_CONFIG, *PWDF_IO_QUEUE_CONFIG;
 
 FORCEINLINE
@@ -430,6 +658,19 @@ WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE (
     Config->DispatchType = DispatchType;
     Config->PowerManaged = TRUE;
     Config->DefaultQueue = TRUE;
+}
+
+FORCEINLINE
+VOID
+WDF_IO_QUEUE_CONFIG_INIT (
+    _Out_ PWDF_IO_QUEUE_CONFIG Config,
+    _In_ WDF_IO_QUEUE_DISPATCH_TYPE DispatchType
+    )
+{
+    RtlZeroMemory(Config, sizeof(WDF_IO_QUEUE_CONFIG));
+    Config->Size = sizeof(WDF_IO_QUEUE_CONFIG);
+    Config->DispatchType = DispatchType;
+    Config->PowerManaged = TRUE;
 }
 
 _Must_inspect_result_
@@ -540,6 +781,19 @@ WDF_TIMER_CONFIG_INIT_PERIODIC (
     Config->AutomaticSerialization = TRUE;
 }
 
+FORCEINLINE
+VOID
+WDF_TIMER_CONFIG_INIT (
+    _Out_ PWDF_TIMER_CONFIG Config,
+    _In_ PFN_WDF_TIMER EvtTimerFunc
+    )
+{
+    RtlZeroMemory(Config, sizeof(WDF_TIMER_CONFIG));
+    Config->Size = sizeof(WDF_TIMER_CONFIG);
+    Config->EvtTimerFunc = EvtTimerFunc;
+    Config->AutomaticSerialization = TRUE;
+}
+
 _Must_inspect_result_
 _IRQL_requires_max_(DISPATCH_LEVEL)
 WDFAPI
@@ -622,6 +876,144 @@ WDFOBJECT
 NTAPI
 WdfWorkItemGetParentObject (
     _In_ WDFWORKITEM WorkItem
+    );
+
+/* ======================================================================
+ * Object locks (the object's presentation lock: a spin lock, taken at
+ * DISPATCH_LEVEL, unless the object's execution level is passive)
+ * ==================================================================== */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfObjectAcquireLock (
+    _In_ _Requires_lock_not_held_(_Curr_) _Acquires_lock_(_Curr_) WDFOBJECT Object
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfObjectReleaseLock (
+    _In_ _Requires_lock_held_(_Curr_) _Releases_lock_(_Curr_) WDFOBJECT Object
+    );
+
+/* ======================================================================
+ * Requests sent to I/O targets, caller-context preprocessing
+ * ==================================================================== */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfRequestSetCompletionRoutine (
+    _In_ WDFREQUEST Request,
+    _In_opt_ PFN_WDF_REQUEST_COMPLETION_ROUTINE CompletionRoutine,
+    _In_opt_ WDFCONTEXT CompletionContext
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfDeviceInitSetIoInCallerContextCallback (
+    _In_ PWDFDEVICE_INIT DeviceInit,
+    _In_ PFN_WDF_IO_IN_CALLER_CONTEXT EvtIoInCallerContext
+    );
+
+/* ======================================================================
+ * DPCs
+ * ==================================================================== */
+typedef struct _WDF_DPC_CONFIG {
+    ULONG Size;
+    PFN_WDF_DPC EvtDpcFunc;
+    BOOLEAN AutomaticSerialization;
+} WDF_DPC_CONFIG, *PWDF_DPC_CONFIG;
+
+FORCEINLINE
+VOID
+WDF_DPC_CONFIG_INIT (
+    _Out_ PWDF_DPC_CONFIG Config,
+    _In_ PFN_WDF_DPC EvtDpcFunc
+    )
+{
+    RtlZeroMemory(Config, sizeof(WDF_DPC_CONFIG));
+    Config->Size = sizeof(WDF_DPC_CONFIG);
+    Config->EvtDpcFunc = EvtDpcFunc;
+    Config->AutomaticSerialization = TRUE;
+}
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfDpcCreate (
+    _In_ PWDF_DPC_CONFIG Config,
+    _In_ PWDF_OBJECT_ATTRIBUTES Attributes,
+    _Out_ WDFDPC *Dpc
+    );
+
+_IRQL_requires_max_(HIGH_LEVEL)
+WDFAPI
+BOOLEAN
+NTAPI
+WdfDpcEnqueue (
+    _In_ WDFDPC Dpc
+    );
+
+/* ======================================================================
+ * Interrupts
+ * ==================================================================== */
+typedef struct _WDF_INTERRUPT_CONFIG {
+    ULONG Size;
+    WDFSPINLOCK SpinLock;
+    WDF_TRI_STATE ShareVector;
+    BOOLEAN FloatingSave;
+    BOOLEAN AutomaticSerialization;
+    PFN_WDF_INTERRUPT_ISR EvtInterruptIsr;
+    PFN_WDF_INTERRUPT_DPC EvtInterruptDpc;
+    PFN_WDF_INTERRUPT_ENABLE EvtInterruptEnable;
+    PFN_WDF_INTERRUPT_DISABLE EvtInterruptDisable;
+    PFN_WDF_INTERRUPT_WORKITEM EvtInterruptWorkItem;
+    PVOID InterruptRaw;
+    PVOID InterruptTranslated;
+    WDFWAITLOCK WaitLock;
+    BOOLEAN PassiveHandling;
+} WDF_INTERRUPT_CONFIG, *PWDF_INTERRUPT_CONFIG;
+
+FORCEINLINE
+VOID
+WDF_INTERRUPT_CONFIG_INIT (
+    _Out_ PWDF_INTERRUPT_CONFIG Configuration,
+    _In_ PFN_WDF_INTERRUPT_ISR EvtInterruptIsr,
+    _In_opt_ PFN_WDF_INTERRUPT_DPC EvtInterruptDpc
+    )
+{
+    RtlZeroMemory(Configuration, sizeof(WDF_INTERRUPT_CONFIG));
+    Configuration->Size = sizeof(WDF_INTERRUPT_CONFIG);
+    Configuration->ShareVector = WdfUseDefault;
+    Configuration->EvtInterruptIsr = EvtInterruptIsr;
+    Configuration->EvtInterruptDpc = EvtInterruptDpc;
+}
+
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfInterruptCreate (
+    _In_ WDFDEVICE Device,
+    _In_ PWDF_INTERRUPT_CONFIG Configuration,
+    _In_opt_ PWDF_OBJECT_ATTRIBUTES Attributes,
+    _Out_ WDFINTERRUPT *Interrupt
+    );
+
+_IRQL_requires_max_(HIGH_LEVEL)
+WDFAPI
+BOOLEAN
+NTAPI
+WdfInterruptQueueDpcForIsr (
+    _In_ WDFINTERRUPT Interrupt
     );
 
 #ifdef __cplusplus
