@@ -1,5 +1,12 @@
 //===- AnnotationStore.cpp - Raw IRQL annotations, as the parser saw them -===//
 #include "frontend/AnnotationStore.h"
+#include "frontend/SalMacros.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
 
 namespace irqlcheck {
 
@@ -41,6 +48,44 @@ bool annotationTakesLevel(AnnotationKind K) {
   }
 }
 
+static void unwrapNested(llvm::StringRef Text, const std::string &When,
+                         const std::string &AtTarget, SourceLocation Loc, NestedParser Parse,
+                         llvm::function_ref<void(RawAnnotation)> Emit, unsigned Depth) {
+  llvm::SmallVector<NestedAnnotation, 2> Nested;
+  Parse(Text, Nested);
+  for (NestedAnnotation &N : Nested) {
+    std::string A0 = N.Args.size() > 0 ? N.Args[0] : std::string();
+    std::string A1 = N.Args.size() > 1 ? N.Args[1] : std::string();
+    if (N.Kind == AnnotationKind::When || N.Kind == AnnotationKind::At) {
+      // _When_(a, _When_(b, X)): X holds when both do.
+      std::string Both = When.empty() ? "(" + A0 + ")" : When + "&&(" + A0 + ")";
+      if (Depth < 4)
+        unwrapNested(N.Kind == AnnotationKind::When ? A1 : A0,
+                     N.Kind == AnnotationKind::When ? Both : When,
+                     N.Kind == AnnotationKind::At ? A1 : AtTarget, Loc, Parse, Emit, Depth + 1);
+      continue;
+    }
+    RawAnnotation R;
+    R.Kind = N.Kind;
+    R.Loc = Loc;
+    R.Text = std::move(A0);
+    R.Object = std::move(A1);
+    R.WhenText = When;
+    R.AtTarget = AtTarget;
+    Emit(std::move(R));
+  }
+}
+
+void unwrapAnnotation(AnnotationKind K, llvm::StringRef Text, llvm::StringRef Object,
+                      SourceLocation Loc, NestedParser Parse,
+                      llvm::function_ref<void(RawAnnotation)> Emit) {
+  // The condition is kept in parentheses, so that an empty one still marks
+  // the annotation as conditional.
+  bool When = K == AnnotationKind::When;
+  unwrapNested(When ? Object : Text, When ? "(" + Text.str() + ")" : std::string(),
+               When ? std::string() : Object.str(), Loc, Parse, Emit, 0);
+}
+
 void AnnotationStore::add(const clang::Decl *D, RawAnnotation A) {
   auto &List = ByDecl[D];
   if (List.empty())
@@ -49,9 +94,160 @@ void AnnotationStore::add(const clang::Decl *D, RawAnnotation A) {
 }
 
 const llvm::SmallVectorImpl<RawAnnotation> *
-AnnotationStore::lookup(const clang::Decl *D) const {
+AnnotationStore::lookup(const clang::Decl *D, llvm::ArrayRef<ParmVarDecl *> Params) {
+  if (!Written.empty())
+    if (auto W = Written.find(D); W != Written.end())
+      resolveWritten(D, Params);
   auto It = ByDecl.find(D);
   return It == ByDecl.end() ? nullptr : &It->second;
+}
+
+namespace {
+/// Where a declaration ends, in its file.
+struct DeclEnd {
+  const Decl *D;
+  FileID File;
+  unsigned Offset;
+};
+
+void flatten(Decl *D, const SourceManager &SM, llvm::SmallVectorImpl<DeclEnd> &Out) {
+  if (isa<LinkageSpecDecl>(D) || isa<NamespaceDecl>(D)) {
+    for (Decl *Inner : cast<DeclContext>(D)->decls())
+      flatten(Inner, SM, Out);
+    return;
+  }
+  SourceLocation End = D->getEndLoc();
+  if (End.isInvalid())
+    return;
+  auto [File, Offset] = SM.getDecomposedExpansionLoc(End);
+  Out.push_back({D, File, Offset});
+}
+
+/// Is Offset, after the end of a declaration at End, still part of it: no
+/// ';', '{', '}' or ',' (outside comments) in between? Then an annotation
+/// there is written after the declarator (void f(void) _IRQL_requires_max_(X);).
+bool trailing(llvm::StringRef Buf, unsigned End, unsigned Offset) {
+  if (Offset > Buf.size() || Offset - End > 4096)
+    return false;
+  for (unsigned I = End; I < Offset; ++I) {
+    char C = Buf[I];
+    if (C == ';' || C == '{' || C == '}' || C == ',')
+      return false;
+    if (C == '/' && I + 1 < Offset && Buf[I + 1] == '/') {
+      while (I < Offset && Buf[I] != '\n')
+        ++I;
+    } else if (C == '/' && I + 1 < Offset && Buf[I + 1] == '*') {
+      size_t Close = Buf.find("*/", I + 2);
+      if (Close == llvm::StringRef::npos)
+        return false;
+      I = unsigned(Close) + 1;
+    }
+  }
+  return true;
+}
+/// Where the first declarator of a group is named (~0u if it has none).
+unsigned firstNameOffset(DeclGroupRef DG, const SourceManager &SM) {
+  for (Decl *D : DG)
+    if (isa<DeclaratorDecl>(D) || isa<TypedefNameDecl>(D))
+      return SM.getDecomposedExpansionLoc(D->getLocation()).second;
+  return ~0u;
+}
+} // namespace
+
+void AnnotationStore::attachPending(DeclGroupRef DG, const SourceManager &SrcMgr) {
+  SM = &SrcMgr;
+  llvm::SmallVector<DeclEnd, 4> Ends;
+  for (Decl *D : DG)
+    flatten(D, SrcMgr, Ends);
+  // Each annotation belongs to the first declaration of the group that ends
+  // after it, or ends just before it with nothing that closes a declaration in
+  // between. What follows the group's end is the next group's (the parser
+  // has lexed ahead), unless it was pending before the last group too.
+  size_t Keep = 0, J = 0;
+  for (size_t I = 0; I < Pending.size(); ++I) {
+    const WrittenAnnotation &A = Pending[I];
+    size_t K = J;
+    for (; K < Ends.size(); ++K) {
+      const DeclEnd &E = Ends[K];
+      if (E.File == A.File &&
+          (A.Offset <= E.Offset || trailing(bufferOf(E.File), E.Offset, A.Offset)))
+        break;
+    }
+    if (K < Ends.size()) {
+      // Written before the first declarator (int _X_ A(void), B(void);), as
+      // an attribute there would be: every declarator's.
+      bool All = Ends.size() > 1 && DG.isDeclGroup() && A.Offset < firstNameOffset(DG, SrcMgr);
+      for (size_t Each = All ? 0 : K; Each < (All ? Ends.size() : K + 1); ++Each)
+        if (isa<FunctionDecl>(Ends[Each].D) || isa<TypedefNameDecl>(Ends[Each].D))
+          Written[Ends[Each].D].push_back(A);
+      J = K;
+      continue;
+    }
+    if (I >= Stale)
+      Pending[Keep++] = A;
+  }
+  Pending.resize(Keep);
+  Stale = Keep;
+}
+
+llvm::StringRef AnnotationStore::bufferOf(FileID File) {
+  if (File != BufferFile) {
+    bool Invalid = false;
+    Buffer = SM->getBufferData(File, &Invalid);
+    if (Invalid)
+      Buffer = llvm::StringRef();
+    BufferFile = File;
+  }
+  return Buffer;
+}
+
+void AnnotationStore::resolveWritten(const Decl *D, llvm::ArrayRef<ParmVarDecl *> Params) {
+  llvm::SmallVector<WrittenAnnotation, 2> List = std::move(Written[D]);
+  Written.erase(D);
+  // Written inside the prototype's parentheses (after the declaration's name,
+  // up to its last parameter): the parameter that ends first after it.
+  auto [NameFile, NameOffset] = SM->getDecomposedExpansionLoc(D->getLocation());
+  unsigned LastParamEnd = 0;
+  if (!Params.empty() && Params.back()) {
+    auto [F, O] = SM->getDecomposedExpansionLoc(Params.back()->getEndLoc());
+    if (F == NameFile)
+      LastParamEnd = O;
+  }
+  // A body's annotations are its local declarations'.
+  unsigned BodyBegin = ~0u;
+  if (const auto *FD = dyn_cast<FunctionDecl>(D))
+    if (FD->doesThisDeclarationHaveABody() && FD->getBody()) {
+      auto [F, O] = SM->getDecomposedExpansionLoc(FD->getBody()->getBeginLoc());
+      if (F == NameFile)
+        BodyBegin = O;
+    }
+  for (const WrittenAnnotation &A : List) {
+    if (A.File == NameFile && A.Offset >= BodyBegin)
+      continue;
+    const Decl *Owner = D;
+    if (A.File == NameFile && A.Offset > NameOffset && A.Offset <= LastParamEnd)
+      for (ParmVarDecl *P : Params) {
+        if (!P)
+          continue;
+        auto [F, O] = SM->getDecomposedExpansionLoc(P->getEndLoc());
+        if (F == NameFile && A.Offset <= O) {
+          Owner = P;
+          break;
+        }
+      }
+    auto &Into = ByDecl[Owner];
+    auto Emit = [&](RawAnnotation R) { Into.push_back(std::move(R)); };
+    if (A.Kind == AnnotationKind::When || A.Kind == AnnotationKind::At) {
+      unwrapAnnotation(A.Kind, A.Text, A.Object, A.Loc, parseWrittenAnnotations, Emit);
+      continue;
+    }
+    RawAnnotation R;
+    R.Kind = A.Kind;
+    R.Loc = A.Loc;
+    R.Text = A.Text.str();
+    R.Object = A.Object.str();
+    Emit(std::move(R));
+  }
 }
 
 } // namespace irqlcheck

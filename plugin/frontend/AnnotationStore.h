@@ -5,14 +5,25 @@
 // So they only record what they saw, per declaration; ContractBuilder turns
 // the records into contracts once the whole translation unit is known.
 //
+// In the kit's headers no attribute reaches the parser (SalMacros.h): the
+// preprocessor records each annotation's text and position, each top-level
+// declaration group takes the annotations written before its end, and a
+// declaration's annotations are split between it and its parameters, by
+// position, only when a contract is built for it (lookup).
+//
 //===----------------------------------------------------------------------===//
 #ifndef IRQLCHECK_FRONTEND_ANNOTATIONSTORE_H
 #define IRQLCHECK_FRONTEND_ANNOTATIONSTORE_H
 
+#include "clang/AST/DeclGroup.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Allocator.h"
+#include "llvm/Support/StringSaver.h"
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -20,7 +31,9 @@
 
 namespace clang {
 class Decl;
-}
+class ParmVarDecl;
+class SourceManager;
+} // namespace clang
 
 namespace irqlcheck {
 
@@ -62,17 +75,82 @@ struct RawAnnotation {
   bool ArgIsParam = false;   // the value names a parameter (_IRQL_raises_(NewIrql))
 };
 
+/// One annotation a _When_ or _At_ wraps, with its arguments' text in the
+/// order of the plugin's attribute.
+struct NestedAnnotation {
+  AnnotationKind Kind;
+  llvm::SmallVector<std::string, 2> Args;
+};
+/// The identifier that starts at I in T (empty if none); I moves past it.
+inline llvm::StringRef takeIdentifier(llvm::StringRef T, size_t &I) {
+  size_t B = I;
+  while (I < T.size() && (llvm::isAlnum(T[I]) || T[I] == '_'))
+    ++I;
+  return T.slice(B, I);
+}
+using NestedParser = void (*)(llvm::StringRef, llvm::SmallVectorImpl<NestedAnnotation> &);
+
+/// The annotations a _When_(Text=cond, Object=anno) or _At_(Text=anno,
+/// Object=target) wraps, through nested wrappers, each with the conditions
+/// and the target that apply to it; Parse finds them in the wrapped text.
+void unwrapAnnotation(AnnotationKind K, llvm::StringRef Text, llvm::StringRef Object,
+                      clang::SourceLocation Loc, NestedParser Parse,
+                      llvm::function_ref<void(RawAnnotation)> Emit);
+
+/// An annotation in a header of the kit, as the preprocessor saw it: its
+/// arguments' text as written, in the order of the plugin's attribute.
+struct WrittenAnnotation {
+  AnnotationKind Kind;
+  clang::SourceLocation Loc; // where the macro was expanded (a file location)
+  clang::FileID File;
+  unsigned Offset;           // of Loc in File
+  llvm::StringRef Text, Object;
+};
+
 class AnnotationStore {
 public:
+  /// The parser saw an annotation on D.
   void add(const clang::Decl *D, RawAnnotation A);
-  const llvm::SmallVectorImpl<RawAnnotation> *lookup(const clang::Decl *D) const;
-  bool empty() const { return ByDecl.empty(); }
-  /// The annotated declarations, in the order they were first annotated.
+  /// The annotations of D (and, written in its prototype, of its parameters
+  /// Params, which are looked up after D).
+  const llvm::SmallVectorImpl<RawAnnotation> *
+  lookup(const clang::Decl *D, llvm::ArrayRef<clang::ParmVarDecl *> Params = {});
+  bool empty() const { return ByDecl.empty() && Written.empty() && Pending.empty(); }
+  /// The declarations annotated in the user's code, in the order they were
+  /// first annotated.
   llvm::ArrayRef<const clang::Decl *> decls() const { return Order; }
+
+  /// The preprocessor saw an annotation in a header of the kit.
+  void addWritten(const WrittenAnnotation &A) { Pending.push_back(A); }
+  /// Keeps text for a WrittenAnnotation.
+  llvm::StringRef save(llvm::StringRef S) { return Strings.save(S); }
+  /// The parser finished a group of top-level declarations: the written
+  /// annotations before their end are theirs.
+  void declarationsParsed(clang::DeclGroupRef DG, const clang::SourceManager &SM) {
+    if (!Pending.empty())
+      attachPending(DG, SM);
+  }
 
 private:
   llvm::DenseMap<const clang::Decl *, llvm::SmallVector<RawAnnotation, 2>> ByDecl;
   std::vector<const clang::Decl *> Order;
+
+  llvm::BumpPtrAllocator Arena;
+  llvm::StringSaver Strings{Arena};
+  std::vector<WrittenAnnotation> Pending;
+  /// Pending.size() when the last group was attached: what was pending then
+  /// and still is, belongs to no declaration.
+  size_t Stale = 0;
+  /// Written annotations by declaration, not yet split and resolved.
+  llvm::DenseMap<const clang::Decl *, llvm::SmallVector<WrittenAnnotation, 2>> Written;
+  const clang::SourceManager *SM = nullptr;
+  clang::FileID BufferFile; // the file whose text Buffer is
+  llvm::StringRef Buffer;
+
+  llvm::StringRef bufferOf(clang::FileID File);
+
+  void attachPending(clang::DeclGroupRef DG, const clang::SourceManager &SM);
+  void resolveWritten(const clang::Decl *D, llvm::ArrayRef<clang::ParmVarDecl *> Params);
 };
 
 } // namespace irqlcheck

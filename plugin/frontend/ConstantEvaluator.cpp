@@ -7,7 +7,10 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/ConstantEvaluator.h"
 
+#include "clang/AST/Decl.h"
 #include "clang/Lex/MacroInfo.h"
+#include "clang/Sema/Lookup.h"
+#include "clang/Sema/Sema.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
@@ -336,6 +339,27 @@ std::optional<int64_t> ConstantEvaluator::evaluate(StringRef Text, std::string &
   };
 
   return Eval(Text, Why, 0);
+}
+
+static const clang::NamedDecl *visibleOrdinary(clang::Sema &S, llvm::StringRef Name) {
+  clang::IdentifierInfo &II = S.Context.Idents.get(Name);
+  clang::Scope *Sc = S.getCurScope() ? S.getCurScope() : S.TUScope;
+  if (!Sc)
+    return nullptr;
+  clang::LookupResult R(S, &II, clang::SourceLocation(), clang::Sema::LookupOrdinaryName);
+  if (!S.LookupName(R, Sc) || !R.isSingleResult())
+    return nullptr;
+  return R.getFoundDecl();
+}
+
+std::optional<int64_t> visibleEnumerator(clang::Sema &S, llvm::StringRef Name) {
+  if (const auto *ECD = llvm::dyn_cast_or_null<clang::EnumConstantDecl>(visibleOrdinary(S, Name)))
+    return ECD->getInitVal().getExtValue();
+  return std::nullopt;
+}
+
+const clang::TypedefNameDecl *visibleTypedef(clang::Sema &S, llvm::StringRef Name) {
+  return llvm::dyn_cast_or_null<clang::TypedefNameDecl>(visibleOrdinary(S, Name));
 }
 
 } // namespace irqlcheck

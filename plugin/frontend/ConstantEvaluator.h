@@ -18,7 +18,9 @@
 
 namespace clang {
 class Preprocessor;
-}
+class Sema;
+class TypedefNameDecl;
+} // namespace clang
 
 namespace irqlcheck {
 
@@ -39,6 +41,13 @@ private:
   clang::Preprocessor &PP;
   NameLookup Lookup;
 };
+
+/// The value of the enumerator Name visible where Sema is (at the end of
+/// the translation unit, its file scope), through Sema's identifier chains:
+/// no lookup table of the translation unit is built.
+std::optional<int64_t> visibleEnumerator(clang::Sema &S, llvm::StringRef Name);
+/// The typedef Name visible where Sema is, the same way.
+const clang::TypedefNameDecl *visibleTypedef(clang::Sema &S, llvm::StringRef Name);
 
 } // namespace irqlcheck
 

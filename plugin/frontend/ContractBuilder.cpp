@@ -173,6 +173,9 @@ void Builder::collect(const DeclContext *DC) {
 }
 
 const TypedefNameDecl *Builder::typedefNamed(StringRef Name) {
+  // In C every typedef is at file scope, where Sema's scopes see it.
+  if (State.TUSema && !Ctx.getLangOpts().CPlusPlus)
+    return visibleTypedef(*State.TUSema, Name);
   // Few translation units name a class no declaration was made with, so the
   // thousands of header typedefs are indexed only when one does.
   if (TypedefsByName.empty())
@@ -182,9 +185,16 @@ const TypedefNameDecl *Builder::typedefNamed(StringRef Name) {
 }
 
 std::optional<int64_t> Builder::lookupEnumerator(StringRef Name) {
-  for (const NamedDecl *ND : Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(Name)))
-    if (const auto *ECD = dyn_cast<EnumConstantDecl>(ND))
-      return ECD->getInitVal().getExtValue();
+  // Through Sema's scopes: the first lookup in the translation unit's own
+  // table would build that table over every declaration of the headers.
+  if (State.TUSema) {
+    if (std::optional<int64_t> V = visibleEnumerator(*State.TUSema, Name))
+      return V;
+  } else {
+    for (const NamedDecl *ND : Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(Name)))
+      if (const auto *ECD = dyn_cast<EnumConstantDecl>(ND))
+        return ECD->getInitVal().getExtValue();
+  }
   // A well-known level name that is no constant here (DIRQL, which no header
   // defines; SYNCH_LEVEL built from a level an #if left out; PASSIVE_LEVEL
   // in an annotation a header wrote before wdm.h defines it) means what it
@@ -412,7 +422,7 @@ void Builder::addAnnotations(const Decl *D, ArrayRef<ParmVarDecl *> Params, Qual
         return I;
     return std::nullopt;
   };
-  if (const auto *List = State.Annotations.lookup(D)) {
+  if (const auto *List = State.Annotations.lookup(D, Params)) {
     for (const RawAnnotation &A : *List) {
       if (!A.AtTarget.empty() && !isa<ParmVarDecl>(D))
         if (auto Idx = AtParam(A)) {

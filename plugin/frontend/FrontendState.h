@@ -14,12 +14,19 @@
 #include "clang/Basic/SourceLocation.h"
 #include <vector>
 
+namespace clang {
+class Sema;
+}
+
 namespace irqlcheck {
 
 struct FrontendState {
   AnnotationStore Annotations;
   /// Expansion locations of PAGED_CODE() / PAGED_CODE_LOCKED().
   std::vector<std::pair<clang::SourceLocation, bool /*Locked*/>> PagedCodeMarkers;
+  /// Sema, once the translation unit is parsed: names are looked up through
+  /// its scopes, without a lookup table over the thousands of declarations.
+  clang::Sema *TUSema = nullptr;
 
   static FrontendState *current();
   static void setCurrent(FrontendState *S);

@@ -86,6 +86,13 @@ public:
     }
   }
 
+  // The annotations the preprocessor recorded in the kit's headers go to the
+  // declarations written around them.
+  bool HandleTopLevelDecl(DeclGroupRef DG) override {
+    S->State.Annotations.declarationsParsed(DG, CI.getSourceManager());
+    return true;
+  }
+
   void HandleTranslationUnit(ASTContext &Ctx) override {
     // A TU with errors is not compiled; say nothing more about it.
     if (CI.getDiagnostics().hasErrorOccurred())
@@ -98,6 +105,8 @@ public:
     if (checkUserModelArity(Ctx, S->Model->Kernel, CI.getDiagnostics()))
       return;
     Reporter R(S->Settings, *S->Sink);
+    if (CI.hasSema())
+      S->State.TUSema = &CI.getSema();
     buildContracts(Ctx, CI.getPreprocessor(), S->State, *S->Model, R, Dump, llvm::outs());
     for (auto &KV : S->Model->Functions)
       S->Sink->FunctionLocs[KV.first()] = KV.second.DeclLoc;
@@ -263,7 +272,6 @@ std::unique_ptr<ASTConsumer> IrqlAction::CreateASTConsumer(CompilerInstance &CI,
   // consumers exist, so appending to the predefines here is in time.
   Preprocessor &PP = CI.getPreprocessor();
   PP.setPredefines(PP.getPredefines() + "\n" + salMacroPredefines());
-  auto Sal = std::make_unique<SalMacroGuard>(PP);
 
   bool Invalid = Opts.Invalid;
   for (const std::string &File : Opts.ModelFiles) {
@@ -274,6 +282,8 @@ std::unique_ptr<ASTConsumer> IrqlAction::CreateASTConsumer(CompilerInstance &CI,
       Invalid = true;
     }
   }
+  // The kit's annotations are recorded as text, unless nothing is checked.
+  auto Sal = std::make_unique<SalMacroGuard>(PP, Invalid ? nullptr : &S->State.Annotations);
   // Bad arguments were reported: parse with the macros, check nothing.
   if (Invalid) {
     PP.addPPCallbacks(std::make_unique<PreprocessorHooks>(CI.getSourceManager(), std::move(Sal),

@@ -36,20 +36,6 @@ void FrontendState::setCurrent(FrontendState *S) { CurrentState = S; }
 
 namespace {
 
-/// The value of an enumerator visible at the annotation.
-std::optional<int64_t> lookupEnumerator(Sema &S, llvm::StringRef Name) {
-  IdentifierInfo &II = S.Context.Idents.get(Name);
-  Scope *Sc = S.getCurScope() ? S.getCurScope() : S.TUScope;
-  if (!Sc)
-    return std::nullopt;
-  LookupResult R(S, &II, SourceLocation(), Sema::LookupOrdinaryName);
-  if (!S.LookupName(R, Sc) || !R.isSingleResult())
-    return std::nullopt;
-  if (auto *ECD = dyn_cast<EnumConstantDecl>(R.getFoundDecl()))
-    return ECD->getInitVal().getExtValue();
-  return std::nullopt;
-}
-
 /// The text of argument I: a string literal's contents (the SAL macros
 /// stringize), an identifier, or the source text of an expression.
 std::string argumentText(Sema &S, const ParsedAttr &A, unsigned I,
@@ -89,30 +75,22 @@ const std::pair<const char *, AnnotationKind> AttrNames[] = {
     {"irql_at", AnnotationKind::At},
 };
 
-struct NestedAttr {
-  AnnotationKind Kind;
-  llvm::SmallVector<std::string, 2> Args;
-};
-
 /// Finds the plugin attributes in the text of a wrapped annotation, as the
 /// SAL macros expand it: `__attribute((irql_requires_max("1")))`. Anything
 /// else in the text (other SAL annotations, left unexpanded) is skipped.
-void parseNested(llvm::StringRef T, llvm::SmallVectorImpl<NestedAttr> &Out) {
+void parseNested(llvm::StringRef T, llvm::SmallVectorImpl<NestedAnnotation> &Out) {
   size_t I = 0;
   while ((I = T.find("irql_", I)) != llvm::StringRef::npos) {
     if (I > 0 && (llvm::isAlnum(T[I - 1]) || T[I - 1] == '_')) {
       I += 5;
       continue;
     }
+    llvm::StringRef Name = takeIdentifier(T, I);
     size_t E = I;
-    while (E < T.size() && (llvm::isAlnum(T[E]) || T[E] == '_'))
-      ++E;
-    llvm::StringRef Name = T.slice(I, E);
-    I = E;
     const auto *Entry = llvm::find_if(AttrNames, [&](const auto &P) { return Name == P.first; });
     if (Entry == std::end(AttrNames))
       continue;
-    NestedAttr A{Entry->second, {}};
+    NestedAnnotation A{Entry->second, {}};
     size_t P = E;
     while (P < T.size() && T[P] == ' ')
       ++P;
@@ -229,45 +207,13 @@ template <AnnotationKind K> struct IrqlAttrInfo : public ParsedAttrInfo {
     }
     if (K == AnnotationKind::When || K == AnnotationKind::At) {
       // _When_(cond, anno) / _At_(target, anno): record the inner annotations.
-      // The condition is kept in parentheses, so that an empty one still
-      // marks the annotation as conditional.
-      recordNested(S, D, K == AnnotationKind::When ? R.Object : R.Text,
-                   K == AnnotationKind::When ? "(" + R.Text + ")" : std::string(),
-                   K == AnnotationKind::At ? R.Object : std::string(), R.Loc, *State, 0);
+      unwrapAnnotation(K, R.Text, R.Object, R.Loc, parseNested,
+                       [&](RawAnnotation Inner) { record(S, D, std::move(Inner), *State); });
       return AttributeApplied;
     }
     R.Value = Value;
     record(S, D, std::move(R), *State);
     return AttributeApplied;
-  }
-
-  static void recordNested(Sema &S, Decl *D, llvm::StringRef Text, const std::string &When,
-                           const std::string &AtTarget, SourceLocation Loc,
-                           FrontendState &State, unsigned Depth) {
-    llvm::SmallVector<NestedAttr, 2> Nested;
-    parseNested(Text, Nested);
-    for (NestedAttr &N : Nested) {
-      std::string A0 = N.Args.size() > 0 ? N.Args[0] : std::string();
-      std::string A1 = N.Args.size() > 1 ? N.Args[1] : std::string();
-      if (N.Kind == AnnotationKind::When || N.Kind == AnnotationKind::At) {
-        // _When_(a, _When_(b, X)): X holds when both do.
-        std::string Both = When.empty() ? "(" + A0 + ")"
-                                        : When + "&&(" + A0 + ")";
-        if (Depth < 4)
-          recordNested(S, D, N.Kind == AnnotationKind::When ? A1 : A0,
-                       N.Kind == AnnotationKind::When ? Both : When,
-                       N.Kind == AnnotationKind::At ? A1 : AtTarget, Loc, State, Depth + 1);
-        continue;
-      }
-      RawAnnotation R;
-      R.Kind = N.Kind;
-      R.Loc = Loc;
-      R.Text = std::move(A0);
-      R.Object = std::move(A1);
-      R.WhenText = When;
-      R.AtTarget = AtTarget;
-      record(S, D, std::move(R), State);
-    }
   }
 
   static void record(Sema &S, Decl *D, RawAnnotation R, FrontendState &State) {
@@ -276,7 +222,7 @@ template <AnnotationKind K> struct IrqlAttrInfo : public ParsedAttrInfo {
       // defined later is retried at the end of the translation unit.
       std::string Why;
       ConstantEvaluator Eval(S.getPreprocessor(), [&S](llvm::StringRef N) {
-        return lookupEnumerator(S, N);
+        return visibleEnumerator(S, N);
       });
       R.Value = Eval.evaluate(R.Text, Why);
     }

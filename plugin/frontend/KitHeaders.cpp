@@ -46,7 +46,10 @@ bool KitHeaders::inKitHeader(SourceLocation L) {
     return false;
   if (System.inSystemHeader(L))
     return true;
-  FileID FID = SM.getFileID(SM.getExpansionLoc(L));
+  return isKitFile(SM.getFileID(SM.getExpansionLoc(L)));
+}
+
+bool KitHeaders::isKitFile(FileID FID) {
   if (FID.isInvalid() || FID == SM.getMainFileID())
     return false;
   auto [It, New] = ByFile.try_emplace(FID, false);

@@ -38,6 +38,10 @@ public:
 
   /// Is L (where it was expanded, inside a macro) in a header of the kit?
   bool inKitHeader(clang::SourceLocation L);
+  /// Is FID a header of the kit by its path (whether or not clang treats it
+  /// as a system header)? The main file never is. Asked while preprocessing
+  /// too, when a file is entered: the answer does not change later.
+  bool isKitFile(clang::FileID FID);
 
 private:
   const clang::SourceManager &SM;

@@ -22,8 +22,16 @@ void PreprocessorHooks::MacroDefined(const Token &MacroNameTok, const MacroDirec
     Sal->macroDefined(MacroNameTok);
 }
 
-void PreprocessorHooks::MacroExpands(const Token &Name, const MacroDefinition &,
-                                     SourceRange Range, const MacroArgs *) {
+void PreprocessorHooks::FileChanged(SourceLocation Loc, FileChangeReason Reason,
+                                    SrcMgr::CharacteristicKind FileType, FileID) {
+  if (Sal)
+    Sal->fileChanged(Loc, FileType, Reason == SystemHeaderPragma);
+}
+
+void PreprocessorHooks::MacroExpands(const Token &Name, const MacroDefinition &MD,
+                                     SourceRange Range, const MacroArgs *Args) {
+  if (Sal)
+    Sal->macroExpands(Name, MD, Range, Args);
   if (PagedCode && PagedCode->isMarker(Name.getIdentifierInfo()))
     PagedCode->macroExpands(Name, Range);
 }

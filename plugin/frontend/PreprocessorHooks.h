@@ -1,7 +1,8 @@
 //===- PreprocessorHooks.h - The plugin's one preprocessor callback -------===//
 //
 // Three parts of irqlcheck watch the preprocessor: the SAL macro guard
-// (#define), the PAGED_CODE() recorder (macro expansions) and the MSVC
+// (#define, entering and leaving the kit's headers, and the annotations
+// written there), the PAGED_CODE() recorder (macro expansions) and the MSVC
 // #pragma warning recorder. Clang wraps each callback object it is given in
 // one more layer of forwarding, and every directive and macro expansion of
 // the DDK headers passes through every layer, so the three share one object.
@@ -28,6 +29,8 @@ public:
   ~PreprocessorHooks() override;
 
   void MacroDefined(const clang::Token &MacroNameTok, const clang::MacroDirective *MD) override;
+  void FileChanged(clang::SourceLocation Loc, FileChangeReason Reason,
+                   clang::SrcMgr::CharacteristicKind FileType, clang::FileID PrevFID) override;
   void MacroExpands(const clang::Token &Name, const clang::MacroDefinition &MD,
                     clang::SourceRange Range, const clang::MacroArgs *Args) override;
   void PragmaWarning(clang::SourceLocation Loc, PragmaWarningSpecifier Spec,

@@ -76,6 +76,8 @@ PLUGIN_PHASES = [
     ("SAL attributes: the plugin's handler", r"irqlcheck::.*handleDeclAttribute"),
     ("  of which level evaluation (ConstantEvaluator)", r"^irqlcheck::ConstantEvaluator::evaluate\("),
     ("preprocessor hooks (#define, expansions, pragmas)", r"irqlcheck::PreprocessorHooks::"),
+    ("  of which recording the kit's annotations", r"^irqlcheck::SalMacroGuard::record\("),
+    ("attaching the kit's annotations to declarations", r"^irqlcheck::AnnotationStore::attachPending\("),
     ("contract building", r"^irqlcheck::buildContracts\("),
     ("IR pass: all (summaries, checking, reporting)", r"^irqlcheck::IrqlCheckPass::run\("),
     ("  of which call-graph summaries", r"^irqlcheck::summarizeModule\("),
