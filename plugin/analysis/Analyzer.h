@@ -24,6 +24,7 @@
 #include "llvm/IR/Function.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/Operator.h"
 #include <string>
 #include <vector>
 
@@ -47,6 +48,8 @@ private:
   const DataLayout &DL;
   PathTable Paths;
   DenseMap<const Value *, std::optional<int64_t>> GepOffsets; // constant, or unknown
+  // Pointers whose path does not depend on the state (nullopt: it does).
+  DenseMap<const Value *, std::optional<PathId>> FixedPaths;
   DenseMap<const Instruction *, unsigned> InstIds;
   SmallPtrSet<const AllocaInst *, 8> Escaped;
   // Instructions used outside their own block: the only SSA facts a state
@@ -95,6 +98,8 @@ private:
 
   // Values and pointers.
   PathId pointerPath(const Value *V, const State &S);
+  std::optional<PathId> fixedPath(const Value *V);
+  std::optional<int64_t> gepOffset(const GEPOperator *GEP);
   SymVal symOf(const Value *V, const State &S);
   void invalidateForCall(const CallBase &CB, State &S);
 
@@ -131,6 +136,7 @@ private:
               const std::vector<State> &States, std::vector<DiagNote> Notes = {});
   DiagNote raisedNote(const State &S);
   bool addState(const BasicBlock *BB, State S);
+  void keepLiveOut(State &S, const Value *Keep);
   std::string calleeName(const CallBase &CB) const;
 };
 

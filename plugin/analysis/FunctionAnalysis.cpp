@@ -7,7 +7,7 @@
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/IntrinsicInst.h"
 
-#include <set>
+#include <queue>
 
 using namespace llvm;
 
@@ -54,11 +54,8 @@ void Analyzer::report(const Instruction &I, CheckId Id, const std::string &Msg,
 bool Analyzer::addState(const BasicBlock *BB, State S) {
   std::vector<State> &List = In_[BB];
   for (State &Old : List)
-    if (Old.sameCore(S)) {
-      State Before = Old;
-      Old.join(S);
-      return !(Old == Before);
-    }
+    if (Old.sameCore(S))
+      return Old.join(S);
   if (List.size() < MaxStatesPerBlock) {
     List.push_back(std::move(S));
     return true;
@@ -237,6 +234,19 @@ static bool promisesEntry(const ContractItem &I, const Contract &Own) {
   return false;
 }
 
+/// Keeps only the SSA facts about values used outside their block (and
+/// Keep): what travels along an edge. A fresh map, so the copies made for
+/// the successors copy only those.
+void Analyzer::keepLiveOut(State &S, const Value *Keep) {
+  if (S.Ssa.empty())
+    return;
+  decltype(S.Ssa) Kept;
+  for (const auto &KV : S.Ssa)
+    if (KV.first == Keep || LiveOut.count(KV.first))
+      Kept.insert(KV);
+  S.Ssa = std::move(Kept);
+}
+
 void Analyzer::run() {
   // Entry IRQL from the contract. The documented default maximum
   // (DISPATCH_LEVEL, when the annotations mention the IRQL but give none)
@@ -332,11 +342,24 @@ void Analyzer::run() {
     RPOIndex[Order[I]] = I;
 
   // Phase 1: fixpoint over block entry states (a worklist in RPO order).
-  std::set<unsigned> Work{0};
+  // The lowest RPO index first; a block is queued at most once at a time.
+  std::priority_queue<unsigned, std::vector<unsigned>, std::greater<unsigned>> Work;
+  std::vector<bool> Queued(Order.size(), false);
+  auto Enqueue = [&](unsigned I) {
+    if (!Queued[I]) {
+      Queued[I] = true;
+      Work.push(I);
+    }
+  };
+  Enqueue(0);
+  std::vector<State> States; // reused: its capacity stays
   while (!Work.empty()) {
-    const BasicBlock *BB = Order[*Work.begin()];
-    Work.erase(Work.begin());
-    std::vector<State> States = In_[BB];
+    unsigned Index = Work.top();
+    Work.pop();
+    Queued[Index] = false;
+    const BasicBlock *BB = Order[Index];
+    const std::vector<State> &EntryStates = In_[BB];
+    States.assign(EntryStates.begin(), EntryStates.end());
     for (const Instruction &I : *BB) {
       if (I.isTerminator())
         break;
@@ -345,17 +368,23 @@ void Analyzer::run() {
     const Instruction *Term = BB->getTerminator();
     if (!Term)
       continue;
+    // Only values used outside their block travel along edges: the rest
+    // are dropped before the states are copied to the successors (the
+    // branch condition only once the edges are decided).
+    const Value *Cond = nullptr;
+    if (const auto *BI = dyn_cast<BranchInst>(Term); BI && BI->isConditional())
+      Cond = BI->getCondition();
+    else if (const auto *SI = dyn_cast<SwitchInst>(Term))
+      Cond = SI->getCondition();
+    bool CondLocal = Cond && !LiveOut.count(Cond);
     SmallVector<std::pair<const BasicBlock *, State>, 4> Succs;
-    for (const State &S : States)
+    for (State &S : States) {
+      keepLiveOut(S, Cond);
       successors(*Term, S, Succs);
+    }
     for (auto &[Succ, S] : Succs) {
-      // Only values used outside their block need to travel along edges.
-      for (auto It = S.Ssa.begin(); It != S.Ssa.end();) {
-        auto Next = std::next(It);
-        if (!LiveOut.count(It->first))
-          S.Ssa.erase(It);
-        It = Next;
-      }
+      if (CondLocal)
+        S.Ssa.erase(Cond);
       std::vector<State> &Entry = In_[Succ];
       size_t SizeBefore = Entry.size();
       bool Changed;
@@ -374,7 +403,7 @@ void Analyzer::run() {
       }
       if (Changed && RPOIndex.count(Succ) &&
           !(Visits[Succ] > MaxVisitsPerBlock + 1 && In_[Succ].size() == 1 && SizeBefore == 1))
-        Work.insert(RPOIndex[Succ]);
+        Enqueue(RPOIndex[Succ]);
     }
   }
 
