@@ -175,6 +175,7 @@ void Analyzer::successors(const Instruction &Term, const State &S,
     if (C.InnerK == SymVal::CurIrql) {
       if (C.InnerId == S.Epoch) {
         IrqlValue &V = N.Cur;
+        EntryNarrowed |= V.HasEntry;
         if (V.HasEntry) {
           auto R = narrow(V.Entry, C.Pred, C.N, Taken);
           V.HasEntry = bool(R);
@@ -232,6 +233,81 @@ static bool promisesEntry(const ContractItem &I, const Contract &Own) {
     return false;
   }
   return false;
+}
+
+//===----------------------------------------------------------------------===//
+// One fixpoint for the summary run and the check run
+//===----------------------------------------------------------------------===//
+//
+// An unannotated internal helper is analysed bottom-up for its summary, with
+// the entry range its own contract gives, and again top-down for its
+// findings, with the range its callers call it at. When the fixpoint cannot
+// tell the two ranges apart, the second run replays the first one's instead
+// of computing it again: the fixpoint only ever carries the entry range as a
+// whole (copied into states, saved values, joined with itself), unless a
+// KeGetCurrentIrql() test narrows it (EntryNarrowed) or a raise to an unknown
+// level takes its lower bound (raisesToUnknownLevel); everything that reads
+// the bounds (the verdicts, the messages, the summary's constraints) runs in
+// the replay. So the first run's states, with the range renamed, are those
+// the second run would compute, and the replay reports what it would.
+
+/// Does a call raise to a level only known at run time (the new IRQL's
+/// lower bound is then taken from the current one)?
+bool Analyzer::raisesToUnknownLevel() const {
+  for (const Instruction &I : instructions(F)) {
+    const auto *CB = dyn_cast<CallBase>(&I);
+    if (!CB)
+      continue;
+    const auto *Callee = dyn_cast<Function>(CB->getCalledOperand()->stripPointerCasts());
+    const Contract *CC = Callee                 ? In.ContractOf(*Callee)
+                         : In.IndirectContractOf ? In.IndirectContractOf(*CB)
+                                                 : nullptr;
+    if (CC && any_of(CC->items(), [](const ContractItem &It) {
+          return It.Kind == ItemKind::Raises && It.Value.K != ItemValue::Lvl;
+        }))
+      return true;
+  }
+  return false;
+}
+
+void Analyzer::keep(SavedFixpoint &Saved) {
+  Saved.Entry = EntryRange;
+  Saved.Own = Own.str(L);
+  Saved.Fix = std::move(Fix);
+}
+
+/// Takes over a kept fixpoint if it was computed from this function's own
+/// contract and every entry value in it is the whole entry range it was
+/// computed from; renames that range to this run's.
+bool Analyzer::adopt(SavedFixpoint &Saved) {
+  if (Saved.Own != Own.str(L))
+    return false;
+  LevelRange From = Saved.Entry, To = EntryRange;
+  auto Whole = [&](const IrqlValue &V) { return !V.HasEntry || V.Entry == From; };
+  auto HasEntry = [](const auto &KV) { return KV.second.Irql.HasEntry; };
+  for (const auto &KV : Saved.Fix.In_)
+    for (const State &S : KV.second) {
+      if (!Whole(S.Cur) ||
+          !all_of(S.Mem, [&](const auto &M) { return Whole(M.second.Irql); }) ||
+          !all_of(S.Ssa, [&](const auto &X) { return Whole(X.second.Irql); }))
+        return false;
+    }
+  Fix = std::move(Saved.Fix);
+  if (From == To)
+    return true;
+  for (auto &KV : In_)
+    for (State &S : KV.second) {
+      if (S.Cur.HasEntry)
+        S.Cur.Entry = To;
+      if (any_of(std::as_const(S.Mem), HasEntry))
+        for (auto &M : S.Mem)
+          if (M.second.Irql.HasEntry)
+            M.second.Irql.Entry = To;
+      for (auto &X : S.Ssa)
+        if (X.second.Irql.HasEntry)
+          X.second.Irql.Entry = To;
+    }
+  return true;
 }
 
 /// Keeps only the SSA facts about values used outside their block (and
@@ -302,6 +378,28 @@ void Analyzer::run() {
       EntryRange.Hi = std::min<Level>(EntryRange.Hi, ApcLevel);
   }
 
+  // Reported from before the fixpoint: not a run another can stand in for.
+  bool ReportedEarly = Reporting;
+  if (In.Reuse && !ReportedEarly && adopt(*In.Reuse)) {
+    replay();
+    return;
+  }
+  fixpoint();
+  size_t Grown = Paths.size() + InstIds.size() + FixedPaths.size() + GepOffsets.size() +
+                 Clobbered.size() + UndoneByConstant.size();
+  replay();
+  // The replay added nothing the fixpoint had not (it went over the same
+  // blocks from the same states): what it leaves is what phase 1 left.
+  if (In.Keep && !ReportedEarly && !EntryNarrowed && !raisesToUnknownLevel() &&
+      Grown == Paths.size() + InstIds.size() + FixedPaths.size() + GepOffsets.size() +
+                   Clobbered.size() + UndoneByConstant.size()) {
+    *In.Keep = std::make_shared<SavedFixpoint>();
+    keep(**In.Keep);
+  }
+}
+
+/// Phase 1: the entry states of every block, to a fixpoint.
+void Analyzer::fixpoint() {
   for (const Instruction &I : instructions(F))
     if (any_of(I.users(), [&](const User *U) {
           return cast<Instruction>(U)->getParent() != I.getParent();
@@ -336,7 +434,7 @@ void Analyzer::run() {
   In_[EntryBB].push_back(Entry);
 
   ReversePostOrderTraversal<const Function *> RPOT(&F);
-  std::vector<const BasicBlock *> Order(RPOT.begin(), RPOT.end());
+  Order.assign(RPOT.begin(), RPOT.end());
   DenseMap<const BasicBlock *, unsigned> RPOIndex;
   for (unsigned I = 0; I < Order.size(); ++I)
     RPOIndex[Order[I]] = I;
@@ -407,7 +505,11 @@ void Analyzer::run() {
     }
   }
 
-  // Phase 2: replay every block once from its final entry states, reporting.
+}
+
+/// Phase 2: replay every block once from its final entry states, reporting
+/// (and noting what the summary needs).
+void Analyzer::replay() {
   Reporting = true;
   for (const BasicBlock *BB : Order) {
     auto It = In_.find(BB);
