@@ -46,6 +46,8 @@ public:
   /// The path below all offsets (Local/Global/ParamPointee/Pointee/Slot).
   PathId base(PathId P) const;
   RootKind kind(PathId P) const { return Nodes[P].K; }
+  /// How many paths are interned (grows only).
+  size_t size() const { return Nodes.size(); }
   /// The alloca at the root if P lives in a local variable.
   const llvm::AllocaInst *localRoot(PathId P) const;
   /// The parameter whose pointee P is in (directly, at some offset), or -1.

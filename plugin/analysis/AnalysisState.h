@@ -86,8 +86,9 @@ struct State {
   unsigned Epoch = 0;
   SortedVectorMap<PathId, SymVal> Mem;
   // Small inline: a state is copied at every edge, and only the values live
-  // across blocks travel with it.
-  SmallDenseMap<const Value *, SymVal, 8> Ssa;
+  // across blocks travel with it (the rest are dropped before the copy).
+  // Mem is shared between copies until one writes it (SortedVectorMap).
+  SmallDenseMap<const Value *, SymVal, 4> Ssa;
   SmallVector<Fact, 4> Facts;
   const Instruction *LastChange = nullptr; // the call that last set the IRQL
   const Instruction *ExitVia = nullptr;    // terminator this path arrived by
@@ -97,56 +98,58 @@ struct State {
   bool sameCore(const State &O) const {
     if (Cur != O.Cur || StackUnknown != O.StackUnknown || Stack != O.Stack)
       return false;
-    auto Saved = [](const SortedVectorMap<PathId, SymVal> &M) {
-      SmallVector<std::pair<PathId, const Instruction *>, 4> V;
-      for (auto &KV : M)
-        if (KV.second.K == SymVal::Saved)
-          V.push_back({KV.first, KV.second.Site});
-      return V;
+    if (Mem.sharesWith(O.Mem))
+      return true;
+    // The saved IRQLs (location and site), in key order, without a copy.
+    auto NextSaved = [](auto It, auto End) {
+      while (It != End && It->second.K != SymVal::Saved)
+        ++It;
+      return It;
     };
-    return Saved(Mem) == Saved(O.Mem);
+    auto A = NextSaved(Mem.begin(), Mem.end()), AE = Mem.end();
+    auto B = NextSaved(O.Mem.begin(), O.Mem.end()), BE = O.Mem.end();
+    for (; A != AE && B != BE; A = NextSaved(++A, AE), B = NextSaved(++B, BE))
+      if (A->first != B->first || A->second.Site != B->second.Site)
+        return false;
+    return A == AE && B == BE;
   }
   bool operator==(const State &O) const {
     return sameCore(O) && Epoch == O.Epoch && Mem == O.Mem && Facts == O.Facts;
   }
 
-  void join(const State &O) {
+  /// Joins O into this state. Returns whether the state changed, as
+  /// operator== sees it.
+  bool join(const State &O) {
+    bool Changed = false;
+    IrqlValue OldCur = Cur;
     Cur.join(O.Cur);
+    Changed |= Cur != OldCur;
     if (StackUnknown || O.StackUnknown || Stack != O.Stack) {
+      Changed |= !StackUnknown || !Stack.empty();
       StackUnknown = true;
       Stack.clear();
     }
-    if (Epoch != O.Epoch)
+    if (Epoch != O.Epoch) {
       Epoch = std::max(Epoch, O.Epoch) + 1;
-    for (auto It = Mem.begin(); It != Mem.end();) {
-      auto OIt = O.Mem.find(It->first);
-      if (OIt == O.Mem.end()) {
-        It = Mem.erase(It);
-        continue;
-      }
-      if (It->second != OIt->second) {
-        if (It->second.K == SymVal::Saved && OIt->second.K == SymVal::Saved &&
-            It->second.Site == OIt->second.Site) {
-          It->second.Irql.join(OIt->second.Irql);
-        } else {
-          It = Mem.erase(It);
-          continue;
-        }
-      }
-      ++It;
+      Changed = true;
     }
+    Changed |= joinMem(O.Mem);
     for (auto It = Ssa.begin(); It != Ssa.end(); ++It) {
       auto OIt = O.Ssa.find(It->first);
       if (OIt == O.Ssa.end() || OIt->second != It->second)
         It->second = SymVal();
     }
-    SmallVector<Fact, 4> Common;
-    for (const Fact &F : Facts)
-      if (is_contained(O.Facts, F))
-        Common.push_back(F);
-    Facts = std::move(Common);
+    if (!llvm::all_of(Facts, [&](const Fact &F) { return is_contained(O.Facts, F); })) {
+      SmallVector<Fact, 4> Common;
+      for (const Fact &F : Facts)
+        if (is_contained(O.Facts, F))
+          Common.push_back(F);
+      Facts = std::move(Common);
+      Changed = true;
+    }
     if (LastChange != O.LastChange && !LastChange)
       LastChange = O.LastChange;
+    return Changed;
   }
 
   std::optional<bool> knownEq(uint64_t Id, int64_t C) const {
@@ -161,6 +164,48 @@ struct State {
   }
   void forget(uint64_t Id) {
     Facts.erase(remove_if(Facts, [&](const Fact &F) { return F.Id == Id; }), Facts.end());
+  }
+
+private:
+  /// Keeps what both maps hold alike (a saved IRQL from the same site with
+  /// the two values joined). Memory shared with O, or already within it,
+  /// is not copied.
+  bool joinMem(const SortedVectorMap<PathId, SymVal> &OMem) {
+    if (Mem.sharesWith(OMem))
+      return false;
+    auto Within = [&](const std::pair<PathId, SymVal> &KV) {
+      auto OIt = OMem.find(KV.first);
+      if (OIt == OMem.end())
+        return false;
+      if (KV.second == OIt->second)
+        return true;
+      if (KV.second.K != SymVal::Saved || OIt->second.K != SymVal::Saved ||
+          KV.second.Site != OIt->second.Site)
+        return false;
+      IrqlValue J = KV.second.Irql;
+      J.join(OIt->second.Irql);
+      return J == KV.second.Irql;
+    };
+    if (llvm::all_of(std::as_const(Mem), Within))
+      return false;
+    for (auto It = Mem.begin(); It != Mem.end();) {
+      auto OIt = OMem.find(It->first);
+      if (OIt == OMem.end()) {
+        It = Mem.erase(It);
+        continue;
+      }
+      if (It->second != OIt->second) {
+        if (It->second.K == SymVal::Saved && OIt->second.K == SymVal::Saved &&
+            It->second.Site == OIt->second.Site) {
+          It->second.Irql.join(OIt->second.Irql);
+        } else {
+          It = Mem.erase(It);
+          continue;
+        }
+      }
+      ++It;
+    }
+    return true;
   }
 };
 

@@ -24,6 +24,7 @@
 #include "llvm/IR/Function.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/Operator.h"
 #include <string>
 #include <vector>
 
@@ -31,6 +32,30 @@ namespace irqlcheck {
 namespace detail {
 
 using namespace llvm;
+
+/// What the fixpoint (phase 1) leaves for the replay (phase 2).
+struct Fixpoint {
+  std::vector<const BasicBlock *> Order; // reverse post-order
+  PathTable Paths;
+  DenseMap<const Value *, std::optional<int64_t>> GepOffsets;
+  DenseMap<const Value *, std::optional<PathId>> FixedPaths;
+  DenseMap<const Instruction *, unsigned> InstIds;
+  SmallPtrSet<const AllocaInst *, 8> Escaped;
+  DenseSet<const Value *> LiveOut;
+  DenseSet<PathId> Clobbered;
+  SmallPtrSet<const Instruction *, 4> UndoneByConstant;
+  DenseMap<const BasicBlock *, std::vector<State>> In_;
+};
+
+} // namespace detail
+
+struct SavedFixpoint {
+  LevelRange Entry;    // the entry range it was computed from
+  std::string Own;     // the function's own contract it was computed with
+  detail::Fixpoint Fix;
+};
+
+namespace detail {
 
 class Analyzer {
 public:
@@ -45,23 +70,32 @@ private:
   const Contract &Own;
   const LevelTable &L;
   const DataLayout &DL;
-  PathTable Paths;
-  DenseMap<const Value *, std::optional<int64_t>> GepOffsets; // constant, or unknown
-  DenseMap<const Instruction *, unsigned> InstIds;
-  SmallPtrSet<const AllocaInst *, 8> Escaped;
+  // What the fixpoint computes, kept together so that a check run can take
+  // over a summary run's (adopt); the names below are its parts.
+  Fixpoint Fix;
+  PathTable &Paths = Fix.Paths;
+  DenseMap<const Value *, std::optional<int64_t>> &GepOffsets = Fix.GepOffsets; // constant, or unknown
+  // Pointers whose path does not depend on the state (nullopt: it does).
+  DenseMap<const Value *, std::optional<PathId>> &FixedPaths = Fix.FixedPaths;
+  DenseMap<const Instruction *, unsigned> &InstIds = Fix.InstIds;
+  SmallPtrSet<const AllocaInst *, 8> &Escaped = Fix.Escaped;
   // Instructions used outside their own block: the only SSA facts a state
   // carries along an edge.
-  DenseSet<const Value *> LiveOut;
+  DenseSet<const Value *> &LiveOut = Fix.LiveOut;
   // Paths a call was given a pointer to, or that received a value we do not
   // track: they may hold the IRQL (for irql-saves-not-written).
-  DenseSet<PathId> Clobbered;
+  DenseSet<PathId> &Clobbered = Fix.Clobbered;
   // Raises whose undoing a lower to a constant stood in for (already
   // reported there): a later restore of their saved value is not reported.
-  SmallPtrSet<const Instruction *, 4> UndoneByConstant;
-  DenseMap<const BasicBlock *, std::vector<State>> In_;
+  SmallPtrSet<const Instruction *, 4> &UndoneByConstant = Fix.UndoneByConstant;
+  DenseMap<const BasicBlock *, std::vector<State>> &In_ = Fix.In_;
+  std::vector<const BasicBlock *> &Order = Fix.Order; // reverse post-order
   DenseMap<const BasicBlock *, unsigned> Visits;
   DenseSet<std::pair<const Instruction *, unsigned>> Reported;
   bool Reporting = false;
+  // A KeGetCurrentIrql() test narrowed the entry range on some path: the
+  // fixpoint depends on the range's bounds, not only on it being the entry.
+  bool EntryNarrowed = false;
   // Exit behaviour seen so far, for the summary.
   unsigned NumExits = 0;
   std::optional<Level> ExitLevel;
@@ -95,6 +129,8 @@ private:
 
   // Values and pointers.
   PathId pointerPath(const Value *V, const State &S);
+  std::optional<PathId> fixedPath(const Value *V);
+  std::optional<int64_t> gepOffset(const GEPOperator *GEP);
   SymVal symOf(const Value *V, const State &S);
   void invalidateForCall(const CallBase &CB, State &S);
 
@@ -122,6 +158,11 @@ private:
   void noteExit(const ReturnInst &RI, const std::vector<State> &States);
   void addChain(const Function &Callee, bool Max, std::vector<DiagNote> &Notes);
   void finishSummary();
+  void fixpoint();
+  void replay();
+  bool adopt(SavedFixpoint &Saved);
+  void keep(SavedFixpoint &Saved);
+  bool raisesToUnknownLevel() const;
 
   // Helpers.
   LevelRange allowedAt(const CallBase &CB, const Contract &CC, const State &S, bool &HasReq,
@@ -131,6 +172,7 @@ private:
               const std::vector<State> &States, std::vector<DiagNote> Notes = {});
   DiagNote raisedNote(const State &S);
   bool addState(const BasicBlock *BB, State S);
+  void keepLiveOut(State &S, const Value *Keep);
   std::string calleeName(const CallBase &CB) const;
 };
 

@@ -92,7 +92,9 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
                      Reporter &R, SCCList *BottomUp, DenseSet<const Function *> *SelfCalls,
                      const std::function<const Contract *(const CallBase &)> &IndirectContractOf,
                      const std::function<std::optional<CheckInSummaryRun>(const Function &)>
-                         &AlsoCheck) {
+                         &AlsoCheck,
+                     const std::function<std::shared_ptr<SavedFixpoint> *(const Function &)>
+                         &KeepFixpoint) {
   DenseMap<const Function *, SmallVector<const Function *, 4>> Edges;
   for (Function &F : M) {
     if (!Analyzable.count(&F))
@@ -143,6 +145,8 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
         if (Check) {
           In.WhyOf = Check->WhyOf;
           In.OnDirectCall = Check->OnDirectCall;
+        } else if (!Recursive && KeepFixpoint) {
+          In.Keep = KeepFixpoint(*F);
         }
         analyzeFunction(In);
         FunctionSummary &Old = Summaries[F];

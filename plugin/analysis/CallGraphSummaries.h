@@ -55,7 +55,8 @@ struct CheckInSummaryRun {
 /// AlsoCheck, asked for a function whose summary takes one run (no
 /// recursion), may return how to report its findings in that same run: then
 /// the function is analysed once, not once for the summary and again for
-/// the check.
+/// the check. KeepFixpoint, asked for any other function whose summary takes
+/// one run, may say where to keep that run's fixpoint for its check run.
 void summarizeModule(
     llvm::Module &M, ContractMap &Contracts, SummaryMap &Summaries,
     const llvm::DenseSet<const llvm::Function *> &Analyzable, const LevelTable &Levels,
@@ -63,7 +64,9 @@ void summarizeModule(
     llvm::DenseSet<const llvm::Function *> *SelfCalls = nullptr,
     const std::function<const Contract *(const llvm::CallBase &)> &IndirectContractOf = nullptr,
     const std::function<std::optional<CheckInSummaryRun>(const llvm::Function &)> &AlsoCheck =
-        nullptr);
+        nullptr,
+    const std::function<std::shared_ptr<SavedFixpoint> *(const llvm::Function &)>
+        &KeepFixpoint = nullptr);
 
 } // namespace irqlcheck
 

@@ -7,7 +7,7 @@
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/IntrinsicInst.h"
 
-#include <set>
+#include <queue>
 
 using namespace llvm;
 
@@ -54,11 +54,8 @@ void Analyzer::report(const Instruction &I, CheckId Id, const std::string &Msg,
 bool Analyzer::addState(const BasicBlock *BB, State S) {
   std::vector<State> &List = In_[BB];
   for (State &Old : List)
-    if (Old.sameCore(S)) {
-      State Before = Old;
-      Old.join(S);
-      return !(Old == Before);
-    }
+    if (Old.sameCore(S))
+      return Old.join(S);
   if (List.size() < MaxStatesPerBlock) {
     List.push_back(std::move(S));
     return true;
@@ -178,6 +175,7 @@ void Analyzer::successors(const Instruction &Term, const State &S,
     if (C.InnerK == SymVal::CurIrql) {
       if (C.InnerId == S.Epoch) {
         IrqlValue &V = N.Cur;
+        EntryNarrowed |= V.HasEntry;
         if (V.HasEntry) {
           auto R = narrow(V.Entry, C.Pred, C.N, Taken);
           V.HasEntry = bool(R);
@@ -237,6 +235,94 @@ static bool promisesEntry(const ContractItem &I, const Contract &Own) {
   return false;
 }
 
+//===----------------------------------------------------------------------===//
+// One fixpoint for the summary run and the check run
+//===----------------------------------------------------------------------===//
+//
+// An unannotated internal helper is analysed bottom-up for its summary, with
+// the entry range its own contract gives, and again top-down for its
+// findings, with the range its callers call it at. When the fixpoint cannot
+// tell the two ranges apart, the second run replays the first one's instead
+// of computing it again: the fixpoint only ever carries the entry range as a
+// whole (copied into states, saved values, joined with itself), unless a
+// KeGetCurrentIrql() test narrows it (EntryNarrowed) or a raise to an unknown
+// level takes its lower bound (raisesToUnknownLevel); everything that reads
+// the bounds (the verdicts, the messages, the summary's constraints) runs in
+// the replay. So the first run's states, with the range renamed, are those
+// the second run would compute, and the replay reports what it would.
+
+/// Does a call raise to a level only known at run time (the new IRQL's
+/// lower bound is then taken from the current one)?
+bool Analyzer::raisesToUnknownLevel() const {
+  for (const Instruction &I : instructions(F)) {
+    const auto *CB = dyn_cast<CallBase>(&I);
+    if (!CB)
+      continue;
+    const auto *Callee = dyn_cast<Function>(CB->getCalledOperand()->stripPointerCasts());
+    const Contract *CC = Callee                 ? In.ContractOf(*Callee)
+                         : In.IndirectContractOf ? In.IndirectContractOf(*CB)
+                                                 : nullptr;
+    if (CC && any_of(CC->items(), [](const ContractItem &It) {
+          return It.Kind == ItemKind::Raises && It.Value.K != ItemValue::Lvl;
+        }))
+      return true;
+  }
+  return false;
+}
+
+void Analyzer::keep(SavedFixpoint &Saved) {
+  Saved.Entry = EntryRange;
+  Saved.Own = Own.str(L);
+  Saved.Fix = std::move(Fix);
+}
+
+/// Takes over a kept fixpoint if it was computed from this function's own
+/// contract and every entry value in it is the whole entry range it was
+/// computed from; renames that range to this run's.
+bool Analyzer::adopt(SavedFixpoint &Saved) {
+  if (Saved.Own != Own.str(L))
+    return false;
+  LevelRange From = Saved.Entry, To = EntryRange;
+  auto Whole = [&](const IrqlValue &V) { return !V.HasEntry || V.Entry == From; };
+  auto HasEntry = [](const auto &KV) { return KV.second.Irql.HasEntry; };
+  for (const auto &KV : Saved.Fix.In_)
+    for (const State &S : KV.second) {
+      if (!Whole(S.Cur) ||
+          !all_of(S.Mem, [&](const auto &M) { return Whole(M.second.Irql); }) ||
+          !all_of(S.Ssa, [&](const auto &X) { return Whole(X.second.Irql); }))
+        return false;
+    }
+  Fix = std::move(Saved.Fix);
+  if (From == To)
+    return true;
+  for (auto &KV : In_)
+    for (State &S : KV.second) {
+      if (S.Cur.HasEntry)
+        S.Cur.Entry = To;
+      if (any_of(std::as_const(S.Mem), HasEntry))
+        for (auto &M : S.Mem)
+          if (M.second.Irql.HasEntry)
+            M.second.Irql.Entry = To;
+      for (auto &X : S.Ssa)
+        if (X.second.Irql.HasEntry)
+          X.second.Irql.Entry = To;
+    }
+  return true;
+}
+
+/// Keeps only the SSA facts about values used outside their block (and
+/// Keep): what travels along an edge. A fresh map, so the copies made for
+/// the successors copy only those.
+void Analyzer::keepLiveOut(State &S, const Value *Keep) {
+  if (S.Ssa.empty())
+    return;
+  decltype(S.Ssa) Kept;
+  for (const auto &KV : S.Ssa)
+    if (KV.first == Keep || LiveOut.count(KV.first))
+      Kept.insert(KV);
+  S.Ssa = std::move(Kept);
+}
+
 void Analyzer::run() {
   // Entry IRQL from the contract. The documented default maximum
   // (DISPATCH_LEVEL, when the annotations mention the IRQL but give none)
@@ -292,6 +378,28 @@ void Analyzer::run() {
       EntryRange.Hi = std::min<Level>(EntryRange.Hi, ApcLevel);
   }
 
+  // Reported from before the fixpoint: not a run another can stand in for.
+  bool ReportedEarly = Reporting;
+  if (In.Reuse && !ReportedEarly && adopt(*In.Reuse)) {
+    replay();
+    return;
+  }
+  fixpoint();
+  size_t Grown = Paths.size() + InstIds.size() + FixedPaths.size() + GepOffsets.size() +
+                 Clobbered.size() + UndoneByConstant.size();
+  replay();
+  // The replay added nothing the fixpoint had not (it went over the same
+  // blocks from the same states): what it leaves is what phase 1 left.
+  if (In.Keep && !ReportedEarly && !EntryNarrowed && !raisesToUnknownLevel() &&
+      Grown == Paths.size() + InstIds.size() + FixedPaths.size() + GepOffsets.size() +
+                   Clobbered.size() + UndoneByConstant.size()) {
+    *In.Keep = std::make_shared<SavedFixpoint>();
+    keep(**In.Keep);
+  }
+}
+
+/// Phase 1: the entry states of every block, to a fixpoint.
+void Analyzer::fixpoint() {
   for (const Instruction &I : instructions(F))
     if (any_of(I.users(), [&](const User *U) {
           return cast<Instruction>(U)->getParent() != I.getParent();
@@ -326,17 +434,30 @@ void Analyzer::run() {
   In_[EntryBB].push_back(Entry);
 
   ReversePostOrderTraversal<const Function *> RPOT(&F);
-  std::vector<const BasicBlock *> Order(RPOT.begin(), RPOT.end());
+  Order.assign(RPOT.begin(), RPOT.end());
   DenseMap<const BasicBlock *, unsigned> RPOIndex;
   for (unsigned I = 0; I < Order.size(); ++I)
     RPOIndex[Order[I]] = I;
 
   // Phase 1: fixpoint over block entry states (a worklist in RPO order).
-  std::set<unsigned> Work{0};
+  // The lowest RPO index first; a block is queued at most once at a time.
+  std::priority_queue<unsigned, std::vector<unsigned>, std::greater<unsigned>> Work;
+  std::vector<bool> Queued(Order.size(), false);
+  auto Enqueue = [&](unsigned I) {
+    if (!Queued[I]) {
+      Queued[I] = true;
+      Work.push(I);
+    }
+  };
+  Enqueue(0);
+  std::vector<State> States; // reused: its capacity stays
   while (!Work.empty()) {
-    const BasicBlock *BB = Order[*Work.begin()];
-    Work.erase(Work.begin());
-    std::vector<State> States = In_[BB];
+    unsigned Index = Work.top();
+    Work.pop();
+    Queued[Index] = false;
+    const BasicBlock *BB = Order[Index];
+    const std::vector<State> &EntryStates = In_[BB];
+    States.assign(EntryStates.begin(), EntryStates.end());
     for (const Instruction &I : *BB) {
       if (I.isTerminator())
         break;
@@ -345,17 +466,23 @@ void Analyzer::run() {
     const Instruction *Term = BB->getTerminator();
     if (!Term)
       continue;
+    // Only values used outside their block travel along edges: the rest
+    // are dropped before the states are copied to the successors (the
+    // branch condition only once the edges are decided).
+    const Value *Cond = nullptr;
+    if (const auto *BI = dyn_cast<BranchInst>(Term); BI && BI->isConditional())
+      Cond = BI->getCondition();
+    else if (const auto *SI = dyn_cast<SwitchInst>(Term))
+      Cond = SI->getCondition();
+    bool CondLocal = Cond && !LiveOut.count(Cond);
     SmallVector<std::pair<const BasicBlock *, State>, 4> Succs;
-    for (const State &S : States)
+    for (State &S : States) {
+      keepLiveOut(S, Cond);
       successors(*Term, S, Succs);
+    }
     for (auto &[Succ, S] : Succs) {
-      // Only values used outside their block need to travel along edges.
-      for (auto It = S.Ssa.begin(); It != S.Ssa.end();) {
-        auto Next = std::next(It);
-        if (!LiveOut.count(It->first))
-          S.Ssa.erase(It);
-        It = Next;
-      }
+      if (CondLocal)
+        S.Ssa.erase(Cond);
       std::vector<State> &Entry = In_[Succ];
       size_t SizeBefore = Entry.size();
       bool Changed;
@@ -374,11 +501,15 @@ void Analyzer::run() {
       }
       if (Changed && RPOIndex.count(Succ) &&
           !(Visits[Succ] > MaxVisitsPerBlock + 1 && In_[Succ].size() == 1 && SizeBefore == 1))
-        Work.insert(RPOIndex[Succ]);
+        Enqueue(RPOIndex[Succ]);
     }
   }
 
-  // Phase 2: replay every block once from its final entry states, reporting.
+}
+
+/// Phase 2: replay every block once from its final entry states, reporting
+/// (and noting what the summary needs).
+void Analyzer::replay() {
   Reporting = true;
   for (const BasicBlock *BB : Order) {
     auto It = In_.find(BB);

@@ -17,6 +17,7 @@
 #include "model/Contract.h"
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace llvm {
@@ -42,6 +43,10 @@ struct FunctionSummary {
   }
 };
 
+/// The fixpoint of a summary run, kept for the same function's check run
+/// (FunctionAnalysis.cpp says when it can stand in for that run's own).
+struct SavedFixpoint;
+
 struct FunctionAnalysisInput {
   const llvm::Function &F;
   /// The function's own contract (may be empty).
@@ -64,6 +69,12 @@ struct FunctionAnalysisInput {
   std::optional<LevelRange> CallerEntry;
   /// Told the IRQL (all paths together) at each direct call, for the above.
   std::function<void(const llvm::CallBase &, LevelRange)> OnDirectCall;
+  /// Summary run: set to the fixpoint, if a check run that differs only in
+  /// its entry range can replay it (else left null).
+  std::shared_ptr<SavedFixpoint> *Keep = nullptr;
+  /// Check run: a fixpoint kept by the summary run, replayed instead of
+  /// computed again when it fits (consumed).
+  SavedFixpoint *Reuse = nullptr;
 };
 
 void analyzeFunction(const FunctionAnalysisInput &In);

@@ -212,8 +212,12 @@ void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagS
     CheckedWithSummary.insert(&F);
     return CheckInSummaryRun{&ReporterFor(&F), WhyOf, OnDirectCall};
   };
+  // The other summary runs keep their fixpoint for the check run, which
+  // replays it when only the entry range differs (FunctionAnalysis.cpp).
+  DenseMap<const Function *, std::shared_ptr<SavedFixpoint>> Kept;
+  auto KeepFixpoint = [&](const Function &F) { return &Kept[&F]; };
   summarizeModule(M, Contracts, Summaries, Analyzable, Model->Levels, R, &BottomUp,
-                  &InRecursion, IndirectContractOf, AlsoCheck);
+                  &InRecursion, IndirectContractOf, AlsoCheck, KeepFixpoint);
   auto ContractOf = [&](const Function &F) { return contractIn(Contracts, F); };
 
   // Top-down: callers before callees, so that an internal function called
@@ -262,6 +266,12 @@ void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagS
       if (It != CalledAt.end())
         In.CallerEntry = It->second;
     }
+    std::shared_ptr<SavedFixpoint> Saved;
+    if (auto KIt = Kept.find(FP); KIt != Kept.end()) {
+      Saved = std::move(KIt->second);
+      Kept.erase(KIt);
+    }
+    In.Reuse = Saved.get();
     analyzeFunction(In);
   }
   for (const Function &F : M) {

@@ -21,7 +21,49 @@ std::string Analyzer::calleeName(const CallBase &CB) const {
   return "<indirect>";
 }
 
+/// The path V points to if that does not depend on the state (a local, a
+/// global, a parameter's pointee, constant or variable offsets from them),
+/// found once per value; nullopt if it goes through a loaded pointer.
+std::optional<PathId> Analyzer::fixedPath(const Value *V) {
+  auto Cached = FixedPaths.find(V);
+  if (Cached != FixedPaths.end())
+    return Cached->second;
+  std::optional<PathId> P;
+  const Value *Base = V->stripPointerCasts();
+  if (const auto *AI = dyn_cast<AllocaInst>(Base))
+    P = Paths.local(AI);
+  else if (isa<GlobalVariable>(Base))
+    P = Paths.global(Base);
+  else if (const auto *A = dyn_cast<Argument>(Base))
+    P = Paths.paramPointee(A->getArgNo());
+  else if (isa<LoadInst>(Base))
+    P = std::nullopt;
+  else if (const auto *GEP = dyn_cast<GEPOperator>(Base)) {
+    if (std::optional<PathId> From = fixedPath(GEP->getPointerOperand())) {
+      std::optional<int64_t> Off = gepOffset(GEP);
+      P = Off ? Paths.offset(*From, *Off) : Paths.anyOffset(*From);
+    }
+  } else {
+    P = 0;
+  }
+  FixedPaths[V] = P;
+  return P;
+}
+
+/// A GEP's constant offset does not depend on the state: computed once.
+std::optional<int64_t> Analyzer::gepOffset(const GEPOperator *GEP) {
+  auto [It, New] = GepOffsets.try_emplace(GEP);
+  if (New) {
+    APInt Off(DL.getIndexTypeSizeInBits(GEP->getType()), 0);
+    if (GEP->accumulateConstantOffset(DL, Off))
+      It->second = Off.getSExtValue();
+  }
+  return It->second;
+}
+
 PathId Analyzer::pointerPath(const Value *V, const State &S) {
+  if (std::optional<PathId> P = fixedPath(V))
+    return *P;
   for (unsigned Guard = 0; Guard < 64; ++Guard) {
     V = V->stripPointerCasts();
     if (const auto *AI = dyn_cast<AllocaInst>(V))
@@ -32,14 +74,8 @@ PathId Analyzer::pointerPath(const Value *V, const State &S) {
       return Paths.paramPointee(A->getArgNo());
     if (const auto *GEP = dyn_cast<GEPOperator>(V)) {
       PathId Base = pointerPath(GEP->getPointerOperand(), S);
-      // A GEP's constant offset does not depend on the state: computed once.
-      auto [It, New] = GepOffsets.try_emplace(GEP);
-      if (New) {
-        APInt Off(DL.getIndexTypeSizeInBits(GEP->getType()), 0);
-        if (GEP->accumulateConstantOffset(DL, Off))
-          It->second = Off.getSExtValue();
-      }
-      return It->second ? Paths.offset(Base, *It->second) : Paths.anyOffset(Base);
+      std::optional<int64_t> Off = gepOffset(GEP);
+      return Off ? Paths.offset(Base, *Off) : Paths.anyOffset(Base);
     }
     if (const auto *LI = dyn_cast<LoadInst>(V)) {
       PathId From = pointerPath(LI->getPointerOperand(), S);
@@ -110,18 +146,19 @@ void Analyzer::invalidateForCall(const CallBase &CB, State &S) {
   // memory outside this function's unescaped locals. Saved IRQLs are kept:
   // nothing but a store should overwrite them, and forgetting them would
   // only lose precision, never add a finding.
-  for (auto It = S.Mem.begin(); It != S.Mem.end();) {
-    const AllocaInst *Local = Paths.localRoot(It->first);
-    bool Keep = It->second.K == SymVal::Saved || (Local && !Escaped.count(Local));
-    if (!Keep) {
-      S.forget(TagPath | It->first);
-      if (It->second.K == SymVal::Opaque)
-        S.forget(It->second.Id);
-      It = S.Mem.erase(It);
-    } else {
-      ++It;
+  // Looked at without writing first: the memory is shared with other
+  // states, and most calls leave it alone.
+  auto Drop = [&](const std::pair<PathId, SymVal> &KV) {
+    const AllocaInst *Local = Paths.localRoot(KV.first);
+    return !(KV.second.K == SymVal::Saved || (Local && !Escaped.count(Local)));
+  };
+  for (const auto &KV : std::as_const(S.Mem))
+    if (Drop(KV)) {
+      S.forget(TagPath | KV.first);
+      if (KV.second.K == SymVal::Opaque)
+        S.forget(KV.second.Id);
     }
-  }
+  S.Mem.eraseIf(Drop);
   // Facts about loads from memory that has no entry: drop the non-local ones.
   S.Facts.erase(remove_if(S.Facts,
                           [&](const Fact &Fa) {
@@ -210,14 +247,15 @@ void Analyzer::transferInst(const Instruction &I, std::vector<State> &States) {
         S.Mem.erase(P);
         Clobbered.insert(P);
       } else {
-        S.Mem[P] = V;
+        S.Mem.set(P, V);
       }
     } else if (const auto *LI = dyn_cast<LoadInst>(&I)) {
       if (LI->getType()->isPointerTy())
         continue; // pointers are resolved through pointerPath
       PathId P = pointerPath(LI->getPointerOperand(), S);
-      auto It = P ? S.Mem.find(P) : S.Mem.end();
-      if (It != S.Mem.end()) {
+      const auto &Mem = S.Mem; // a read: no copy of shared memory
+      auto It = P ? Mem.find(P) : Mem.end();
+      if (It != Mem.end()) {
         S.Ssa[LI] = It->second;
       } else if (P && CancelArg >= 0 && Paths.paramRoot(P) == CancelArg &&
                  LI->getType()->isIntegerTy(8)) {
