@@ -343,7 +343,10 @@ bool Analyzer::followedByWait(const CallBase &CB) {
   auto [It, New] = WaitFollows.try_emplace(&CB, false);
   if (!New)
     return It->second;
-  SmallVector<const Instruction *, 8> Work{CB.getNextNode()};
+  // An invoke (a call inside __try) goes on in its normal destination.
+  const auto *II = dyn_cast<InvokeInst>(&CB);
+  SmallVector<const Instruction *, 8> Work{II ? &II->getNormalDest()->front()
+                                              : CB.getNextNode()};
   SmallPtrSet<const BasicBlock *, 8> Seen;
   bool Found = false;
   while (!Work.empty() && !Found && Seen.size() < 32) {
