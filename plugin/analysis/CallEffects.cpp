@@ -256,6 +256,7 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
     } else if (I.Kind == ItemKind::Sets) {
       auto Lv = LevelOrArg(I.Value);
       After = Lv ? IrqlValue::level(*Lv) : IrqlValue::absolute({PassiveLevel, high()});
+      RestoresUnknown |= !Lv; // __drv_setsIRQL(NewIrql) to a value not known
     } else if (I.Kind == ItemKind::Restores &&
                restoresValue(I, I.Value.N < CB.arg_size() ? CB.getArgOperand(I.Value.N)
                                                           : nullptr)) {

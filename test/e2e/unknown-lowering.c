@@ -28,6 +28,16 @@ VOID LowerToParameter(KIRQL NewIrql) {
   KeLowerIrql(NewIrql); // expected-warning {{'KeLowerIrql' lowers the IRQL to a value not known to be at or above this function's minimum of DISPATCH_LEVEL}}
 }
 
+// Any routine that sets the IRQL to its argument (__drv_setsIRQL(NewIrql)).
+__drv_setsIRQL(NewIrql) VOID SetIrqlTo(KIRQL NewIrql);
+
+_IRQL_requires_(DISPATCH_LEVEL)
+_IRQL_always_function_min_(DISPATCH_LEVEL)
+VOID SetToParameter(PKIRQL Level) {
+  SetIrqlTo(*Level); // expected-warning {{'SetIrqlTo' lowers the IRQL to a value not known to be at or above this function's minimum of DISPATCH_LEVEL}}
+  SetIrqlTo(DISPATCH_LEVEL);
+}
+
 // Known values: the one the raise saved (the entry IRQL, at or above the
 // minimum), and a constant at the minimum.
 _IRQL_requires_min_(DISPATCH_LEVEL)
