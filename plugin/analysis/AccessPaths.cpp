@@ -47,6 +47,18 @@ int PathTable::paramRoot(PathId P) const {
   return P && Nodes[P].K == ParamPointee ? int(Nodes[P].Parent) : -1;
 }
 
+bool PathTable::inside(PathId P, PathId Root) const {
+  for (unsigned Guard = 0; P && Root && Guard < 64; ++Guard) {
+    if (P == Root)
+      return true;
+    RootKind K = Nodes[P].K;
+    if (K != Offset && K != AnyOffset && K != Pointee)
+      return false;
+    P = PathId(Nodes[P].Parent);
+  }
+  return false;
+}
+
 std::optional<PathTable::CallerName> PathTable::callerName(PathId P) const {
   CallerName N;
   if (P && Nodes[P].K == Slot) {

@@ -52,6 +52,10 @@ public:
   const llvm::AllocaInst *localRoot(PathId P) const;
   /// The parameter whose pointee P is in (directly, at some offset), or -1.
   int paramRoot(PathId P) const;
+  /// Is P inside Root: Root itself, at an offset in it, or reached from it
+  /// through pointers stored in it (Dev->Ext->OldIrql is inside *Dev)?
+  /// Slots are not: they are abstract, not memory of the object.
+  bool inside(PathId P, PathId Root) const;
 
   /// How a caller names P: byte Off of what parameter Param points to, or of
   /// global Global. Only paths with a constant offset have such a name.

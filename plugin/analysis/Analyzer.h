@@ -56,6 +56,8 @@ struct SavedFixpoint {
 };
 
 namespace detail {
+/// The abstract slot of a buffer that holds a saved floating-point state.
+constexpr const char *FloatStateSlot = "float-state";
 
 class Analyzer {
 public:
@@ -120,6 +122,18 @@ private:
   std::optional<Level> FnMax, FnMin;
   LevelRange EntryRange;
   int CancelArg = -1;
+  // Floating-point state (FloatState.cpp): for the summary, the buffers the
+  // caller names whose state every exit leaves saved at the entry IRQL, and
+  // those restored (at the entry IRQL) from a save the caller made.
+  std::optional<SmallVector<PathId, 2>> ExitFpSaved;
+  SmallVector<PathId, 2> FpRestoredAtEntry;
+  bool FpRestoreElsewhere = false;
+  // Is a call followed, on some path, by a KeWaitForXxx call before any
+  // other call (the wait that must follow KeSetEvent(..., TRUE))?
+  DenseMap<const Instruction *, bool> WaitFollows;
+  // A pageable function that raises is reported at its first raise only:
+  // the fix (a non-pageable section) is one.
+  bool PagedRaiseReported = false;
 
   Level high() const { return L.high(); }
   uint64_t instId(const Instruction *I) {
@@ -150,6 +164,11 @@ private:
                            std::optional<IrqlValue> &After);
   void applyEffects(const CallBase &CB, const Contract &CC, State &S,
                     std::vector<Finding> *Findings);
+  void floatState(const CallBase &CB, const Contract &CC, State &S,
+                  std::vector<Finding> *Findings);
+  void noteFloatExit(const State &S);
+  void finishFloatSummary();
+  bool followedByWait(const CallBase &CB);
   void successors(const Instruction &Term, const State &S,
                   SmallVectorImpl<std::pair<const BasicBlock *, State>> &Out);
   void checkExit(const ReturnInst &RI, std::vector<State> &States);

@@ -1,6 +1,7 @@
 //===- CallEffects.cpp - Calls against contracts --------------------------===//
 #include "analysis/Analyzer.h"
 
+#include "llvm/IR/CFG.h"
 #include "llvm/IR/IntrinsicInst.h"
 
 using namespace llvm;
@@ -30,7 +31,9 @@ LevelRange Analyzer::allowedAt(const CallBase &CB, const Contract &CC, const Sta
       break;
     }
   }
-  if (!HasMax && defaultMaxApplies(CC))
+  // The implied maximum does not cap a minimum above it (a contradiction
+  // reported at the declaration, irql-annotation-range): the minimum wins.
+  if (!HasMax && defaultMaxApplies(CC) && R.Lo <= DispatchLevel)
     R.Hi = std::min<Level>(R.Hi, DispatchLevel);
   if (R.Lo > R.Hi)
     R.Lo = R.Hi;
@@ -85,6 +88,7 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
   // The callee's name is spelled out only for a message.
   std::string Name = Findings ? calleeName(CB) : std::string();
   IrqlValue Before = S.Cur;
+  floatState(CB, CC, S, Findings);
   SymVal SavedHere; // the IRQL this call saves
   SavedHere.K = SymVal::Saved;
   SavedHere.Irql = Before;
@@ -112,11 +116,27 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
   // model gives NdisReleaseRWLock both restores=arg1 and a restores-global
   // slot on the same lock state).
   bool Restored = false;
+  // The value restored did not come from a save, a constant or the entry
+  // IRQL (a parameter, something read through a pointer): where it lowers
+  // to is unknown.
+  bool RestoresUnknown = false;
   auto Restore = [&](const SymVal &V) {
     if (Restored)
       return;
     Restored = true;
+    RestoresUnknown = V.K != SymVal::Saved && V.K != SymVal::Const && V.K != SymVal::Cancel &&
+                      V.K != SymVal::CurIrql;
     switch (V.K) {
+    case SymVal::CurIrql:
+      // KeLowerIrql(KeGetCurrentIrql()): stays where it is.
+      if (unsigned(V.N) == S.Epoch) {
+        After = S.Cur;
+        break;
+      }
+      After = IrqlValue::absolute({PassiveLevel, high()});
+      S.StackUnknown = true;
+      S.Stack.clear();
+      break;
     case SymVal::Saved: {
       After = V.Irql;
       if (S.StackUnknown)
@@ -207,10 +227,20 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
     }
     return std::nullopt;
   };
+  // KeRaiseIrql(KeGetCurrentIrql(), &Old): raising to the IRQL it already
+  // runs at changes nothing (the save still happens).
+  auto CurrentIrqlArg = [&](const ItemValue &V) {
+    if (V.K != ItemValue::Arg || V.N >= CB.arg_size())
+      return false;
+    SymVal A = symOf(CB.getArgOperand(V.N), S);
+    return A.K == SymVal::CurIrql && unsigned(A.N) == S.Epoch;
+  };
   for (const ContractItem &I : CC.items()) {
     if (I.Cond.K != Condition::Always)
       continue;
-    if (I.Kind == ItemKind::Raises) {
+    if ((I.Kind == ItemKind::Raises || I.Kind == ItemKind::Sets) && CurrentIrqlArg(I.Value)) {
+      After = Before;
+    } else if (I.Kind == ItemKind::Raises) {
       if (auto Lv = LevelOrArg(I.Value)) {
         if (Findings && !(DerivedEntry && Before.isEntryOnly()) &&
             outside(Before, {PassiveLevel, *Lv}, EntryPromised, high()) == Verdict::Certain)
@@ -226,6 +256,7 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
     } else if (I.Kind == ItemKind::Sets) {
       auto Lv = LevelOrArg(I.Value);
       After = Lv ? IrqlValue::level(*Lv) : IrqlValue::absolute({PassiveLevel, high()});
+      RestoresUnknown |= !Lv; // __drv_setsIRQL(NewIrql) to a value not known
     } else if (I.Kind == ItemKind::Restores &&
                restoresValue(I, I.Value.N < CB.arg_size() ? CB.getArgOperand(I.Value.N)
                                                           : nullptr)) {
@@ -245,6 +276,40 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
         }
     }
   }
+  // KeSetEvent(..., Wait=TRUE): returns at DISPATCH_LEVEL holding the
+  // dispatcher lock, which only the KeWaitForXxx call that must come next
+  // releases (returning at the IRQL from before): the pair changes nothing.
+  // A missing wait is reported here, once; the analysis then goes on as if
+  // the IRQL were back, so the one bug does not come back at every later
+  // call and at the return.
+  const ContractItem *WaitNext = nullptr;
+  for (const ContractItem &I : CC.items())
+    if (I.Kind == ItemKind::WaitNext && conditionHolds(I.Cond, CB, S))
+      WaitNext = &I;
+  std::string FName = Findings ? cNameOfSymbol(F.getName()).str() : std::string();
+  if (WaitNext) {
+    if (Findings && Own.has(ItemKind::Paged))
+      Found(CheckId::PagedRaise,
+            "pageable function '" + FName + "' calls '" + Name +
+                "' with Wait=TRUE: it returns at DISPATCH_LEVEL and runs on from a page that "
+                "can be paged out until the wait (bug check 0xD1 if the page is not resident)");
+    if (!followedByWait(CB)) {
+      if (Findings)
+        Found(CheckId::SetEventWait,
+              "'" + Name + "' is called with Wait=TRUE but the next call is not a "
+              "KeWaitForXxx routine: it returns at DISPATCH_LEVEL, holding the dispatcher "
+              "lock that only that wait releases (pass Wait=FALSE, or wait at once)");
+    }
+  }
+  // Pageable code that raises itself to DISPATCH_LEVEL or above (a spin
+  // lock) keeps running from a page that can be paged out.
+  if (Findings && After && !WaitNext && Own.has(ItemKind::Paged) &&
+      outside(*After, {PassiveLevel, ApcLevel}, false, high()) == Verdict::Certain &&
+      outside(Before, {PassiveLevel, ApcLevel}, EntryPromised, high()) != Verdict::Certain)
+    Found(CheckId::PagedRaise,
+          "pageable function '" + FName + "' raises the IRQL to " + describe(*After, L) +
+              " with '" + Name + "' and runs on from a page that can be paged out (bug check "
+              "0xD1 if the page is not resident): move this code to a non-pageable section");
   if (After) {
     if (SavesSomething && !S.StackUnknown)
       S.Stack.push_back(&CB);
@@ -256,12 +321,53 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
     if (Findings && FnMax && outside(S.Cur, {PassiveLevel, *FnMax}, false, high()) == Verdict::Certain)
       Found(CheckId::FunctionMax, "'" + Name + "' raises the IRQL to " + describe(S.Cur, L) +
                                         ", above this function's limit of " + L.name(*FnMax));
-    if (Findings && FnMin && outside(S.Cur, {*FnMin, high()}, false, high()) == Verdict::Certain)
+    Verdict BelowMin = FnMin ? outside(S.Cur, {*FnMin, high()}, false, high()) : Verdict::Ok;
+    if (Findings && BelowMin == Verdict::Certain)
       Found(CheckId::FunctionMin, "'" + Name + "' lowers the IRQL to " + describe(S.Cur, L) +
                                         ", below this function's minimum of " + L.name(*FnMin));
+    // A restore to a value nobody is known to have saved (read through a
+    // pointer parameter, passed in) may be anything: the minimum the
+    // function promises is not kept.
+    else if (Findings && BelowMin == Verdict::Maybe && RestoresUnknown)
+      Found(CheckId::FunctionMin,
+            "'" + Name + "' lowers the IRQL to a value not known to be at or above this "
+            "function's minimum of " + L.name(*FnMin) + " (_IRQL_always_function_min_)");
   } else if (SavesSomething && !S.StackUnknown) {
     S.Stack.push_back(&CB); // saves without changing (e.g. a save at the same level)
   }
+}
+
+/// The first call on each path after CB, within a few blocks: is one of
+/// them a KeWaitForXxx? (Only a path that certainly calls something else
+/// first, or returns, breaks the rule; one wait is enough to stay silent.)
+bool Analyzer::followedByWait(const CallBase &CB) {
+  auto [It, New] = WaitFollows.try_emplace(&CB, false);
+  if (!New)
+    return It->second;
+  // An invoke (a call inside __try) goes on in its normal destination.
+  const auto *II = dyn_cast<InvokeInst>(&CB);
+  SmallVector<const Instruction *, 8> Work{II ? &II->getNormalDest()->front()
+                                              : CB.getNextNode()};
+  SmallPtrSet<const BasicBlock *, 8> Seen;
+  bool Found = false;
+  while (!Work.empty() && !Found && Seen.size() < 32) {
+    for (const Instruction *I = Work.pop_back_val(); I; I = I->getNextNode()) {
+      if (const auto *Call = dyn_cast<CallBase>(I)) {
+        const Function *Callee = dyn_cast<Function>(Call->getCalledOperand()->stripPointerCasts());
+        if (Callee && Callee->isIntrinsic())
+          continue; // debug info, lifetime markers
+        Found = Callee && cNameOfSymbol(Callee->getName()).starts_with("KeWaitFor");
+        break;
+      }
+      if (I->isTerminator()) {
+        for (const BasicBlock *Succ : llvm::successors(I->getParent()))
+          if (Seen.insert(Succ).second)
+            Work.push_back(&Succ->front());
+        break;
+      }
+    }
+  }
+  return WaitFollows[&CB] = Found;
 }
 
 void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
@@ -484,7 +590,10 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
       });
       // A raise from above the callee's maximum was reported as too high
       // already: one bug, one finding.
-      if (All && !(F0.Id == CheckId::RaiseToLower && CallTooHigh))
+      if (All && F0.Id == CheckId::PagedRaise && std::exchange(PagedRaiseReported, true))
+        continue;
+      if (All && !((F0.Id == CheckId::RaiseToLower || F0.Id == CheckId::SetEventWait) &&
+                   CallTooHigh))
         report(CB, F0.Id, F0.Msg, Out, F0.Notes);
     }
   States = std::move(Out);

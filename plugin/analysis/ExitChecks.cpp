@@ -123,9 +123,10 @@ void Analyzer::checkExit(const ReturnInst &RI, std::vector<State> &States) {
         PathId P = ownLocation(I);
         Missing = All([&](const State &S) {
           // A pointer to a structure that holds the KIRQL (a lock state) is
-          // satisfied by a save into a field of it (&St->OldIrql).
+          // satisfied by a save into a field of it (&St->OldIrql), or of
+          // what it points to (&Dev->Ext->OldIrql): the caller finds it.
           for (const auto &KV : S.Mem)
-            if (KV.second.K == SymVal::Saved && KV.first != P && Paths.base(KV.first) == P)
+            if (KV.second.K == SymVal::Saved && KV.first != P && Paths.inside(KV.first, P))
               return false;
           auto It = S.Mem.find(P);
           if (It == S.Mem.end())

@@ -338,8 +338,8 @@ void Analyzer::run() {
       EntryRange.Lo = Level(Mn->Value.N);
     if (Mx)
       EntryRange.Hi = Level(Mx->Value.N);
-    else if (defaultMaxApplies(Own))
-      EntryRange.Hi = DispatchLevel;
+    else if (defaultMaxApplies(Own) && EntryRange.Lo <= DispatchLevel)
+      EntryRange.Hi = DispatchLevel; // (a higher minimum wins: irql-annotation-range)
     EntryPromised = Mx && promisesEntry(*Mx, Own) && (!Mn || promisesEntry(*Mn, Own));
     EntryTop = Mx;
   }

@@ -67,8 +67,10 @@ void Analyzer::noteExit(const ReturnInst &RI, const std::vector<State> &States) 
     SmallVector<PathId, 4> Here;
     for (const auto &KV : S.Mem)
       if (KV.second.K == SymVal::Saved && Paths.callerName(KV.first) &&
+          Paths.callerName(KV.first)->SlotKind != FloatStateSlot &&
           (S.StackUnknown || is_contained(S.Stack, KV.second.Site)))
         Here.push_back(KV.first);
+    noteFloatExit(S);
     if (!ExitSaved)
       ExitSaved = Here;
     else
@@ -99,6 +101,7 @@ void Analyzer::finishSummary() {
     else if (N->Global->hasName())
       Add(K, ItemValue::global(int32_t(N->Off)), Kind, N->Global->getName().str());
   };
+  finishFloatSummary();
   if (Sum.MinEntry)
     Add(ItemKind::Min, ItemValue::level(*Sum.MinEntry));
   if (Sum.MaxEntry)

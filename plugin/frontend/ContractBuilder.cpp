@@ -668,6 +668,17 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
       }
   }
   checkRanges(C);
+  // With no maximum anywhere (annotation, function class), the documented
+  // default _IRQL_requires_max_(DISPATCH_LEVEL) applies: a higher minimum
+  // leaves no IRQL at all. The analysis goes by the minimum then.
+  if (const ContractItem *Min = C.find(ItemKind::Min);
+      Min && Min->From.Src == Origin::Annotation && Min->Value.K == ItemValue::Lvl &&
+      Min->Value.N > DispatchLevel && !C.has(ItemKind::Max) && !C.has(ItemKind::Req) &&
+      Classes.empty() && !DeclaringTypedef)
+    report(CheckId::AnnotationRange, Min->From.RawLoc,
+           "_IRQL_requires_min_(" + levelName(Min->Value.N) +
+               ") is above the implied _IRQL_requires_max_(DISPATCH_LEVEL) of a function "
+               "without a maximum: no IRQL satisfies both; add _IRQL_requires_max_");
 
   // Dispatch types: _Dispatch_type_(IRP_MJ_CLOSE), or fastfat's
   // _Function_class_(IRP_MJ_CLOSE) beside _Function_class_(DRIVER_DISPATCH),

@@ -29,6 +29,9 @@ StringRef itemKeyword(ItemKind K) {
   case ItemKind::Class: return "class";
   case ItemKind::Paged: return "paged";
   case ItemKind::Try: return "try";
+  case ItemKind::FpSave: return "fp-saves";
+  case ItemKind::FpRestore: return "fp-restores";
+  case ItemKind::WaitNext: return "wait-next";
   }
   return "?";
 }
@@ -43,7 +46,8 @@ const ContractItem *Contract::find(ItemKind K) const {
 bool Contract::mentionsIrql() const {
   return any_of(Items, [](const ContractItem &I) {
     return I.Kind != ItemKind::Class && I.Kind != ItemKind::Paged &&
-           I.Kind != ItemKind::Try;
+           I.Kind != ItemKind::Try && I.Kind != ItemKind::FpSave &&
+           I.Kind != ItemKind::FpRestore && I.Kind != ItemKind::WaitNext;
   });
 }
 
@@ -132,6 +136,7 @@ std::string Contract::str(const LevelTable &Levels) const {
     case ItemKind::Same:
     case ItemKind::Paged:
     case ItemKind::Try:
+    case ItemKind::WaitNext:
       break;
     case ItemKind::Class:
       OS << '=' << I->Name;
@@ -248,6 +253,9 @@ static bool parseItem(StringRef Tok, const LevelTable &Levels, ContractItem &I,
                                   .Case("class", ItemKind::Class)
                                   .Case("paged", ItemKind::Paged)
                                   .Case("try", ItemKind::Try)
+                                  .Case("fp-saves", ItemKind::FpSave)
+                                  .Case("fp-restores", ItemKind::FpRestore)
+                                  .Case("wait-next", ItemKind::WaitNext)
                                   .Default(std::nullopt);
   if (!K) {
     Error = "unknown item '" + Key.str() + "'";
@@ -262,6 +270,7 @@ static bool parseItem(StringRef Tok, const LevelTable &Levels, ContractItem &I,
   case ItemKind::Same:
   case ItemKind::Paged:
   case ItemKind::Try:
+  case ItemKind::WaitNext:
     if (HasVal)
       return Bad("takes no value");
     return true;
@@ -280,6 +289,11 @@ static bool parseItem(StringRef Tok, const LevelTable &Levels, ContractItem &I,
       return true;
     return Bad(I.Kind == ItemKind::Saves ? "expects 'ret', argN[+K] or @GLOBAL[+K]"
                                          : "expects argN[+K] or @GLOBAL[+K]");
+  case ItemKind::FpSave:
+  case ItemKind::FpRestore:
+    if (parseLocation(Val, I))
+      return true;
+    return Bad("expects argN[+K] or @GLOBAL[+K]");
   case ItemKind::Cancel:
     if (auto A = parseArg(Val)) {
       I.Value = ItemValue::arg(*A);

@@ -37,6 +37,9 @@ enum class ItemKind : uint8_t {
   Class,          // _Function_class_
   Paged,          // PAGED_CODE() or a PAGE* section
   Try,            // a try-acquire: the effects happen only if it returns non-zero
+  FpSave,         // saves the floating-point state in a buffer (KeSaveFloatingPointState)
+  FpRestore,      // restores it from that buffer (KeRestoreFloatingPointState)
+  WaitNext,       // returns at DISPATCH_LEVEL until the next call, a KeWaitForXxx (KeSetEvent Wait=TRUE)
 };
 
 /// The text key of an item kind ("max", "saves-global", ...).

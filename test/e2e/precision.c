@@ -152,6 +152,7 @@ NTSTATUS LookupUnderMutex(HANDLE Pid, PEPROCESS *Process, PKEVENT Event) {
   ExAcquireFastMutex(&Mutex);
   Status = PsLookupProcessByProcessId(Pid, Process);
   KeSetEvent(Event, 0, TRUE); // Wait=TRUE requires <= APC_LEVEL
+  KeWaitForSingleObject(Event, Executive, KernelMode, FALSE, NULL); // and a wait at once
   ExReleaseFastMutex(&Mutex);
   return Status;
 }

@@ -21,7 +21,7 @@ _IRQL_requires_max_(MY_SYNCH) void SynchBuilt(void);
 // DIRQL is any device IRQL: exactly DIRQL is the range 3..DIRQL, at least
 // DIRQL is at least the lowest of them.
 _IRQL_requires_(DIRQL) void AnyDeviceLevel(void);
-_IRQL_requires_min_(DIRQL) void AtLeastDevice(void);
+_IRQL_requires_min_(DIRQL) void AtLeastDevice(void); // expected-warning {{is above the implied _IRQL_requires_max_(DISPATCH_LEVEL)}}
 // The values are the target's: SYNCH_LEVEL - 2 is 10 on x64, 25 on x86.
 _IRQL_requires_max_(SYNCH_LEVEL - 2) void BelowSynch(void);
 _IRQL_requires_max_(DIRQL - 1) void BelowDirql(void);

@@ -179,7 +179,7 @@ MirFlushWorker (
 
         Length = 0;
         if (Staging != NULL) {
-            KeAcquireInStackQueuedSpinLock(&MirLogLock, &LockHandle);
+            KeAcquireInStackQueuedSpinLock(&MirLogLock, &LockHandle); // BUG(irql): a routine that takes a spin lock cannot be pageable (Driver Verifier pages pageable code out at the raise) expected-warning-re {{pageable function 'MirFlushWorker' raises the IRQL{{.*}} [irql-paged-raise]}}
             Length = Ext->LogUsed;
             RtlCopyMemory(Staging, Ext->LogBuffer, Length);
             Ext->LogUsed = 0;

@@ -9,7 +9,6 @@
 // RUN: %wdk_cc1 -emit-llvm-only -O2 -verify -verify-ignore-unexpected=note %s
 // RUN: %clang_cl /c /W4 /Fo%t.obj /imsvc %inputs/wdk /clang:-fplugin=%irqlcheck \
 // RUN:   -Xclang -verify -Xclang -verify-ignore-unexpected=note -- %s
-// expected-no-diagnostics
 #include "netlwf.h"
 
 NLF_GLOBALS NlfGlobals;
@@ -83,7 +82,7 @@ NlfAttach (
         return Status;
     }
 
-    NdisAcquireSpinLock(&NlfGlobals.ModuleListLock);
+    NdisAcquireSpinLock(&NlfGlobals.ModuleListLock); // BUG(irql): a routine that takes a spin lock cannot be pageable (Driver Verifier pages pageable code out at the raise) expected-warning-re {{pageable function 'NlfAttach' raises the IRQL{{.*}} [irql-paged-raise]}}
     InsertTailList(&NlfGlobals.ModuleList, &Module->Link);
     NdisReleaseSpinLock(&NlfGlobals.ModuleListLock);
     return NDIS_STATUS_SUCCESS;
@@ -99,7 +98,7 @@ NlfDetach (
 
     PAGED_CODE();
 
-    NdisAcquireSpinLock(&NlfGlobals.ModuleListLock);
+    NdisAcquireSpinLock(&NlfGlobals.ModuleListLock); // BUG(irql): a routine that takes a spin lock cannot be pageable (Driver Verifier pages pageable code out at the raise) expected-warning-re {{pageable function 'NlfDetach' raises the IRQL{{.*}} [irql-paged-raise]}}
     RemoveEntryList(&Module->Link);
     NdisReleaseSpinLock(&NlfGlobals.ModuleListLock);
 
@@ -123,7 +122,7 @@ NlfRestart (
     PAGED_CODE();
     UNREFERENCED_PARAMETER(RestartParameters);
 
-    NdisAcquireSpinLock(&Module->StateLock);
+    NdisAcquireSpinLock(&Module->StateLock); // BUG(irql): a routine that takes a spin lock cannot be pageable (Driver Verifier pages pageable code out at the raise) expected-warning-re {{pageable function 'NlfRestart' raises the IRQL{{.*}} [irql-paged-raise]}}
     Module->State = NlfRunning;
     NdisReleaseSpinLock(&Module->StateLock);
     return NDIS_STATUS_SUCCESS;
@@ -142,7 +141,7 @@ NlfPause (
     PAGED_CODE();
     UNREFERENCED_PARAMETER(PauseParameters);
 
-    NdisAcquireSpinLock(&Module->StateLock);
+    NdisAcquireSpinLock(&Module->StateLock); // BUG(irql): a routine that takes a spin lock cannot be pageable (Driver Verifier pages pageable code out at the raise) expected-warning-re {{pageable function 'NlfPause' raises the IRQL{{.*}} [irql-paged-raise]}}
     Module->State = NlfPausing;
     Wait = (Module->OutstandingSends != 0);
     NdisReleaseSpinLock(&Module->StateLock);

@@ -1,0 +1,88 @@
+// Two patterns that change nothing and must stay silent:
+//  - KeRaiseIrql(KeGetCurrentIrql(), &Old) raises to the IRQL it already runs
+//    at: no irql-raise-to-lower, no changed exit IRQL, and the later
+//    KeLowerIrql(Old) restores exactly that.
+//  - An _IRQL_saves_ parameter that points to a structure is satisfied by a
+//    save into a field of it, or of a structure it points to
+//    (KeAcquireSpinLock(&Dev->Lock, &Dev->Ext->OldIrql)).
+//
+// RUN: %wdk_cc1 -emit-llvm-only -verify -verify-ignore-unexpected=note %s
+// RUN: %wdk_cc1 -emit-llvm-only -verify -verify-ignore-unexpected=note -O2 %s
+// RUN: %clang %mingw_ddk -fplugin=%irqlcheck -fno-caret-diagnostics -c %s -o %t.o 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=MINGW --implicit-check-not=warning:
+// RUN: %clang %mingw_ddk -O2 -fplugin=%irqlcheck -fno-caret-diagnostics -c %s -o %t.o 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=MINGW --implicit-check-not=warning:
+
+#include <ntddk.h>
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+_IRQL_requires_same_
+VOID RaiseToCurrent(VOID) {
+  KIRQL Old;
+  KeRaiseIrql(KeGetCurrentIrql(), &Old);
+  KeLowerIrql(Old);
+}
+
+// Not even lowered again: the IRQL never changed.
+_IRQL_requires_max_(DISPATCH_LEVEL)
+_IRQL_requires_same_
+VOID RaiseToCurrentOnly(VOID) {
+  KIRQL Old;
+  KeRaiseIrql(KeGetCurrentIrql(), &Old);
+  UNREFERENCED_PARAMETER(Old);
+}
+
+// Still at the entry IRQL after it: the rules of that IRQL hold.
+_IRQL_requires_(DISPATCH_LEVEL)
+VOID StillAtDispatch(HANDLE H) {
+  KIRQL Old;
+  KeRaiseIrql(KeGetCurrentIrql(), &Old);
+  ZwClose(H); // expected-warning {{'ZwClose' called at DISPATCH_LEVEL, but it requires IRQL <= PASSIVE_LEVEL [irql-too-high]}}
+  KeLowerIrql(Old);
+}
+// MINGW: [[@LINE-3]]:3: warning: 'ZwClose' called at DISPATCH_LEVEL{{.*}}[irql-too-high]
+
+typedef struct _EXT {
+  KSPIN_LOCK Lock;
+  KIRQL OldIrql;
+} EXT, *PEXT;
+typedef struct _DEV {
+  KSPIN_LOCK Lock;
+  KIRQL OldIrql;
+  PEXT Ext;
+  EXT Inner;
+} DEV, *PDEV;
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+_IRQL_raises_(DISPATCH_LEVEL)
+VOID AcquireField(_Inout_ _IRQL_saves_ PDEV Dev) {
+  KeAcquireSpinLock(&Dev->Lock, &Dev->OldIrql);
+}
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+_IRQL_raises_(DISPATCH_LEVEL)
+VOID AcquireNested(_Inout_ _IRQL_saves_ PDEV Dev) {
+  KeAcquireSpinLock(&Dev->Inner.Lock, &Dev->Inner.OldIrql);
+}
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+_IRQL_raises_(DISPATCH_LEVEL)
+VOID AcquireThroughPointer(_Inout_ _IRQL_saves_ PDEV Dev) {
+  KeAcquireSpinLock(&Dev->Ext->Lock, &Dev->Ext->OldIrql);
+}
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+_IRQL_raises_(DISPATCH_LEVEL)
+VOID AcquireThroughCopy(_Inout_ _IRQL_saves_ PDEV Dev) {
+  PDEV D = Dev;
+  KeAcquireSpinLock(&D->Lock, &D->OldIrql);
+}
+
+// Positive: the IRQL goes to a local, not to what the parameter points to.
+_IRQL_requires_max_(DISPATCH_LEVEL)
+_IRQL_raises_(DISPATCH_LEVEL)
+VOID AcquireIntoLocal(_Inout_ _IRQL_saves_ PDEV Dev) {
+  KIRQL Local;
+  KeAcquireSpinLock(&Dev->Inner.Lock, &Local);
+} // expected-warning {{'AcquireIntoLocal' returns without saving the IRQL in its _IRQL_saves_ parameter (argument 0) [irql-saves-not-written]}}
+// MINGW: [[@LINE-1]]:1: warning: 'AcquireIntoLocal' returns without saving{{.*}}[irql-saves-not-written]
