@@ -1,5 +1,6 @@
 //===- CallGraphSummaries.cpp - Summaries of unannotated functions --------===//
 #include "analysis/CallGraphSummaries.h"
+#include "analysis/IndirectCallees.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/InstIterator.h"
@@ -92,17 +93,24 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
                      Reporter &R, SCCList *BottomUp, DenseSet<const Function *> *SelfCalls,
                      const std::function<const Contract *(const CallBase &)> &IndirectContractOf,
                      const std::function<std::optional<CheckInSummaryRun>(const Function &)>
-                         &AlsoCheck) {
+                         &AlsoCheck,
+                     IndirectCallees *Indirect) {
   DenseMap<const Function *, SmallVector<const Function *, 4>> Edges;
   for (Function &F : M) {
     if (!Analyzable.count(&F))
       continue;
     auto &Out = Edges[&F];
     for (const Instruction &I : instructions(F))
-      if (const auto *CB = dyn_cast<CallBase>(&I))
+      if (const auto *CB = dyn_cast<CallBase>(&I)) {
+        SmallVector<const Function *, 2> Callees;
         if (const auto *G = dyn_cast<Function>(CB->getCalledOperand()->stripPointerCasts()))
+          Callees.push_back(G);
+        else if (Indirect)
+          Indirect->possibleTargets(*CB, Callees);
+        for (const Function *G : Callees)
           if (Analyzable.count(G) && !is_contained(Out, G))
             Out.push_back(G);
+      }
     if (SelfCalls && is_contained(Out, &F))
       SelfCalls->insert(&F);
   }
@@ -140,6 +148,7 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
         FunctionAnalysisInput In{*F,      Own,     ContractOf,         Levels,
                                  Check ? *Check->R : R, /*Emit=*/bool(Check), &S,
                                  nullptr, IndirectContractOf, std::nullopt, nullptr};
+        In.Indirect = Indirect;
         if (Check) {
           In.WhyOf = Check->WhyOf;
           In.OnDirectCall = Check->OnDirectCall;

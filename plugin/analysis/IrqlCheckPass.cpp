@@ -2,6 +2,7 @@
 #include "analysis/IrqlCheckPass.h"
 #include "analysis/CallGraphSummaries.h"
 #include "analysis/FunctionAnalysis.h"
+#include "analysis/IndirectCallees.h"
 #include "analysis/Suggestions.h"
 #include "model/TUModel.h"
 #include "report/Reporter.h"
@@ -157,6 +158,12 @@ void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagS
     }
     Analyzable.insert(&F);
   }
+  // Calls through function pointers held in locals and TU-filled tables.
+  IndirectCallees Indirect(M, Analyzable);
+  // Internal and called only where the analysis sees the call.
+  auto CallersAllKnown = [&](const Function &F) {
+    return F.hasLocalLinkage() && (!F.hasAddressTaken() || Indirect.callersAllKnown(F));
+  };
 
   // Calls through a pointer of a role type: matched by the call's line/column.
   auto IndirectContractOf = [&](const CallBase &CB) -> const Contract * {
@@ -176,11 +183,8 @@ void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagS
     return *(Reporters[F] = std::make_unique<Reporter>(*Settings, *Buffer));
   };
   DenseMap<const Function *, LevelRange> CalledAt;
-  auto OnDirectCall = [&](const CallBase &CB, LevelRange At) {
-    const auto *G = dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
-    if (!G)
-      return;
-    auto [It, New] = CalledAt.try_emplace(G, At);
+  auto OnDirectCall = [&](const CallBase &, const Function &Callee, LevelRange At) {
+    auto [It, New] = CalledAt.try_emplace(&Callee, At);
     if (!New)
       It->second = It->second.hull(At);
   };
@@ -200,13 +204,13 @@ void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagS
   // checked in that same run: one analysis instead of two.
   DenseSet<const Function *> CheckedWithSummary;
   auto AlsoCheck = [&](const Function &F) -> std::optional<CheckInSummaryRun> {
-    if (F.hasLocalLinkage() && !F.hasAddressTaken())
+    if (CallersAllKnown(F))
       return std::nullopt;
     CheckedWithSummary.insert(&F);
     return CheckInSummaryRun{&ReporterFor(&F), WhyOf, OnDirectCall};
   };
   summarizeModule(M, Contracts, Summaries, Analyzable, Model->Levels, R, &BottomUp,
-                  &InRecursion, IndirectContractOf, AlsoCheck);
+                  &InRecursion, IndirectContractOf, AlsoCheck, &Indirect);
   auto ContractOf = [&](const Function &F) { return contractIn(Contracts, F); };
 
   // Top-down: callers before callees, so that an internal function called
@@ -249,8 +253,9 @@ void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagS
     FunctionAnalysisInput In{F,       Declared, ContractOf, Model->Levels, FR, /*Emit=*/true,
                              nullptr, WhyOf,    IndirectContractOf, std::nullopt, nullptr};
     In.OnDirectCall = OnDirectCall;
+    In.Indirect = &Indirect;
     // Internal, never address-taken, not recursive: every caller is known.
-    if (F.hasLocalLinkage() && !F.hasAddressTaken() && !InRecursion.count(&F)) {
+    if (CallersAllKnown(F) && !InRecursion.count(&F)) {
       auto It = CalledAt.find(&F);
       if (It != CalledAt.end())
         In.CallerEntry = It->second;
