@@ -388,7 +388,12 @@ const Function *Analyzer::targetOnPath(const CallBase &CB, const State &S) {
   } else if (auto Name = Paths.callerName(From); Name && Name->Global && Name->SlotKind.empty()) {
     Targets = In.Indirect->fieldTargets(Name->Global, Name->Off);
   }
-  return Targets.size() == 1 ? Targets.front().Fn : nullptr;
+  // (One function, maybe stored in several places.)
+  if (Targets.empty() || any_of(Targets, [&](const IndirectCallees::Source &Src) {
+        return Src.Fn != Targets.front().Fn;
+      }))
+    return nullptr;
+  return Targets.front().Fn;
 }
 
 /// A call through a pointer: the paths that agree on the target are checked
