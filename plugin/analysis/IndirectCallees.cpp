@@ -89,7 +89,7 @@ void flatten(const Constant *C, int64_t Off, const DataLayout &DL, SmallVectorIm
       flatten(CA->getOperand(I), Off + int64_t(I * Elt), DL, Out);
     return;
   }
-  Out.push_back({Off, DL.getTypeStoreSize(C->getType()).getFixedValue(), nullptr, nullptr, false});
+  Out.push_back({Off, DL.getTypeStoreSize(C->getType()).getKnownMinValue(), nullptr, nullptr, false});
 }
 
 } // namespace
@@ -170,12 +170,8 @@ IndirectCallees::IndirectCallees(const Module &M, const DenseSet<const Function 
     }
     for (const GlobalVariable *G : InInitializers.lookup(&F)) {
       auto TIt = Tables.find(G);
-      Ok &= TIt != Tables.end() && TIt->second.CallOnly &&
-            any_of(TIt->second.All, [&](const Source &S) { return S.Fn == &F; }) &&
-            all_of(TIt->second.Fields, [&](const auto &KV) {
-              return KV.second.Resolvable ||
-                     none_of(KV.second.Fns, [&](const Source &S) { return S.Fn == &F; });
-            });
+      Ok &= TIt != Tables.end() && TIt->second.CallOnly && TIt->second.InAll.count(&F) &&
+            !TIt->second.InUnresolvable.count(&F);
     }
     if (Ok)
       OnlyFollowedCalls.insert(&F);
@@ -247,7 +243,7 @@ void IndirectCallees::addTable(const Module &M, const GlobalVariable &G,
           continue;
         }
         const Value *Val = SI->getValueOperand()->stripPointerCasts();
-        uint64_t Size = DL.getTypeStoreSize(SI->getValueOperand()->getType()).getFixedValue();
+        uint64_t Size = DL.getTypeStoreSize(SI->getValueOperand()->getType()).getKnownMinValue();
         const auto *Fn = dyn_cast<Function>(Val);
         bool Null = isa<Constant>(Val) && cast<Constant>(Val)->isNullValue();
         Acc.push_back({*Off, Size, Fn, SI, Fn || Null});
@@ -269,7 +265,7 @@ void IndirectCallees::addTable(const Module &M, const GlobalVariable &G,
   for (const Access &A : Acc)
     if (A.Fn) {
       T.Fields[A.Off].Fns.push_back({A.Fn, A.Store});
-      if (none_of(T.All, [&](const Source &S) { return S.Fn == A.Fn; }))
+      if (T.InAll.insert(A.Fn).second)
         T.All.push_back({A.Fn, A.Store});
     }
   bool AllFns = true;
@@ -285,13 +281,16 @@ void IndirectCallees::addTable(const Module &M, const GlobalVariable &G,
       Ok = Acc[I].Off == Off && Acc[I].Size == P && Acc[I].FnOrNull;
     F.Resolvable = Ok;
     AllFieldsResolvable &= Ok;
+    if (!Ok)
+      for (const Source &Src : F.Fns)
+        T.InUnresolvable.insert(Src.Fn);
   }
   T.AllResolvable = AllFns && AllFieldsResolvable;
 
   // Whoever loads a function from it calls it at once, in code we see.
   bool CallOnly = true;
   for (auto &[LI, Off] : Loads) {
-    uint64_t Size = DL.getTypeStoreSize(LI->getType()).getFixedValue();
+    uint64_t Size = DL.getTypeStoreSize(LI->getType()).getKnownMinValue();
     bool Touches = !Off;
     if (Off)
       for (auto It = T.Fields.lower_bound(*Off - int64_t(P) + 1);

@@ -81,7 +81,8 @@ private:
   };
   struct Table {
     std::map<int64_t, Field> Fields;
-    llvm::SmallVector<Source, 4> All; // every function of every field
+    llvm::SmallVector<Source, 4> All; // every function of every field, once
+    llvm::DenseSet<const llvm::Function *> InAll, InUnresolvable;
     bool AllResolvable = false;       // any element: only functions or null anywhere
     bool CallOnly = false;            // every load of a function is called at once
   };
