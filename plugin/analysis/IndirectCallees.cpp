@@ -217,7 +217,7 @@ void IndirectCallees::addTable(const Module &M, const GlobalVariable &G,
   SmallVector<Access, 8> Acc;
   flatten(G.getInitializer(), 0, DL, Acc);
   SmallVector<std::pair<const LoadInst *, std::optional<int64_t>>, 8> Loads;
-  bool Escaped = false, AnyWrite = false;
+  bool Escaped = false, AnyWrite = false, Copied = false;
   SmallVector<std::pair<const Value *, std::optional<int64_t>>, 8> Work{{&G, 0}};
   while (!Work.empty() && !Escaped) {
     auto [V, Off] = Work.pop_back_val();
@@ -247,8 +247,11 @@ void IndirectCallees::addTable(const Module &M, const GlobalVariable &G,
         const auto *Fn = dyn_cast<Function>(Val);
         bool Null = isa<Constant>(Val) && cast<Constant>(Val)->isNullValue();
         Acc.push_back({*Off, Size, Fn, SI, Fn || Null});
+      } else if (const auto *MT = dyn_cast<MemTransferInst>(Usr);
+                 MT && U.getOperandNo() == 1 && rootOf(MT->getDest(), DL).first != &G) {
+        Copied = true; // a structure copy reads it: its functions go elsewhere
       } else if (!isMarker(Usr) && !isa<ICmpInst>(Usr)) {
-        Escaped = true; // a call (memcpy, a registration), a cast to an integer
+        Escaped = true; // a call (a registration, a copy into it), a cast to an integer
         break;
       }
     }
@@ -288,7 +291,7 @@ void IndirectCallees::addTable(const Module &M, const GlobalVariable &G,
   T.AllResolvable = AllFns && AllFieldsResolvable;
 
   // Whoever loads a function from it calls it at once, in code we see.
-  bool CallOnly = true;
+  bool CallOnly = !Copied;
   for (auto &[LI, Off] : Loads) {
     uint64_t Size = DL.getTypeStoreSize(LI->getType()).getKnownMinValue();
     bool Touches = !Off;

@@ -110,3 +110,31 @@ VOID RoleTyped(PKSPIN_LOCK Lock, PIO_WORKITEM_ROUTINE Work, PDEVICE_OBJECT Devic
   Work(Device, NULL); // expected-warning {{'(IO_WORKITEM_ROUTINE through a pointer)' must be called at exactly PASSIVE_LEVEL, but the IRQL here is DISPATCH_LEVEL}} expected-note@* {{requirement of '(IO_WORKITEM_ROUTINE through a pointer)' comes from}}
   KeReleaseSpinLock(Lock, Old);
 }
+
+// A static function reached only through a local pointer gets its callers'
+// IRQL (top-down), like a helper called directly: its only caller holds a
+// lock, so the ZwClose in it runs at DISPATCH_LEVEL on both of its paths.
+typedef struct _DEV {
+  KSPIN_LOCK Outer, Inner;
+  BOOLEAN Take;
+  HANDLE Handle;
+} DEV;
+
+static VOID Flush(PVOID Context) {
+  DEV *Dev = (DEV *)Context;
+  KIRQL Old;
+  if (Dev->Take)
+    KeAcquireSpinLock(&Dev->Inner, &Old);
+  ZwClose(Dev->Handle); // expected-warning {{'ZwClose' called at DISPATCH_LEVEL, but it requires IRQL <= PASSIVE_LEVEL}} expected-note@* {{requirement of 'ZwClose' comes from}}
+  if (Dev->Take)
+    KeReleaseSpinLock(&Dev->Inner, Old);
+}
+
+VOID FlushUnderLock(DEV *Dev) {
+  KIRQL Old;
+  WORKER *Work = Flush;
+  KeAcquireSpinLock(&Dev->Outer, &Old);
+  if (Work)
+    Work(Dev);
+  KeReleaseSpinLock(&Dev->Outer, Old);
+}
