@@ -113,28 +113,28 @@ VOID RoleTyped(PKSPIN_LOCK Lock, PIO_WORKITEM_ROUTINE Work, PDEVICE_OBJECT Devic
 
 // A static function reached only through a local pointer gets its callers'
 // IRQL (top-down), like a helper called directly: its only caller holds a
-// lock, so the ZwClose in it runs at DISPATCH_LEVEL on both of its paths.
-typedef struct _DEV {
-  KSPIN_LOCK Outer, Inner;
-  BOOLEAN Take;
-  HANDLE Handle;
-} DEV;
+// lock, so the ZwClose in it runs at DISPATCH_LEVEL whether or not it takes
+// its own lock too.
+typedef struct _WORK_CTX {
+  KSPIN_LOCK Lock;
+  BOOLEAN TakeLock;
+  HANDLE File;
+} WORK_CTX;
 
-static VOID Flush(PVOID Context) {
-  DEV *Dev = (DEV *)Context;
+static VOID CloseFile(PVOID Context) {
+  WORK_CTX *Ctx = (WORK_CTX *)Context;
+  BOOLEAN Mine = Ctx->TakeLock;
   KIRQL Old;
-  if (Dev->Take)
-    KeAcquireSpinLock(&Dev->Inner, &Old);
-  ZwClose(Dev->Handle); // expected-warning {{'ZwClose' called at DISPATCH_LEVEL, but it requires IRQL <= PASSIVE_LEVEL}} expected-note@* {{requirement of 'ZwClose' comes from}}
-  if (Dev->Take)
-    KeReleaseSpinLock(&Dev->Inner, Old);
+  if (Mine) KeAcquireSpinLock(&Ctx->Lock, &Old);
+  ZwClose(Ctx->File); // expected-warning {{'ZwClose' called at DISPATCH_LEVEL, but it requires IRQL <= PASSIVE_LEVEL}} expected-note@* {{requirement of 'ZwClose' comes from}}
+  if (Mine) KeReleaseSpinLock(&Ctx->Lock, Old);
 }
 
-VOID FlushUnderLock(DEV *Dev) {
+VOID CloseUnderLock(PKSPIN_LOCK Lock, WORK_CTX *Ctx) {
+  WORKER *Work = CloseFile;
   KIRQL Old;
-  WORKER *Work = Flush;
-  KeAcquireSpinLock(&Dev->Outer, &Old);
-  if (Work)
-    Work(Dev);
-  KeReleaseSpinLock(&Dev->Outer, Old);
+  KeAcquireSpinLock(Lock, &Old);
+  if (Work != NULL)
+    Work(Ctx);
+  KeReleaseSpinLock(Lock, Old);
 }
