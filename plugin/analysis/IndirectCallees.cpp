@@ -117,6 +117,11 @@ IndirectCallees::IndirectCallees(const Module &M, const DenseSet<const Function 
         } else if (isa<AllocaInst>(Root) && LocalSeen.insert(Root).second) {
           addLocal(*Root, Analyzable);
         }
+      } else if (const auto *G = dyn_cast<GlobalVariable>(Usr)) {
+        // static CALLBACK_FN *Callback = F;
+        InInitializers[&F].push_back(G);
+        if (TableSeen.insert(G).second)
+          TableList.push_back(G);
       } else if (isa<Constant>(Usr) && !isa<GlobalValue>(Usr)) {
         // Up the constants to the globals they initialize (bounded).
         SmallVector<const User *, 8> Work{Usr};
@@ -163,7 +168,8 @@ IndirectCallees::IndirectCallees(const Module &M, const DenseSet<const Function 
               (TIt != Tables.end() && TIt->second.CallOnly && Off &&
                !fieldTargets(Root, Off).empty()));
       } else {
-        Ok = isa<Constant>(Usr) && !isa<GlobalValue>(Usr);
+        // In an initializer: the tables are checked below.
+        Ok = (isa<Constant>(Usr) && !isa<GlobalValue>(Usr)) || isa<GlobalVariable>(Usr);
       }
       if (!Ok)
         break;

@@ -17,7 +17,7 @@ typedef struct _OPS {
   CALLBACK_FN *Stop;
 } OPS;
 
-_IRQL_requires_max_(PASSIVE_LEVEL) // expected-note 4 {{requirement of 'StartPassive' comes from its annotation}}
+_IRQL_requires_max_(PASSIVE_LEVEL) // expected-note 5 {{requirement of 'StartPassive' comes from its annotation}}
 static VOID StartPassive(PVOID Context) { ZwClose((HANDLE)Context); }
 
 _IRQL_requires_max_(DISPATCH_LEVEL)
@@ -177,5 +177,17 @@ VOID OtherShapes(PKSPIN_LOCK Lock, PVOID Context) {
   TableArray[1].Start(Context); // expected-warning {{'StartPassive' called at DISPATCH_LEVEL, but it requires IRQL <= PASSIVE_LEVEL [irql-too-high]}} expected-note@21 {{'StartPassive' is put in table 'TableArray' by its initializer}}
   Copy.Start(Context);
   Slot.Fn(Context);
+  KeReleaseSpinLock(Lock, Old);
+}
+
+// 9. A single static pointer initialized with a function, and the same set
+// again later: a one-field table.
+static CALLBACK_FN *OnlyCallback = StartPassive;
+VOID SetOnlyCallback(VOID) { OnlyCallback = StartPassive; } // expected-note {{'StartPassive' is stored in table 'OnlyCallback' here}}
+VOID CallOnlyCallback(PKSPIN_LOCK Lock, PVOID Context) {
+  KIRQL Old;
+  KeAcquireSpinLock(Lock, &Old); // expected-note {{IRQL set to DISPATCH_LEVEL here}}
+  if (OnlyCallback)
+    OnlyCallback(Context); // expected-warning {{'StartPassive' called at DISPATCH_LEVEL, but it requires IRQL <= PASSIVE_LEVEL [irql-too-high]}} expected-note@21 {{'StartPassive' is put in table 'OnlyCallback' by its initializer}}
   KeReleaseSpinLock(Lock, Old);
 }
