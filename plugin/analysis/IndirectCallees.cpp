@@ -6,7 +6,6 @@
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/GlobalVariable.h"
-#include "llvm/IR/InstIterator.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Operator.h"
@@ -455,9 +454,9 @@ void Analyzer::addTargetNotes(const CallBase &CB, std::vector<DiagNote> &Notes) 
   std::string Name = cNameOfSymbol(T->getName()).str();
   const Value *Where = LI->getPointerOperand()->stripPointerCasts();
   unsigned Added = 0;
-  for (const Instruction &I : instructions(F))
-    if (const auto *SI = dyn_cast<StoreInst>(&I))
-      if (SI->getPointerOperand()->stripPointerCasts() == Where &&
+  for (const User *U : Where->users())
+    if (const auto *SI = dyn_cast<StoreInst>(U))
+      if (SI->getFunction() == &F && SI->getPointerOperand() == Where &&
           SI->getValueOperand()->stripPointerCasts() == T && Added++ < 3)
         Notes.push_back(DiagNote{DiagLoc::ir(SI->getDebugLoc().get(), &F, Name),
                                  "the pointer called there holds '" + Name + "', stored here"});
