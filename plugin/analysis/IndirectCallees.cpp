@@ -426,12 +426,13 @@ void Analyzer::transferAnyCall(const CallBase &CB, std::vector<State> &States) {
     G->second.push_back(std::move(S));
   }
   bool Unknown = any_of(Groups, [](const auto &Gr) { return !Gr.first; });
-  if (Reporting && In.OnDirectCall) {
-    if (Unknown)
-      In.Indirect->unresolvedOnSomePath(CB);
-    else if (Groups.size() == 1)
-      In.Indirect->resolved(CB, *Groups.front().first);
-  }
+  // (The checking run, the one that tells callees their callers' IRQL,
+  // says which calls lost their target; any run names the callee for the
+  // notes of other functions' call chains.)
+  if (Reporting && Unknown && In.OnDirectCall)
+    In.Indirect->unresolvedOnSomePath(CB);
+  if (Reporting && !Unknown && Groups.size() == 1)
+    In.Indirect->resolved(CB, *Groups.front().first);
   States.clear();
   for (auto &[T, Group] : Groups) {
     ForcedCall = T ? &CB : nullptr;
