@@ -15,6 +15,7 @@
 
 #include "analysis/AnalysisState.h"
 #include "analysis/FunctionAnalysis.h"
+#include "analysis/IndirectCallees.h"
 #include "model/KernelModel.h"
 #include "report/Reporter.h"
 
@@ -193,6 +194,15 @@ private:
   bool addState(const BasicBlock *BB, State S);
   void keepLiveOut(State &S, const Value *Keep);
   std::string calleeName(const CallBase &CB) const;
+
+  // Calls through function pointers (IndirectCallees.cpp).
+  const CallBase *ForcedCall = nullptr; // checked now against ForcedCallee
+  const Function *ForcedCallee = nullptr;
+  const Function *calledFunction(const CallBase &CB) const;
+  const Function *nameableCallee(const CallBase &CB) const;
+  const Function *targetOnPath(const CallBase &CB, const State &S);
+  void transferAnyCall(const CallBase &CB, std::vector<State> &States);
+  void addTargetNotes(const CallBase &CB, std::vector<DiagNote> &Notes);
 };
 
 } // namespace detail

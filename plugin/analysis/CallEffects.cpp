@@ -371,7 +371,7 @@ bool Analyzer::followedByWait(const CallBase &CB) {
 }
 
 void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
-  const Function *Callee = dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
+  const Function *Callee = calledFunction(CB);
   if (Callee && Callee->isIntrinsic()) {
     if (isa<MemIntrinsic>(CB))
       for (State &S : States)
@@ -448,7 +448,7 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
       LevelRange At = States.front().Cur.hull(high());
       for (const State &S : States)
         At = At.hull(S.Cur.hull(high()));
-      In.OnDirectCall(CB, At);
+      In.OnDirectCall(CB, *Callee, At);
     }
     CallTooHigh = AllHigh;
     // Messages and notes are built only for a finding that is reported.

@@ -1,5 +1,6 @@
 //===- CallGraphSummaries.cpp - Summaries of unannotated functions --------===//
 #include "analysis/CallGraphSummaries.h"
+#include "analysis/IndirectCallees.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/InstIterator.h"
@@ -94,17 +95,25 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
                      const std::function<std::optional<CheckInSummaryRun>(const Function &)>
                          &AlsoCheck,
                      const std::function<std::shared_ptr<SavedFixpoint> *(const Function &)>
-                         &KeepFixpoint) {
+                         &KeepFixpoint,
+                     IndirectCallees *Indirect) {
+
   DenseMap<const Function *, SmallVector<const Function *, 4>> Edges;
   for (Function &F : M) {
     if (!Analyzable.count(&F))
       continue;
     auto &Out = Edges[&F];
     for (const Instruction &I : instructions(F))
-      if (const auto *CB = dyn_cast<CallBase>(&I))
+      if (const auto *CB = dyn_cast<CallBase>(&I)) {
+        SmallVector<const Function *, 2> Callees;
         if (const auto *G = dyn_cast<Function>(CB->getCalledOperand()->stripPointerCasts()))
+          Callees.push_back(G);
+        else if (Indirect)
+          Indirect->possibleTargets(*CB, Callees);
+        for (const Function *G : Callees)
           if (Analyzable.count(G) && !is_contained(Out, G))
             Out.push_back(G);
+      }
     if (SelfCalls && is_contained(Out, &F))
       SelfCalls->insert(&F);
   }
@@ -142,6 +151,7 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
         FunctionAnalysisInput In{*F,      Own,     ContractOf,         Levels,
                                  Check ? *Check->R : R, /*Emit=*/bool(Check), &S,
                                  nullptr, IndirectContractOf, std::nullopt, nullptr};
+        In.Indirect = Indirect;
         if (Check) {
           In.WhyOf = Check->WhyOf;
           In.OnDirectCall = Check->OnDirectCall;

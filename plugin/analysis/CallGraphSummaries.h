@@ -43,7 +43,7 @@ using SCCList = std::vector<llvm::SmallVector<const llvm::Function *, 4>>;
 struct CheckInSummaryRun {
   Reporter *R;
   std::function<const llvm::Instruction *(const llvm::Function &, bool Max)> WhyOf;
-  std::function<void(const llvm::CallBase &, LevelRange)> OnDirectCall;
+  std::function<void(const llvm::CallBase &, const llvm::Function &, LevelRange)> OnDirectCall;
 };
 
 /// Computes summaries for the functions in Analyzable, bottom-up, and
@@ -52,6 +52,8 @@ struct CheckInSummaryRun {
 /// function that calls itself is alone in its SCC and listed in SelfCalls.
 /// IndirectContractOf gives calls through role-typed pointers their role's
 /// contract, so that they count in the summary like direct calls.
+/// Indirect, if given, follows calls through function pointers: their
+/// targets are callees in the call graph and in the analysis.
 /// AlsoCheck, asked for a function whose summary takes one run (no
 /// recursion), may return how to report its findings in that same run: then
 /// the function is analysed once, not once for the summary and again for
@@ -66,7 +68,8 @@ void summarizeModule(
     const std::function<std::optional<CheckInSummaryRun>(const llvm::Function &)> &AlsoCheck =
         nullptr,
     const std::function<std::shared_ptr<SavedFixpoint> *(const llvm::Function &)>
-        &KeepFixpoint = nullptr);
+        &KeepFixpoint = nullptr,
+    IndirectCallees *Indirect = nullptr);
 
 } // namespace irqlcheck
 

@@ -38,6 +38,8 @@ void Analyzer::report(const Instruction &I, CheckId Id, const std::string &Msg,
                       const std::vector<State> &States, std::vector<DiagNote> Notes) {
   if (!Reporting || !In.Emit || !Reported.insert({&I, unsigned(Id)}).second)
     return;
+  if (const auto *CB = dyn_cast<CallBase>(&I))
+    addTargetNotes(*CB, Notes);
   Notes.erase(remove_if(Notes, [](const DiagNote &N) { return N.Message.empty(); }),
               Notes.end());
   std::string Token = isa<CallBase>(I) ? calleeName(cast<CallBase>(I)) : "return";

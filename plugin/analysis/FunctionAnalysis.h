@@ -27,6 +27,7 @@ class Instruction;
 } // namespace llvm
 
 namespace irqlcheck {
+class IndirectCallees;
 class Reporter;
 
 /// What an unannotated function demands and does, inferred from its body:
@@ -67,8 +68,11 @@ struct FunctionAnalysisInput {
   /// For an internal function without an entry IRQL of its own: the union
   /// of the IRQLs its callers call it at (top-down).
   std::optional<LevelRange> CallerEntry;
-  /// Told the IRQL (all paths together) at each direct call, for the above.
-  std::function<void(const llvm::CallBase &, LevelRange)> OnDirectCall;
+  /// Told the IRQL (all paths together) at each direct call, for the above
+  /// (and at each call through a pointer, with the target on those paths).
+  std::function<void(const llvm::CallBase &, const llvm::Function &, LevelRange)> OnDirectCall;
+  /// The targets of calls through pointers the analysis follows, or null.
+  IndirectCallees *Indirect = nullptr;
   /// Summary run: set to the fixpoint, if a check run that differs only in
   /// its entry range can replay it (else left null).
   std::shared_ptr<SavedFixpoint> *Keep = nullptr;

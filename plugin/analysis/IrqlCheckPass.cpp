@@ -3,6 +3,7 @@
 #include "Compat.h"
 #include "analysis/CallGraphSummaries.h"
 #include "analysis/FunctionAnalysis.h"
+#include "analysis/IndirectCallees.h"
 #include "analysis/Suggestions.h"
 #include "model/TUModel.h"
 #include "report/Reporter.h"
@@ -164,6 +165,12 @@ void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagS
     }
     Analyzable.insert(&F);
   }
+  // Calls through function pointers held in locals and TU-filled tables.
+  IndirectCallees Indirect(M, Analyzable);
+  // Internal and called only where the analysis sees the call.
+  auto CallersAllKnown = [&](const Function &F) {
+    return F.hasLocalLinkage() && (!F.hasAddressTaken() || Indirect.callersAllKnown(F));
+  };
 
   // Calls through a pointer of a role type: matched by the call's line/column.
   auto IndirectContractOf = [&](const CallBase &CB) -> const Contract * {
@@ -183,11 +190,8 @@ void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagS
     return *(Reporters[F] = std::make_unique<Reporter>(*Settings, *Buffer));
   };
   DenseMap<const Function *, LevelRange> CalledAt;
-  auto OnDirectCall = [&](const CallBase &CB, LevelRange At) {
-    const auto *G = dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
-    if (!G)
-      return;
-    auto [It, New] = CalledAt.try_emplace(G, At);
+  auto OnDirectCall = [&](const CallBase &, const Function &Callee, LevelRange At) {
+    auto [It, New] = CalledAt.try_emplace(&Callee, At);
     if (!New)
       It->second = It->second.hull(At);
   };
@@ -207,7 +211,7 @@ void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagS
   // checked in that same run: one analysis instead of two.
   DenseSet<const Function *> CheckedWithSummary;
   auto AlsoCheck = [&](const Function &F) -> std::optional<CheckInSummaryRun> {
-    if (F.hasLocalLinkage() && !F.hasAddressTaken())
+    if (CallersAllKnown(F))
       return std::nullopt;
     CheckedWithSummary.insert(&F);
     return CheckInSummaryRun{&ReporterFor(&F), WhyOf, OnDirectCall};
@@ -217,7 +221,7 @@ void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagS
   DenseMap<const Function *, std::shared_ptr<SavedFixpoint>> Kept;
   auto KeepFixpoint = [&](const Function &F) { return &Kept[&F]; };
   summarizeModule(M, Contracts, Summaries, Analyzable, Model->Levels, R, &BottomUp,
-                  &InRecursion, IndirectContractOf, AlsoCheck, KeepFixpoint);
+                  &InRecursion, IndirectContractOf, AlsoCheck, KeepFixpoint, &Indirect);
   auto ContractOf = [&](const Function &F) { return contractIn(Contracts, F); };
 
   // Top-down: callers before callees, so that an internal function called
@@ -260,8 +264,9 @@ void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagS
     FunctionAnalysisInput In{F,       Declared, ContractOf, Model->Levels, FR, /*Emit=*/true,
                              nullptr, WhyOf,    IndirectContractOf, std::nullopt, nullptr};
     In.OnDirectCall = OnDirectCall;
+    In.Indirect = &Indirect;
     // Internal, never address-taken, not recursive: every caller is known.
-    if (F.hasLocalLinkage() && !F.hasAddressTaken() && !InRecursion.count(&F)) {
+    if (CallersAllKnown(F) && !InRecursion.count(&F)) {
       auto It = CalledAt.find(&F);
       if (It != CalledAt.end())
         In.CallerEntry = It->second;

@@ -11,8 +11,7 @@ namespace irqlcheck {
 namespace detail {
 
 std::string Analyzer::calleeName(const CallBase &CB) const {
-  if (const Function *Callee =
-          dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts()))
+  if (const Function *Callee = nameableCallee(CB))
     return cNameOfSymbol(Callee->getName()).str();
   if (In.IndirectContractOf)
     if (const Contract *C = In.IndirectContractOf(CB))
@@ -68,7 +67,7 @@ PathId Analyzer::pointerPath(const Value *V, const State &S) {
     V = V->stripPointerCasts();
     if (const auto *AI = dyn_cast<AllocaInst>(V))
       return Paths.local(AI);
-    if (isa<GlobalVariable>(V))
+    if (isa<GlobalVariable>(V) || isa<Function>(V)) // a function: what a pointer to it holds
       return Paths.global(V);
     if (const auto *A = dyn_cast<Argument>(V))
       return Paths.paramPointee(A->getArgNo());
@@ -233,7 +232,7 @@ bool Analyzer::conditionHolds(const Condition &C, const CallBase &CB, const Stat
 
 void Analyzer::transferInst(const Instruction &I, std::vector<State> &States) {
   if (const auto *CB = dyn_cast<CallBase>(&I)) {
-    transferCall(*CB, States);
+    transferAnyCall(*CB, States);
     return;
   }
   for (State &S : States) {
