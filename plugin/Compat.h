@@ -119,10 +119,8 @@ namespace compat {
 // Clang 21; since, the owner keeps them and lends them by reference.
 #if CLANG_VERSION_MAJOR >= 21
 using DiagOptionsHolder = std::unique_ptr<clang::DiagnosticOptions>;
-inline clang::DiagnosticOptions &diagOptionsArg(clang::DiagnosticOptions &O) { return O; }
 #else
 using DiagOptionsHolder = llvm::IntrusiveRefCntPtr<clang::DiagnosticOptions>;
-inline clang::DiagnosticOptions *diagOptionsArg(clang::DiagnosticOptions &O) { return &O; }
 #endif
 
 /// A compiler instance for Inv that reads files through VFS and reports to

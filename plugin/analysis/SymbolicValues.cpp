@@ -31,7 +31,7 @@ std::optional<PathId> Analyzer::fixedPath(const Value *V) {
   const Value *Base = V->stripPointerCasts();
   if (const auto *AI = dyn_cast<AllocaInst>(Base))
     P = Paths.local(AI);
-  else if (isa<GlobalVariable>(Base))
+  else if (isa<GlobalVariable>(Base) || isa<Function>(Base)) // a function: what a pointer to it holds
     P = Paths.global(Base);
   else if (const auto *A = dyn_cast<Argument>(Base))
     P = Paths.paramPointee(A->getArgNo());
