@@ -417,10 +417,8 @@ Vol@K@Create(PDEVICE_OBJECT DeviceObject, PIRP Irp)
     PAGED_CODE();
     Status = Vol@K@CommonCreate(&Vol@K@, Irp, IrpSp);
     if (NT_SUCCESS(Status)) {
-        KIRQL OldIrql;
-        KeAcquireSpinLock(&Vol@K@.StatsLock, &OldIrql);
-        Vol@K@.Creates++;
-        KeReleaseSpinLock(&Vol@K@.StatsLock, OldIrql);
+        /* Pageable: no spin lock here (irql-paged-raise); an interlocked count. */
+        InterlockedIncrement((volatile LONG *)&Vol@K@.Creates);
     }
     Irp->IoStatus.Status = Status;
     IoCompleteRequest(Irp, IO_NO_INCREMENT);
