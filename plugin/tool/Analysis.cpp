@@ -3,6 +3,7 @@
 #include "Compat.h"
 #include "tool/Analysis.h"
 
+#include "clang/Basic/DiagnosticDriver.h"
 #include "clang/Basic/DiagnosticFrontend.h"
 #include "clang/CodeGen/CodeGenAction.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
@@ -131,6 +132,9 @@ void analyzeInto(const CompileJob &J, const AnalysisOptions &Opts,
       new DiagnosticsEngine(llvm::IntrusiveRefCntPtr<DiagnosticIDs>(new DiagnosticIDs()),
                             compat::diagOptionsArg(*DriverOpts), &DriverDiags,
                             /*ShouldOwnClient=*/false));
+  // The tool drops -c and the output options the command had, and clang 22's
+  // driver says those are unused: noise the user's own build never shows.
+  Diags->setSeverity(diag::warn_drv_unused_argument, diag::Severity::Ignored, SourceLocation());
   CreateInvocationOptions CIOpts;
   CIOpts.Diags = Diags;
   CIOpts.VFS = VFS;
