@@ -144,6 +144,7 @@ private:
 
   // Values and pointers.
   PathId pointerPath(const Value *V, const State &S);
+  std::optional<PathId> directPath(const Value *Base);
   std::optional<PathId> fixedPath(const Value *V);
   std::optional<int64_t> gepOffset(const GEPOperator *GEP);
   SymVal symOf(const Value *V, const State &S);

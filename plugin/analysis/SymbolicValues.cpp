@@ -20,6 +20,18 @@ std::string Analyzer::calleeName(const CallBase &CB) const {
   return "<indirect>";
 }
 
+/// The path of a pointer that names memory itself: a local, a global (or a
+/// function: what a pointer to it holds), a parameter's pointee.
+std::optional<PathId> Analyzer::directPath(const Value *Base) {
+  if (const auto *AI = dyn_cast<AllocaInst>(Base))
+    return Paths.local(AI);
+  if (isa<GlobalVariable>(Base) || isa<Function>(Base))
+    return Paths.global(Base);
+  if (const auto *A = dyn_cast<Argument>(Base))
+    return Paths.paramPointee(A->getArgNo());
+  return std::nullopt;
+}
+
 /// The path V points to if that does not depend on the state (a local, a
 /// global, a parameter's pointee, constant or variable offsets from them),
 /// found once per value; nullopt if it goes through a loaded pointer.
@@ -29,12 +41,8 @@ std::optional<PathId> Analyzer::fixedPath(const Value *V) {
     return Cached->second;
   std::optional<PathId> P;
   const Value *Base = V->stripPointerCasts();
-  if (const auto *AI = dyn_cast<AllocaInst>(Base))
-    P = Paths.local(AI);
-  else if (isa<GlobalVariable>(Base) || isa<Function>(Base)) // a function: what a pointer to it holds
-    P = Paths.global(Base);
-  else if (const auto *A = dyn_cast<Argument>(Base))
-    P = Paths.paramPointee(A->getArgNo());
+  if (std::optional<PathId> Direct = directPath(Base))
+    P = Direct;
   else if (isa<LoadInst>(Base))
     P = std::nullopt;
   else if (const auto *GEP = dyn_cast<GEPOperator>(Base)) {
@@ -65,12 +73,8 @@ PathId Analyzer::pointerPath(const Value *V, const State &S) {
     return *P;
   for (unsigned Guard = 0; Guard < 64; ++Guard) {
     V = V->stripPointerCasts();
-    if (const auto *AI = dyn_cast<AllocaInst>(V))
-      return Paths.local(AI);
-    if (isa<GlobalVariable>(V) || isa<Function>(V)) // a function: what a pointer to it holds
-      return Paths.global(V);
-    if (const auto *A = dyn_cast<Argument>(V))
-      return Paths.paramPointee(A->getArgNo());
+    if (std::optional<PathId> Direct = directPath(V))
+      return *Direct;
     if (const auto *GEP = dyn_cast<GEPOperator>(V)) {
       PathId Base = pointerPath(GEP->getPointerOperand(), S);
       std::optional<int64_t> Off = gepOffset(GEP);
