@@ -80,10 +80,21 @@ def expected_range(statement):
     return [("max", 0)] if level == 0 else [("req", level)]
 
 
+def documented_files(path):
+    """The side files: PATH itself, or every *.txt in it (one per reader, so
+    readings of different families never touch the same file)."""
+    if not path:
+        return []
+    if os.path.isdir(path):
+        return [os.path.join(path, f) for f in sorted(os.listdir(path)) if f.endswith(".txt")]
+    return [path]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("model_dir", help="plugin/model (holds KernelApi.def and api/)")
-    ap.add_argument("--documented", help="side file of IRQL statements read from the pages")
+    ap.add_argument("--documented", help="side file of IRQL statements read from the pages, "
+                    "or a directory of them (every *.txt in it)")
     args = ap.parse_args()
 
     problems = []
@@ -130,15 +141,15 @@ def main():
         if name not in rows:
             problems.append("DocExceptions.def: %s: no such routine in the table" % name)
 
-    if args.documented:
-        for number, line in enumerate(open(args.documented), 1):
+    for path in documented_files(args.documented):
+        for number, line in enumerate(open(path), 1):
             line = line.split("#", 1)[0].strip()
             if not line:
                 continue
             parts = [p.strip() for p in line.split("|")]
             name, statement = parts[0], parts[1]
             note = parts[2] if len(parts) > 2 else ""
-            where = "%s:%d" % (os.path.basename(args.documented), number)
+            where = "%s:%d" % (os.path.basename(path), number)
             if name not in rows:
                 problems.append("%s: %s: not in the table" % (where, name))
                 continue
