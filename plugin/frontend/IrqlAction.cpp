@@ -269,9 +269,12 @@ std::unique_ptr<ASTConsumer> IrqlAction::CreateASTConsumer(CompilerInstance &CI,
 
   // The SAL macros mean something from the first line on. Plugin actions get
   // no BeginSourceFileAction, but the main file is entered only after all
-  // consumers exist, so appending to the predefines here is in time.
+  // consumers exist, so changing the predefines here is in time. They go
+  // first: the predefines end with the -include (/FI) files, and a header
+  // defining the SAL macros must come after our definitions, as it does when
+  // the source includes it, or each of ours would be a redefinition warning.
   Preprocessor &PP = CI.getPreprocessor();
-  PP.setPredefines(PP.getPredefines() + "\n" + salMacroPredefines());
+  PP.setPredefines(salMacroPredefines() + PP.getPredefines());
 
   bool Invalid = Opts.Invalid;
   for (const std::string &File : Opts.ModelFiles) {
