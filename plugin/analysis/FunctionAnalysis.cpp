@@ -228,6 +228,8 @@ static bool promisesEntry(const ContractItem &I, const Contract &Own) {
   case Origin::KernelModel:
     return true;
   case Origin::FunctionClass: {
+    if (I.From.BoundOnly)
+      return false;
     const ContractItem *Class = Own.find(ItemKind::Class);
     return KernelModel::rolePromisesEntry(Class ? StringRef(Class->Name) : StringRef(I.From.Via));
   }

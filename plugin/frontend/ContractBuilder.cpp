@@ -875,6 +875,13 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
       Req.From.RawLoc = Reg->second.Loc.getRawEncoding();
       Req.From.Via = ClassName + ", " + Reg->second.EntryWhy;
       Entry.add(std::move(Req));
+    } else if (Reg->second.Entry == Registration::EntryOverride::AtMostApc) {
+      ContractItem Max{ItemKind::Max, ItemValue::level(ApcLevel), {}, {}, {}, {}};
+      Max.From.Src = Origin::FunctionClass;
+      Max.From.BoundOnly = true;
+      Max.From.RawLoc = Reg->second.Loc.getRawEncoding();
+      Max.From.Via = ClassName + ", " + Reg->second.EntryWhy;
+      Entry.add(std::move(Max));
     }
     ReplaceClassEntry(Entry);
     Provenance += " " + Reg->second.EntryWhy + ";";

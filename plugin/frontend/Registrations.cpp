@@ -8,6 +8,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSwitch.h"
 
@@ -192,6 +193,9 @@ struct RegistrationFinder::State {
   // Minifilters: each FLT_OPERATION_REGISTRATION entry's post-operation and
   // the pre-operation of the same entry (null when it has none).
   std::vector<std::pair<const FunctionDecl *, const FunctionDecl *>> PostOps;
+  // The SafePostCallbacks given to FltDoCompletionProcessingWhenSafe: they
+  // run at APC_LEVEL or below, in a worker thread if need be.
+  std::vector<const FunctionDecl *> SafePostOps;
 
   // KMDF, flow-insensitively: the callbacks stored into (or initialized
   // into) each configuration object, the ExecutionLevel stored into each
@@ -305,6 +309,12 @@ void RegistrationFinder::call(const CallExpr *CE) {
   // DriverObject, RegistryPath, Attributes, Config, Driver), WdfTimerCreate(
   // Config, Attributes, Timer), WdfInterruptCreate(Device, Config,
   // Attributes, Interrupt).
+  if (Name == "FltDoCompletionProcessingWhenSafe" && CE->getNumArgs() > 4) {
+    if (const FunctionDecl *FD = functionOf(CE->getArg(4))) {
+      add(S->Out, FD, "PFLT_POST_OPERATION_CALLBACK", CE->getExprLoc(), Name);
+      S->SafePostOps.push_back(FD);
+    }
+  }
   if (Name == "WdfObjectAcquireLock" && CE->getNumArgs() == 1)
     S->Locked.push_back(objectOf(CE->getArg(0)));
   else if (Name == "WdfIoQueueCreate")
@@ -534,6 +544,7 @@ void RegistrationFinder::State::settlePostOps() {
   // FLT_PREOP_SYNCHRONIZE (or statuses after which no post-operation runs):
   // then it runs at APC_LEVEL or below, in the pre-operation's thread.
   llvm::DenseMap<const FunctionDecl *, bool> Synchronous, PreVerdicts;
+  llvm::SmallPtrSet<const FunctionDecl *, 4> SafeOnly;
   for (auto [Post, Pre] : PostOps) {
     auto [V, NewPre] = PreVerdicts.try_emplace(Pre, false);
     if (NewPre)
@@ -543,12 +554,18 @@ void RegistrationFinder::State::settlePostOps() {
     if (!New)
       It->second &= Sync;
   }
+  // A SafePostCallback is bounded the same way, unless it is also an
+  // operation's post-operation that may run at DISPATCH_LEVEL.
+  for (const FunctionDecl *Safe : SafePostOps)
+    if (Synchronous.try_emplace(Safe, true).second)
+      SafeOnly.insert(Safe);
   for (auto [Post, Sync] : Synchronous) {
     auto R = Out.find(Post);
     if (!Sync || R == Out.end() || R->second.Role != "PFLT_POST_OPERATION_CALLBACK")
       continue;
-    R->second.Entry = Registration::EntryOverride::Unbounded;
-    R->second.EntryWhy = "after FLT_PREOP_SYNCHRONIZE";
+    R->second.Entry = Registration::EntryOverride::AtMostApc;
+    R->second.EntryWhy = SafeOnly.count(Post) ? "run by FltDoCompletionProcessingWhenSafe"
+                                              : "after FLT_PREOP_SYNCHRONIZE";
   }
 }
 

@@ -39,11 +39,12 @@ struct Registration {
   /// beyond the role: a KMDF queue created with WdfExecutionLevelPassive
   /// calls its request handlers at PASSIVE_LEVEL (Passive); a minifilter
   /// post-operation whose pre-operations all return FLT_PREOP_SYNCHRONIZE
-  /// runs at APC_LEVEL or below, and a KMDF callback whose object's level
-  /// the translation unit does not settle may run at PASSIVE_LEVEL or up
-  /// to DISPATCH_LEVEL: the role's range is then no promise (Unbounded:
-  /// only the documented default bound remains).
-  enum class EntryOverride : uint8_t { None, Passive, Unbounded };
+  /// runs at APC_LEVEL or below, usually at PASSIVE_LEVEL in the
+  /// pre-operation's thread (AtMostApc: a bound, no promise); and a KMDF
+  /// callback whose object's level the translation unit does not settle may
+  /// run at PASSIVE_LEVEL or up to DISPATCH_LEVEL: the role's range is then
+  /// no promise (Unbounded: only the documented default bound remains).
+  enum class EntryOverride : uint8_t { None, Passive, AtMostApc, Unbounded };
   EntryOverride Entry = EntryOverride::None;
   std::string EntryWhy; // for -dump-contracts: "queue created with ..."
 };

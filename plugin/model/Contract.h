@@ -92,6 +92,10 @@ struct Origin {
   enum Source : uint8_t { Annotation, FunctionClass, KernelModel, UserModel, IR, Inferred } Src = IR;
   unsigned RawLoc = 0;
   std::string Via; // the function-class typedef, the model file:line, ...
+  /// A role's entry item that only bounds where the routine is called, even
+  /// though the role itself promises its range (Registrations: a minifilter
+  /// post-operation after FLT_PREOP_SYNCHRONIZE runs at APC_LEVEL or below).
+  bool BoundOnly = false;
 };
 
 struct ContractItem {

@@ -4,9 +4,12 @@
 // (promised), so an APC_LEVEL-only call in it is a bug; but when every
 // pre-operation registered with it returns only FLT_PREOP_SYNCHRONIZE (or
 // statuses after which no post-operation runs), it runs at APC_LEVEL or
-// below in the pre-operation's thread: then the range is only a bound, and
-// only what is wrong at every level (a PASSIVE_LEVEL-only call under a spin
-// lock) is reported. Instance setup and unload run at PASSIVE_LEVEL.
+// below in the pre-operation's thread: then the range is only a bound,
+// max=APC_LEVEL, and only what is wrong at every level of it is reported (a
+// PASSIVE_LEVEL-only call under a spin lock, a DISPATCH_LEVEL-only call
+// without a raise). So is a SafePostCallback that
+// FltDoCompletionProcessingWhenSafe runs. Instance setup and unload run at
+// PASSIVE_LEVEL.
 //
 // (The pass's notes, on where the IRQL comes from, are not this test's subject.)
 // RUN: %wdk_cc1 -emit-obj -o %t.o -verify -verify-ignore-unexpected=note %s
@@ -29,13 +32,20 @@ static FLT_PREOP_CALLBACK_STATUS PreCreate(PFLT_CALLBACK_DATA Data, PCFLT_RELATE
   return FLT_PREOP_SUCCESS_NO_CALLBACK;
 }
 
-// DUMP-DAG: contract PostCreate: same class=PFLT_POST_OPERATION_CALLBACK [registered with .PostOperation; role PFLT_POST_OPERATION_CALLBACK; after FLT_PREOP_SYNCHRONIZE]
+// DUMP-DAG: contract PostCreate: max=APC_LEVEL same class=PFLT_POST_OPERATION_CALLBACK [registered with .PostOperation; role PFLT_POST_OPERATION_CALLBACK; after FLT_PREOP_SYNCHRONIZE]
 static FLT_POSTOP_CALLBACK_STATUS PostCreate(PFLT_CALLBACK_DATA Data, PCFLT_RELATED_OBJECTS Objects,
                                              PVOID Context, FLT_POST_OPERATION_FLAGS Flags) {
   ULONG Info, Length;
   KIRQL Old;
+  PFLT_FILE_NAME_INFORMATION Name;
   (void)FltQueryInformationFile(Objects->Instance, Objects->FileObject, &Info, sizeof(Info), 0,
                                 &Length);
+  if (NT_SUCCESS(FltGetFileNameInformation(Data, FLT_FILE_NAME_NORMALIZED, &Name)))
+    FltReleaseFileNameInformation(Name);
+  if (Flags & 0x80) {
+    KeAcquireSpinLockAtDpcLevel(&Lock); // expected-warning {{'KeAcquireSpinLockAtDpcLevel' must be called at exactly DISPATCH_LEVEL, but the IRQL here is the entry IRQL (PASSIVE_LEVEL..APC_LEVEL)}}
+    KeReleaseSpinLockFromDpcLevel(&Lock); // expected-warning {{'KeReleaseSpinLockFromDpcLevel' must be called at exactly DISPATCH_LEVEL, but the IRQL here is the entry IRQL (PASSIVE_LEVEL..APC_LEVEL)}}
+  }
   KeAcquireSpinLock(&Lock, &Old);
   ZwClose(Log); // expected-warning {{'ZwClose' called at DISPATCH_LEVEL}}
   KeReleaseSpinLock(&Lock, Old);
@@ -80,6 +90,31 @@ static FLT_POSTOP_CALLBACK_STATUS PostShared(PFLT_CALLBACK_DATA Data, PCFLT_RELA
   return FLT_POSTOP_FINISHED_PROCESSING;
 }
 
+// Finishes a read at a safe IRQL: APC_LEVEL or below, so the name query is
+// no bug; a spin lock still makes ZwClose one.
+// DUMP-DAG: contract SafePostRead: max=APC_LEVEL same class=PFLT_POST_OPERATION_CALLBACK [registered with FltDoCompletionProcessingWhenSafe; role PFLT_POST_OPERATION_CALLBACK; run by FltDoCompletionProcessingWhenSafe]
+static FLT_POSTOP_CALLBACK_STATUS SafePostRead(PFLT_CALLBACK_DATA Data,
+                                               PCFLT_RELATED_OBJECTS Objects, PVOID Context,
+                                               FLT_POST_OPERATION_FLAGS Flags) {
+  PFLT_FILE_NAME_INFORMATION Name;
+  KIRQL Old;
+  if (NT_SUCCESS(FltGetFileNameInformation(Data, FLT_FILE_NAME_NORMALIZED, &Name)))
+    FltReleaseFileNameInformation(Name);
+  KeAcquireSpinLock(&Lock, &Old);
+  ZwClose(Log); // expected-warning {{'ZwClose' called at DISPATCH_LEVEL}}
+  KeReleaseSpinLock(&Lock, Old);
+  return FLT_POSTOP_FINISHED_PROCESSING;
+}
+
+// DUMP-DAG: contract PostQuery: max=DISPATCH_LEVEL same class=PFLT_POST_OPERATION_CALLBACK [registered with .PostOperation; role PFLT_POST_OPERATION_CALLBACK]
+static FLT_POSTOP_CALLBACK_STATUS PostQuery(PFLT_CALLBACK_DATA Data, PCFLT_RELATED_OBJECTS Objects,
+                                            PVOID Context, FLT_POST_OPERATION_FLAGS Flags) {
+  FLT_POSTOP_CALLBACK_STATUS Status = FLT_POSTOP_FINISHED_PROCESSING;
+  if (!FltDoCompletionProcessingWhenSafe(Data, Objects, Context, Flags, SafePostRead, &Status))
+    Data->IoStatus.Status = STATUS_UNSUCCESSFUL;
+  return Status;
+}
+
 // DUMP-DAG: contract Unload: req=PASSIVE_LEVEL same class=PFLT_FILTER_UNLOAD_CALLBACK [registered with .FilterUnloadCallback;
 static NTSTATUS Unload(FLT_FILTER_UNLOAD_FLAGS Flags) {
   FltUnregisterFilter(Filter);
@@ -119,6 +154,7 @@ static const FLT_OPERATION_REGISTRATION Callbacks[] = {
     {IRP_MJ_WRITE, 0, PreWrite, PostWrite},
     {IRP_MJ_CLEANUP, 0, PreCreate, PostShared},
     {IRP_MJ_CLOSE, 0, NULL, PostShared},
+    {IRP_MJ_QUERY_INFORMATION, 0, PreRead, PostQuery},
     {IRP_MJ_OPERATION_END}};
 
 static const FLT_REGISTRATION Registration = {

@@ -8,7 +8,7 @@
 //
 // RUN: %wdk_cc1 -x c++ -std=c++17 -emit-obj -o %t.o -plugin-arg-irqlcheck dump-contracts %s \
 // RUN:   | FileCheck %s
-// CHECK-DAG: contract Post: same class=PFLT_POST_OPERATION_CALLBACK [registered with .PostOperation; role PFLT_POST_OPERATION_CALLBACK; after FLT_PREOP_SYNCHRONIZE]
+// CHECK-DAG: contract Post: max=APC_LEVEL same class=PFLT_POST_OPERATION_CALLBACK [registered with .PostOperation; role PFLT_POST_OPERATION_CALLBACK; after FLT_PREOP_SYNCHRONIZE]
 // CHECK-DAG: contract Rd: same class=EVT_WDF_IO_QUEUE_IO_READ [registered with MakeQueue; class EVT_WDF_IO_QUEUE_IO_READ; execution level not known here]
 
 #include <fltkernel.h>
