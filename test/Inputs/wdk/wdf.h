@@ -518,7 +518,7 @@ WdfControlDeviceInitAllocate (
     _In_ const UNICODE_STRING *SDDLString
     );
 
-_IRQL_requires_max_(PASSIVE_LEVEL)
+_IRQL_requires_max_(DISPATCH_LEVEL)
 WDFAPI
 VOID
 NTAPI
@@ -609,7 +609,7 @@ WdfWaitLockCreate (
     );
 
 _When_(Timeout == NULL, _IRQL_requires_max_(PASSIVE_LEVEL))
-_When_(Timeout != NULL && *Timeout == 0, _IRQL_requires_max_(DISPATCH_LEVEL))
+_When_(Timeout != NULL && *Timeout == 0, _IRQL_requires_max_(APC_LEVEL))
 _When_(Timeout != NULL && *Timeout != 0, _IRQL_requires_max_(PASSIVE_LEVEL))
 WDFAPI
 NTSTATUS
@@ -997,7 +997,7 @@ WDF_INTERRUPT_CONFIG_INIT (
 }
 
 _Must_inspect_result_
-_IRQL_requires_max_(PASSIVE_LEVEL)
+_IRQL_requires_max_(DISPATCH_LEVEL)
 WDFAPI
 NTSTATUS
 NTAPI
@@ -1008,7 +1008,7 @@ WdfInterruptCreate (
     _Out_ WDFINTERRUPT *Interrupt
     );
 
-_IRQL_requires_max_(HIGH_LEVEL)
+_IRQL_requires_max_(DIRQL)
 WDFAPI
 BOOLEAN
 NTAPI
