@@ -260,7 +260,7 @@ NdisWaitEvent (
     _In_ UINT MsToWait
     );
 
-_IRQL_requires_(PASSIVE_LEVEL)
+_IRQL_requires_max_(APC_LEVEL)
 NDISAPI
 VOID
 NTAPI
@@ -721,7 +721,7 @@ NdisFPauseComplete (
     _In_ NDIS_HANDLE NdisFilterHandle
     );
 
-_IRQL_requires_max_(DISPATCH_LEVEL)
+_IRQL_requires_max_(PASSIVE_LEVEL)
 NDISAPI
 VOID
 NTAPI
