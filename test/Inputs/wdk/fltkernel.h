@@ -276,7 +276,7 @@ FltCompletePendedPreOperation (
     );
 
 _Must_inspect_result_
-_IRQL_requires_max_(DISPATCH_LEVEL)
+_IRQL_requires_max_(HIGH_LEVEL)
 BOOLEAN
 FLTAPI
 FltDoCompletionProcessingWhenSafe (
