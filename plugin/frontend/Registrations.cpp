@@ -19,7 +19,7 @@ namespace {
 
 /// Registration routines: which argument is the callback, and its role.
 struct Registrar {
-  const char *Routine;
+  llvm::StringRef Routine; // compared with every direct callee's name
   unsigned Arg;
   const char *Role;
 };
@@ -266,13 +266,16 @@ void RegistrationFinder::call(const CallExpr *CE) {
   // initializer's first argument is the configuration the callback goes
   // into.
   const FunctionDecl *Callee = CE->getDirectCallee();
-  std::string Name;
-  if (Callee && Callee->getIdentifier())
-    Name = Callee->getName().str();
-  else if (const auto *ME = dyn_cast<MemberExpr>(CE->getCallee()->IgnoreParenImpCasts()))
-    Name = "->" + ME->getMemberNameInfo().getAsString();
-  else
-    Name = "a call through a pointer";
+  bool Named = Callee && Callee->getIdentifier();
+  StringRef Name = Named ? Callee->getName() : StringRef();
+  // What the registration was made through, spelt only for a registration.
+  auto Via = [&]() -> std::string {
+    if (Named)
+      return Name.str();
+    if (const auto *ME = dyn_cast<MemberExpr>(CE->getCallee()->IgnoreParenImpCasts()))
+      return "->" + ME->getMemberNameInfo().getAsString();
+    return "a call through a pointer";
+  };
   const FunctionProtoType *Proto = nullptr;
   QualType CT = CE->getCallee()->getType();
   if (const auto *PT = CT->getAs<PointerType>())
@@ -283,13 +286,13 @@ void RegistrationFinder::call(const CallExpr *CE) {
     if (Role.empty())
       continue;
     if (const FunctionDecl *FD = functionOf(CE->getArg(I))) {
-      add(S->Out, FD, Role, CE->getExprLoc(), Name);
+      add(S->Out, FD, Role, CE->getExprLoc(), Via());
       if (I > 0)
         if (const ValueDecl *Config = objectOf(CE->getArg(0)))
           S->ConfigCallbacks[Config].push_back(FD);
     }
   }
-  if (!Callee || !Callee->getIdentifier())
+  if (!Named)
     return;
   // Registration routines whose parameter types do not say the role
   // (mingw-w64 declares many with plain pointer types), and macros around
@@ -298,7 +301,7 @@ void RegistrationFinder::call(const CallExpr *CE) {
   for (const Registrar &R : Registrars)
     if (Name == R.Routine && R.Arg < CE->getNumArgs())
       if (const FunctionDecl *FD = functionOf(CE->getArg(R.Arg)))
-        add(S->Out, FD, R.Role, CE->getExprLoc(), R.Routine);
+        add(S->Out, FD, R.Role, CE->getExprLoc(), R.Routine.str());
   // KMDF object creations: which configuration, which attributes, which
   // parent. WdfIoQueueCreate(Device, Config, Attributes, Queue),
   // WdfDeviceCreate(&DeviceInit, Attributes, &Device), WdfDriverCreate(
