@@ -189,6 +189,16 @@ bool preOpKeepsPostOpSynchronous(const FunctionDecl *Pre) {
 struct RegistrationFinder::State {
   RegistrationMap Out;
 
+  // roleOfFieldType by type: every call asks it of each of its parameter
+  // types, and a driver passes the same few types everywhere.
+  llvm::DenseMap<const void *, llvm::StringRef> Roles;
+  llvm::StringRef roleOf(QualType T) {
+    auto [It, New] = Roles.try_emplace(T.getAsOpaquePtr());
+    if (New)
+      It->second = roleOfFieldType(T);
+    return It->second;
+  }
+
   // Minifilters: each FLT_OPERATION_REGISTRATION entry's post-operation and
   // the pre-operation of the same entry (null when it has none).
   std::vector<std::pair<const FunctionDecl *, const FunctionDecl *>> PostOps;
@@ -282,7 +292,7 @@ void RegistrationFinder::call(const CallExpr *CE) {
     CT = PT->getPointeeType();
   Proto = CT->getAs<FunctionProtoType>();
   for (unsigned I = 0; Proto && I < CE->getNumArgs() && I < Proto->getNumParams(); ++I) {
-    StringRef Role = roleOfFieldType(Proto->getParamType(I));
+    StringRef Role = S->roleOf(Proto->getParamType(I));
     if (Role.empty())
       continue;
     if (const FunctionDecl *FD = functionOf(CE->getArg(I))) {
@@ -366,7 +376,7 @@ void RegistrationFinder::assignment(const BinaryOperator *BO) {
                        .Case("AddDevice", "DRIVER_ADD_DEVICE")
                        .Default(StringRef());
   if (Role.empty())
-    Role = roleOfFieldType(ME->getMemberDecl()->getType());
+    Role = S->roleOf(ME->getMemberDecl()->getType());
   if (Role.empty())
     return;
   if (const ValueDecl *Config = objectOf(ME->getBase()))
@@ -406,7 +416,7 @@ void RegistrationFinder::init(const InitListExpr *ILE) {
     if (I >= ILE->getNumInits())
       break;
     const Expr *Init = ILE->getInit(I++);
-    StringRef Role = roleOfFieldType(Field->getType());
+    StringRef Role = S->roleOf(Field->getType());
     if (Role == "PFLT_POST_OPERATION_CALLBACK")
       OperationEntry = true;
     const FunctionDecl *FD = Init ? functionOf(Init) : nullptr;
