@@ -93,6 +93,18 @@ void AnnotationStore::add(const clang::Decl *D, RawAnnotation A) {
   List.push_back(std::move(A));
 }
 
+void AnnotationStore::release() {
+  // Swapped with empty ones, so their memory goes (clear() keeps it).
+  decltype(ByDecl)().swap(ByDecl);
+  std::vector<const Decl *>().swap(Order);
+  std::vector<WrittenAnnotation>().swap(Pending);
+  decltype(Written)().swap(Written);
+  Stale = 0;
+  Buffer = llvm::StringRef();
+  BufferFile = FileID();
+  Arena.Reset();
+}
+
 const llvm::SmallVectorImpl<RawAnnotation> *
 AnnotationStore::lookup(const clang::Decl *D, llvm::ArrayRef<ParmVarDecl *> Params) {
   if (!Written.empty())

@@ -120,6 +120,10 @@ public:
   /// first annotated.
   llvm::ArrayRef<const clang::Decl *> decls() const { return Order; }
 
+  /// Frees everything recorded: the contracts are built, and nothing reads
+  /// the annotations again (the pass runs with the AST and module in memory).
+  void release();
+
   /// The preprocessor saw an annotation in a header of the kit.
   void addWritten(const WrittenAnnotation &A) { Pending.push_back(A); }
   /// Keeps text for a WrittenAnnotation.

@@ -108,6 +108,7 @@ public:
     if (CI.hasSema())
       S->State.TUSema = &CI.getSema();
     buildContracts(Ctx, CI.getPreprocessor(), S->State, *S->Model, R, Dump, llvm::outs());
+    S->State.Annotations.release();
     for (auto &KV : S->Model->Functions)
       S->Sink->FunctionLocs[KV.first()] = KV.second.DeclLoc;
     S->writeSarif();
@@ -122,6 +123,18 @@ private:
   DumpMode Dump;
   bool CheckModel;
 };
+
+/// What clang's -clear-ast-before-backend does before the backend, done
+/// after the pass: from here on nothing reads the AST (the regeneration is
+/// dropped, so a second run of the pass could not reach it either).
+void freeASTAfterPass(CompilerInstance &CI, PassContext &Pass) {
+  Pass.RegenerateWithLocations = nullptr;
+  if (!CI.hasASTContext())
+    return;
+  ASTContext &Ctx = CI.getASTContext();
+  Ctx.cleanup();
+  Ctx.getAllocator().Reset();
+}
 
 const char *const ValidArgs =
     "dump-contracts, dump-contracts=all, enable=CHECK, disable=CHECK, error=CHECK, model=FILE, "
@@ -310,9 +323,13 @@ std::unique_ptr<ASTConsumer> IrqlAction::CreateASTConsumer(CompilerInstance &CI,
   CodeGenOptions &CGO = CI.getCodeGenOpts();
   S->Pass = std::make_shared<PassContext>();
   // The driver's -clear-ast-before-backend would free the AST the
-  // regeneration reads; objects do not depend on it.
+  // regeneration reads; objects do not depend on it. The AST is freed once
+  // the pass is done instead, so the backend runs in the memory it would
+  // have had without the plugin.
+  bool FreeASTAfterPass = false;
   if (CGO.getDebugInfo() == llvm::codegenoptions::NoDebugInfo) {
     S->Pass->RegenerateWithLocations = regeneratorWithLocations(CI);
+    FreeASTAfterPass = CGO.ClearASTBeforeBackend;
     CGO.ClearASTBeforeBackend = false;
   }
   S->Pass->Model = S->Model.get();
@@ -322,7 +339,11 @@ std::unique_ptr<ASTConsumer> IrqlAction::CreateASTConsumer(CompilerInstance &CI,
   // The session owns the pass context; the pass runs inside CodeGen's
   // HandleTranslationUnit, while the session is alive.
   Session *Raw = S.get();
-  S->Pass->OnFinish = [Raw] { Raw->writeSarif(); };
+  S->Pass->OnFinish = [Raw, &CI, FreeASTAfterPass] {
+    Raw->writeSarif();
+    if (FreeASTAfterPass)
+      freeASTAfterPass(CI, *Raw->Pass);
+  };
   registerIrqlCheckPass(CI, S->Pass);
   return std::make_unique<IrqlConsumer>(CI, S, Opts);
 }

@@ -20,7 +20,7 @@ namespace {
 
 /// Registration routines: which argument is the callback, and its role.
 struct Registrar {
-  const char *Routine;
+  llvm::StringRef Routine; // compared with every direct callee's name
   unsigned Arg;
   const char *Role;
 };
@@ -190,6 +190,16 @@ bool preOpKeepsPostOpSynchronous(const FunctionDecl *Pre) {
 struct RegistrationFinder::State {
   RegistrationMap Out;
 
+  // roleOfFieldType by type: every call asks it of each of its parameter
+  // types, and a driver passes the same few types everywhere.
+  llvm::DenseMap<const void *, llvm::StringRef> Roles;
+  llvm::StringRef roleOf(QualType T) {
+    auto [It, New] = Roles.try_emplace(T.getAsOpaquePtr());
+    if (New)
+      It->second = roleOfFieldType(T);
+    return It->second;
+  }
+
   // Minifilters: each FLT_OPERATION_REGISTRATION entry's post-operation and
   // the pre-operation of the same entry (null when it has none).
   std::vector<std::pair<const FunctionDecl *, const FunctionDecl *>> PostOps;
@@ -270,30 +280,33 @@ void RegistrationFinder::call(const CallExpr *CE) {
   // initializer's first argument is the configuration the callback goes
   // into.
   const FunctionDecl *Callee = CE->getDirectCallee();
-  std::string Name;
-  if (Callee && Callee->getIdentifier())
-    Name = Callee->getName().str();
-  else if (const auto *ME = dyn_cast<MemberExpr>(CE->getCallee()->IgnoreParenImpCasts()))
-    Name = "->" + ME->getMemberNameInfo().getAsString();
-  else
-    Name = "a call through a pointer";
+  bool Named = Callee && Callee->getIdentifier();
+  StringRef Name = Named ? Callee->getName() : StringRef();
+  // What the registration was made through, spelt only for a registration.
+  auto Via = [&]() -> std::string {
+    if (Named)
+      return Name.str();
+    if (const auto *ME = dyn_cast<MemberExpr>(CE->getCallee()->IgnoreParenImpCasts()))
+      return "->" + ME->getMemberNameInfo().getAsString();
+    return "a call through a pointer";
+  };
   const FunctionProtoType *Proto = nullptr;
   QualType CT = CE->getCallee()->getType();
   if (const auto *PT = CT->getAs<PointerType>())
     CT = PT->getPointeeType();
   Proto = CT->getAs<FunctionProtoType>();
   for (unsigned I = 0; Proto && I < CE->getNumArgs() && I < Proto->getNumParams(); ++I) {
-    StringRef Role = roleOfFieldType(Proto->getParamType(I));
+    StringRef Role = S->roleOf(Proto->getParamType(I));
     if (Role.empty())
       continue;
     if (const FunctionDecl *FD = functionOf(CE->getArg(I))) {
-      add(S->Out, FD, Role, CE->getExprLoc(), Name);
+      add(S->Out, FD, Role, CE->getExprLoc(), Via());
       if (I > 0)
         if (const ValueDecl *Config = objectOf(CE->getArg(0)))
           S->ConfigCallbacks[Config].push_back(FD);
     }
   }
-  if (!Callee || !Callee->getIdentifier())
+  if (!Named)
     return;
   // Registration routines whose parameter types do not say the role
   // (mingw-w64 declares many with plain pointer types), and macros around
@@ -302,7 +315,7 @@ void RegistrationFinder::call(const CallExpr *CE) {
   for (const Registrar &R : Registrars)
     if (Name == R.Routine && R.Arg < CE->getNumArgs())
       if (const FunctionDecl *FD = functionOf(CE->getArg(R.Arg)))
-        add(S->Out, FD, R.Role, CE->getExprLoc(), R.Routine);
+        add(S->Out, FD, R.Role, CE->getExprLoc(), R.Routine.str());
   // KMDF object creations: which configuration, which attributes, which
   // parent. WdfIoQueueCreate(Device, Config, Attributes, Queue),
   // WdfDeviceCreate(&DeviceInit, Attributes, &Device), WdfDriverCreate(
@@ -373,7 +386,7 @@ void RegistrationFinder::assignment(const BinaryOperator *BO) {
                        .Case("AddDevice", "DRIVER_ADD_DEVICE")
                        .Default(StringRef());
   if (Role.empty())
-    Role = roleOfFieldType(ME->getMemberDecl()->getType());
+    Role = S->roleOf(ME->getMemberDecl()->getType());
   if (Role.empty())
     return;
   if (const ValueDecl *Config = objectOf(ME->getBase()))
@@ -413,7 +426,7 @@ void RegistrationFinder::init(const InitListExpr *ILE) {
     if (I >= ILE->getNumInits())
       break;
     const Expr *Init = ILE->getInit(I++);
-    StringRef Role = roleOfFieldType(Field->getType());
+    StringRef Role = S->roleOf(Field->getType());
     if (Role == "PFLT_POST_OPERATION_CALLBACK")
       OperationEntry = true;
     const FunctionDecl *FD = Init ? functionOf(Init) : nullptr;

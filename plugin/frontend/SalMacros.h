@@ -83,7 +83,14 @@ public:
     // header macros are: one bit rules out almost every other expansion.
     if (!InKit)
       return;
-    const clang::MacroInfo *MI = MD.getMacroInfo();
+    // MD.getMacroInfo() without its out-of-line walk over the directive
+    // chain: the latest local directive of an expanded macro is a
+    // definition, whose macro is at hand.
+    const clang::MacroInfo *MI = nullptr;
+    if (!MD.getModuleMacros().empty())
+      MI = MD.getMacroInfo();
+    else if (const clang::DefMacroDirective *Def = MD.getLocalDirective())
+      MI = Def->getInfo();
     if (MI && MI->isAllowRedefinitionsWithoutWarning())
       if (auto It = EmptyForms.find(MI); It != EmptyForms.end())
         record(It->second, Range, Args);

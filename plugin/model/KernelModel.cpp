@@ -83,43 +83,47 @@ constexpr size_t lengthOf(const char *S) {
   return N;
 }
 
-constexpr size_t indexSize() {
+constexpr size_t indexSizeFor(size_t Entries) {
   size_t Size = 1;
-  while (Size < 3 * NumEntries)
+  while (Size < 3 * Entries)
     Size *= 2;
   return Size;
 }
 
-/// An open-addressing index from routine name to table entry (1-based; 0 is
-/// empty), computed by the C++ compiler. At most a third full, so a lookup,
-/// found or not, inspects one or two slots.
-struct NameIndex {
-  static constexpr size_t Size = indexSize();
-  static_assert(NumEntries < 0xffff, "widen the kernel API name index's slots");
+/// An open-addressing index from a name to its row of a table (1-based; 0
+/// is empty), computed by the C++ compiler. At most a third full, so a
+/// lookup, found or not, inspects one or two slots.
+template <size_t Entries> struct NameIndex {
+  static constexpr size_t Size = indexSizeFor(Entries);
+  static_assert(Entries < 0xffff, "widen the name index's slots");
   uint16_t Slot[Size] = {};
+
+  static constexpr NameIndex build(const char *const *Names) {
+    NameIndex Index;
+    for (size_t E = 0; E < Entries; ++E) {
+      size_t I = hashName(Names[E], lengthOf(Names[E])) & (Size - 1);
+      while (Index.Slot[I])
+        I = (I + 1) & (Size - 1);
+      Index.Slot[I] = static_cast<uint16_t>(E + 1);
+    }
+    return Index;
+  }
+
+  /// The row named Name (NameOf(row) gives a row's name), or -1.
+  template <typename NameOfRow> long find(StringRef Name, NameOfRow NameOf) const {
+    size_t I = hashName(Name.data(), Name.size()) & (Size - 1);
+    for (; Slot[I]; I = (I + 1) & (Size - 1))
+      if (Name == NameOf(Slot[I] - 1))
+        return long(Slot[I] - 1);
+    return -1;
+  }
 };
 
-constexpr NameIndex buildIndex() {
-  NameIndex Index;
-  for (size_t E = 0; E < NumEntries; ++E) {
-    size_t I = hashName(Names[E], lengthOf(Names[E])) & (NameIndex::Size - 1);
-    while (Index.Slot[I])
-      I = (I + 1) & (NameIndex::Size - 1);
-    Index.Slot[I] = static_cast<uint16_t>(E + 1);
-  }
-  return Index;
-}
-
-constexpr NameIndex Index = buildIndex();
+constexpr NameIndex<NumEntries> Index = NameIndex<NumEntries>::build(Names);
 
 const KernelApiEntry *findBuiltin(StringRef Name) {
-  size_t I = hashName(Name.data(), Name.size()) & (NameIndex::Size - 1);
-  for (; Index.Slot[I]; I = (I + 1) & (NameIndex::Size - 1)) {
-    const KernelApiEntry &E = Table[Index.Slot[I] - 1];
-    if (Name == E.name())
-      return &E;
-  }
-  return nullptr;
+  long Row = Index.find(Name, [](size_t R) { return Table[R].name(); });
+  return Row < 0 ? nullptr : &Table[Row];
 }
 
 struct RoleEntry {
@@ -132,6 +136,20 @@ constexpr RoleEntry RoleTable[] = {
 #define IRQL_ROLE(Class, Contract, Entry) {#Class, Contract, Entry},
 #include "model/Roles.def"
 };
+
+constexpr size_t NumRoles = sizeof(RoleTable) / sizeof(RoleTable[0]);
+constexpr const char *RoleNames[] = {
+#define IRQL_ROLE(Class, Contract, Entry) #Class,
+#include "model/Roles.def"
+};
+/// Role lookups run for every parameter and field of a function-pointer type
+/// the user's code passes or stores: by name index, not by a scan of the table.
+constexpr NameIndex<NumRoles> RoleIndex = NameIndex<NumRoles>::build(RoleNames);
+
+const RoleEntry *findRole(StringRef Class) {
+  long Row = RoleIndex.find(Class, [](size_t R) { return StringRef(RoleTable[R].Class); });
+  return Row < 0 ? nullptr : &RoleTable[Row];
+}
 
 } // namespace
 
@@ -164,25 +182,16 @@ const Contract *KernelModel::lookup(StringRef Name) {
 }
 
 const Contract *KernelModel::role(StringRef Class) {
-  for (const RoleEntry &R : RoleTable)
-    if (Class == R.Class)
-      return parsed(&R, R.Contract, Origin::FunctionClass, "built-in role table");
-  return nullptr;
+  const RoleEntry *R = findRole(Class);
+  return R ? parsed(R, R->Contract, Origin::FunctionClass, "built-in role table") : nullptr;
 }
 
 bool KernelModel::rolePromisesEntry(StringRef Class) {
-  for (const RoleEntry &R : RoleTable)
-    if (Class == R.Class)
-      return R.Promised;
-  return false;
+  const RoleEntry *R = findRole(Class);
+  return R && R->Promised;
 }
 
-bool KernelModel::isRole(StringRef Class) {
-  for (const RoleEntry &R : RoleTable)
-    if (Class == R.Class)
-      return true;
-  return false;
-}
+bool KernelModel::isRole(StringRef Class) { return findRole(Class) != nullptr; }
 
 bool KernelModel::loadText(StringRef Text, StringRef Path, std::string &Error) {
   SmallVector<StringRef, 64> Lines;
