@@ -316,18 +316,19 @@ void RegistrationFinder::call(const CallExpr *CE) {
     if (Name == R.Routine && R.Arg < CE->getNumArgs())
       if (const FunctionDecl *FD = functionOf(CE->getArg(R.Arg)))
         add(S->Out, FD, R.Role, CE->getExprLoc(), R.Routine.str());
+  // A minifilter's completion deferred to a safe IRQL: its SafePostCallback.
+  if (Name == "FltDoCompletionProcessingWhenSafe" && CE->getNumArgs() > 4) {
+    if (const FunctionDecl *FD = functionOf(CE->getArg(4))) {
+      add(S->Out, FD, "PFLT_POST_OPERATION_CALLBACK", CE->getExprLoc(), Name.str());
+      S->SafePostOps.push_back(FD);
+    }
+  }
   // KMDF object creations: which configuration, which attributes, which
   // parent. WdfIoQueueCreate(Device, Config, Attributes, Queue),
   // WdfDeviceCreate(&DeviceInit, Attributes, &Device), WdfDriverCreate(
   // DriverObject, RegistryPath, Attributes, Config, Driver), WdfTimerCreate(
   // Config, Attributes, Timer), WdfInterruptCreate(Device, Config,
   // Attributes, Interrupt).
-  if (Name == "FltDoCompletionProcessingWhenSafe" && CE->getNumArgs() > 4) {
-    if (const FunctionDecl *FD = functionOf(CE->getArg(4))) {
-      add(S->Out, FD, "PFLT_POST_OPERATION_CALLBACK", CE->getExprLoc(), Name);
-      S->SafePostOps.push_back(FD);
-    }
-  }
   if (Name == "WdfObjectAcquireLock" && CE->getNumArgs() == 1)
     S->Locked.push_back(objectOf(CE->getArg(0)));
   else if (Name == "WdfIoQueueCreate")
