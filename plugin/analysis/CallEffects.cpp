@@ -370,6 +370,53 @@ bool Analyzer::followedByWait(const CallBase &CB) {
   return WaitFollows[&CB] = Found;
 }
 
+/// Is the call made where the callee allows, on every path? (Paths that
+/// only narrowed a promised entry range count together.)
+Analyzer::CallVerdict Analyzer::callVerdict(const CallBase &CB, const Contract &CC,
+                                            const std::vector<State> &States) {
+  CallVerdict V;
+  bool AllHigh = true, AllLow = true, AllPaged = CC.has(ItemKind::Paged);
+  LevelRange &Allowed = V.Allowed;
+  for (const State &S : States) {
+    Allowed = allowedAt(CB, CC, S, V.HasReq, V.Why);
+    AllHigh &= outside(S.Cur, {PassiveLevel, Allowed.Hi}, EntryPromised, high()) ==
+               Verdict::Certain;
+    AllLow &= outside(S.Cur, {Allowed.Lo, high()}, EntryPromised, high()) == Verdict::Certain;
+    AllPaged &= outside(S.Cur, {PassiveLevel, ApcLevel}, EntryPromised, high()) ==
+                Verdict::Certain;
+  }
+  // Paths that only narrowed a promised entry range (KeGetCurrentIrql()
+  // branches that joined again) still cover the whole of it together: the
+  // promise is broken if their union leaves what the callee allows.
+  if (EntryPromised && all_of(States, [](const State &S) { return S.Cur.isEntryOnly(); })) {
+    LevelRange Union = States.front().Cur.Entry;
+    for (const State &S : States)
+      Union = Union.hull(S.Cur.Entry);
+    IrqlValue U = IrqlValue::entry(Union);
+    AllHigh |= outside(U, {PassiveLevel, Allowed.Hi}, true, high()) == Verdict::Certain;
+    AllLow |= outside(U, {Allowed.Lo, high()}, true, high()) == Verdict::Certain;
+    AllPaged |= CC.has(ItemKind::Paged) &&
+                outside(U, {PassiveLevel, ApcLevel}, true, high()) == Verdict::Certain;
+  }
+  if (DerivedEntry && all_of(States, [](const State &S) { return S.Cur.isEntryOnly(); }))
+    AllHigh = AllLow = AllPaged = false;
+  V.High = AllHigh;
+  V.Low = AllLow;
+  V.Paged = AllPaged;
+  return V;
+}
+
+/// Tells a defined callee the IRQL (all paths together) it is called at here.
+void Analyzer::tellCallee(const CallBase &CB, const Function &Callee,
+                          const std::vector<State> &States) {
+  if (!In.OnDirectCall || Callee.isDeclaration())
+    return;
+  LevelRange At = States.front().Cur.hull(high());
+  for (const State &S : States)
+    At = At.hull(S.Cur.hull(high()));
+  In.OnDirectCall(CB, Callee, At);
+}
+
 void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
   const Function *Callee = calledFunction(CB);
   if (Callee && Callee->isIntrinsic()) {
@@ -414,42 +461,14 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
   // 1. Is the call made at an IRQL the callee allows?
   bool CallTooHigh = false;
   if (Reporting && !States.empty()) {
-    bool AllHigh = true, AllLow = true, AllPaged = CC->has(ItemKind::Paged);
-    bool HasReq = false;
-    const ContractItem *Why = nullptr;
-    LevelRange Allowed{};
-    for (const State &S : States) {
-      Allowed = allowedAt(CB, *CC, S, HasReq, Why);
-      AllHigh &= outside(S.Cur, {PassiveLevel, Allowed.Hi}, EntryPromised, high()) ==
-                 Verdict::Certain;
-      AllLow &= outside(S.Cur, {Allowed.Lo, high()}, EntryPromised, high()) ==
-                Verdict::Certain;
-      AllPaged &= outside(S.Cur, {PassiveLevel, ApcLevel}, EntryPromised, high()) ==
-                  Verdict::Certain;
-    }
-    // Paths that only narrowed a promised entry range (KeGetCurrentIrql()
-    // branches that joined again) still cover the whole of it together: the
-    // promise is broken if their union leaves what the callee allows.
-    if (EntryPromised && all_of(States, [](const State &S) { return S.Cur.isEntryOnly(); })) {
-      LevelRange Union = States.front().Cur.Entry;
-      for (const State &S : States)
-        Union = Union.hull(S.Cur.Entry);
-      IrqlValue U = IrqlValue::entry(Union);
-      AllHigh |= outside(U, {PassiveLevel, Allowed.Hi}, true, high()) == Verdict::Certain;
-      AllLow |= outside(U, {Allowed.Lo, high()}, true, high()) == Verdict::Certain;
-      AllPaged |= CC->has(ItemKind::Paged) &&
-                  outside(U, {PassiveLevel, ApcLevel}, true, high()) == Verdict::Certain;
-    }
+    CallVerdict V = callVerdict(CB, *CC, States);
+    bool AllHigh = V.High, AllLow = V.Low, AllPaged = V.Paged, HasReq = V.HasReq;
+    LevelRange Allowed = V.Allowed;
+    const ContractItem *Why = V.Why;
     if (In.Summary)
       noteConstraint(CB, *CC, Allowed, States);
-    if (DerivedEntry && all_of(States, [](const State &S) { return S.Cur.isEntryOnly(); }))
-      AllHigh = AllLow = AllPaged = false;
-    if (In.OnDirectCall && Callee && !Callee->isDeclaration()) {
-      LevelRange At = States.front().Cur.hull(high());
-      for (const State &S : States)
-        At = At.hull(S.Cur.hull(high()));
-      In.OnDirectCall(CB, *Callee, At);
-    }
+    if (Callee)
+      tellCallee(CB, *Callee, States);
     CallTooHigh = AllHigh;
     // Messages and notes are built only for a finding that is reported.
     if (In.Emit && (AllHigh || AllLow || AllPaged)) {

@@ -382,6 +382,8 @@ void Analyzer::run() {
 
   // Reported from before the fixpoint: not a run another can stand in for.
   bool ReportedEarly = Reporting;
+  if (quietRun())
+    return;
   if (In.Reuse && !ReportedEarly && adopt(*In.Reuse)) {
     replay();
     return;
