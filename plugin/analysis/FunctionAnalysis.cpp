@@ -237,6 +237,17 @@ static bool promisesEntry(const ContractItem &I, const Contract &Own) {
   return false;
 }
 
+} // namespace detail
+
+bool entryPromised(const Contract &Own) {
+  if (const ContractItem *R = Own.find(ItemKind::Req))
+    return detail::promisesEntry(*R, Own);
+  const ContractItem *Mn = Own.find(ItemKind::Min), *Mx = Own.find(ItemKind::Max);
+  return Mx && detail::promisesEntry(*Mx, Own) && (!Mn || detail::promisesEntry(*Mn, Own));
+}
+
+namespace detail {
+
 //===----------------------------------------------------------------------===//
 // One fixpoint for the summary run and the check run
 //===----------------------------------------------------------------------===//
@@ -330,9 +341,9 @@ void Analyzer::run() {
   // (DISPATCH_LEVEL, when the annotations mention the IRQL but give none)
   // bounds the range but promises nothing.
   EntryRange = {PassiveLevel, high()};
+  EntryPromised = entryPromised(Own);
   if (const ContractItem *R = Own.find(ItemKind::Req)) {
     EntryRange = {Level(R->Value.N), Level(R->Value.N)};
-    EntryPromised = promisesEntry(*R, Own);
     EntryTop = R;
   } else {
     const ContractItem *Mn = Own.find(ItemKind::Min), *Mx = Own.find(ItemKind::Max);
@@ -342,7 +353,6 @@ void Analyzer::run() {
       EntryRange.Hi = Level(Mx->Value.N);
     else if (defaultMaxApplies(Own) && EntryRange.Lo <= DispatchLevel)
       EntryRange.Hi = DispatchLevel; // (a higher minimum wins: irql-annotation-range)
-    EntryPromised = Mx && promisesEntry(*Mx, Own) && (!Mn || promisesEntry(*Mn, Own));
     EntryTop = Mx;
   }
   if (!EntryPromised && In.CallerEntry && In.CallerEntry->within(EntryRange)) {

@@ -13,8 +13,9 @@
 //    full analysis runs, to report exactly what it reports, with its
 //    paths);
 //  - a call that tells something to others (the IRQL an internal callee is
-//    called at, the entry constraint of the summary) is in a block every
-//    run of the analysis reaches, or one in such a block tells the same.
+//    called at, if the callee uses it; the entry constraint of the summary)
+//    is in a block every run of the analysis reaches, or one in such a
+//    block tells the same.
 // A block is certainly reached if it is the entry, or if every way on from
 // a certainly reached block leads to it without going round a loop: each
 // state at a block's end goes on along at least one edge (successors()
@@ -226,6 +227,7 @@ bool Analyzer::quietRun() {
   if (In.OnDirectCall)
     for (const Call &C : Calls)
       if (!C.Certain && !C.Callee->isDeclaration() &&
+          (!In.UsesCallersIrql || In.UsesCallersIrql(*C.Callee)) &&
           none_of(Calls, [&](const Call &O) { return O.Certain && O.Callee == C.Callee; }))
         return Fail();
 
