@@ -29,6 +29,7 @@
 
 #include "llvm/ADT/PostOrderIterator.h"
 #include "llvm/IR/CFG.h"
+#include "llvm/IR/InstIterator.h"
 
 using namespace llvm;
 
@@ -143,6 +144,22 @@ bool Analyzer::quietRun() {
                 high()) == Verdict::Certain)
       return false;
   const std::vector<State> One{Entry};
+  // First, cheaply: is every call quiet? (Most functions that are not fail
+  // here, before the blocks are ordered.)
+  for (const Instruction &I : instructions(F)) {
+    const auto *CB = dyn_cast<CallBase>(&I);
+    if (!CB || CB->isTerminator())
+      continue;
+    const Function *Callee = calledFunction(*CB);
+    if (!Callee || CB->isIndirectCall() ||
+        (!Callee->isIntrinsic() && cNameOfSymbol(Callee->getName()) == "KeGetCurrentIrql"))
+      return false;
+    const Contract *CC = Callee->isIntrinsic() ? nullptr : In.ContractOf(*Callee);
+    if (CC && !quietCall(*CB, *CC, Entry)) {
+      Fix = Fixpoint(); // (quietCall may have interned paths)
+      return false;
+    }
+  }
 
   ReversePostOrderTraversal<const Function *> RPOT(&F);
   std::vector<const BasicBlock *> Blocks(RPOT.begin(), RPOT.end());
@@ -174,17 +191,9 @@ bool Analyzer::quietRun() {
       if (!CB)
         continue; // loads, stores and arithmetic move values, not the IRQL
       const Function *Callee = calledFunction(*CB);
-      if (!Callee || CB->isIndirectCall())
-        return Fail();
-      if (Callee->isIntrinsic())
-        continue;
-      if (cNameOfSymbol(Callee->getName()) == "KeGetCurrentIrql")
-        return Fail();
-      const Contract *CC = In.ContractOf(*Callee);
+      const Contract *CC = Callee->isIntrinsic() ? nullptr : In.ContractOf(*Callee);
       if (!CC)
-        continue;
-      if (!quietCall(*CB, *CC, Entry))
-        return Fail();
+        continue; // (quiet, as seen above)
       CallVerdict V = callVerdict(*CB, *CC, One);
       if (In.Emit && (V.High || V.Low || V.Paged))
         return Fail();
