@@ -144,21 +144,38 @@ bool Analyzer::quietRun() {
                 high()) == Verdict::Certain)
       return false;
   const std::vector<State> One{Entry};
-  // First, cheaply: is every call quiet? (Most functions that are not fail
-  // here, before the blocks are ordered.)
+  // Every call with a contract, in the order the replay meets them.
+  struct Call {
+    const CallBase *CB;
+    const Contract *CC;
+    const Function *Callee;
+    unsigned Block; // index in reverse post-order
+    LevelRange Allowed;
+    bool Certain;
+  };
+  std::vector<Call> Calls;
+  // First, in one scan: is every call quiet? (Most functions that are not
+  // fail here, before the blocks are ordered.) What symOf and pointerPath
+  // intern on the way is dropped if the full analysis runs after all (it
+  // starts from an empty Fix).
+  auto Fail = [&] {
+    Fix = Fixpoint();
+    return false;
+  };
   for (const Instruction &I : instructions(F)) {
     const auto *CB = dyn_cast<CallBase>(&I);
     if (!CB || CB->isTerminator())
-      continue;
+      continue; // loads, stores and arithmetic move values, not the IRQL
     const Function *Callee = calledFunction(*CB);
     if (!Callee || CB->isIndirectCall() ||
         (!Callee->isIntrinsic() && cNameOfSymbol(Callee->getName()) == "KeGetCurrentIrql"))
       return false;
     const Contract *CC = Callee->isIntrinsic() ? nullptr : In.ContractOf(*Callee);
-    if (CC && !quietCall(*CB, *CC, Entry)) {
-      Fix = Fixpoint(); // (quietCall may have interned paths)
-      return false;
-    }
+    if (!CC)
+      continue;
+    if (!quietCall(*CB, *CC, Entry))
+      return Fail();
+    Calls.push_back({CB, CC, Callee, 0, {}, false});
   }
 
   ReversePostOrderTraversal<const Function *> RPOT(&F);
@@ -167,38 +184,19 @@ bool Analyzer::quietRun() {
   for (unsigned I = 0; I < Blocks.size(); ++I)
     Index[Blocks[I]] = I;
   std::vector<bool> Certain = certainlyReached(Blocks, Index);
-
-  // Every call with a contract, in the order the replay meets them.
-  struct Call {
-    const CallBase *CB;
-    const Contract *CC;
-    const Function *Callee;
-    LevelRange Allowed;
-    bool Certain;
-  };
-  std::vector<Call> Calls;
-  // What symOf and pointerPath intern on the way is dropped if the full
-  // analysis runs after all (it starts from an empty Fix).
-  auto Fail = [&] {
-    Fix = Fixpoint();
-    return false;
-  };
-  for (unsigned B = 0; B < Blocks.size(); ++B)
-    for (const Instruction &I : *Blocks[B]) {
-      if (I.isTerminator())
-        break;
-      const auto *CB = dyn_cast<CallBase>(&I);
-      if (!CB)
-        continue; // loads, stores and arithmetic move values, not the IRQL
-      const Function *Callee = calledFunction(*CB);
-      const Contract *CC = Callee->isIntrinsic() ? nullptr : In.ContractOf(*Callee);
-      if (!CC)
-        continue; // (quiet, as seen above)
-      CallVerdict V = callVerdict(*CB, *CC, One);
-      if (In.Emit && (V.High || V.Low || V.Paged))
-        return Fail();
-      Calls.push_back({CB, CC, Callee, V.Allowed, Certain[B]});
-    }
+  // Blocks in reverse post-order, calls in a block in their order; a block
+  // the analysis never reaches (not in the order) has nothing to say.
+  erase_if(Calls, [&](const Call &C) { return !Index.count(C.CB->getParent()); });
+  for (Call &C : Calls)
+    C.Block = Index.lookup(C.CB->getParent());
+  llvm::stable_sort(Calls, [](const Call &A, const Call &B) { return A.Block < B.Block; });
+  for (Call &C : Calls) {
+    CallVerdict V = callVerdict(*C.CB, *C.CC, One);
+    if (In.Emit && (V.High || V.Low || V.Paged))
+      return Fail();
+    C.Allowed = V.Allowed;
+    C.Certain = Certain[C.Block];
+  }
 
   // A call that may not be reached must not change what the reached ones
   // tell: the summary keeps the first call with the lowest maximum (the
