@@ -206,6 +206,7 @@ private:
   void report(const Instruction &I, CheckId Id, const std::string &Msg,
               const std::vector<State> &States, std::vector<DiagNote> Notes = {});
   DiagNote raisedNote(const State &S);
+  DiagNote raisedNote(const Instruction *Site, const IrqlValue &Cur);
   bool addState(const BasicBlock *BB, State S);
   void keepLiveOut(State &S, const Value *Keep);
   std::string calleeName(const CallBase &CB) const;

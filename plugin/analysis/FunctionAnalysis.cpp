@@ -26,12 +26,16 @@ bool defaultMaxApplies(const Contract &C) {
 namespace detail {
 
 DiagNote Analyzer::raisedNote(const State &S) {
-  const Instruction *Site = !S.Stack.empty() ? S.Stack.back() : S.LastChange;
+  return raisedNote(!S.Stack.empty() ? S.Stack.back() : S.LastChange, S.Cur);
+}
+
+/// The note on the call that set the IRQL (Cur) last, at Site (or none).
+DiagNote Analyzer::raisedNote(const Instruction *Site, const IrqlValue &Cur) {
   if (!Site)
     return DiagNote{DiagLoc(), ""};
   const auto &CB = cast<CallBase>(*Site);
   return DiagNote{DiagLoc::ir(Site->getDebugLoc().get(), &F, calleeName(CB)),
-                  "IRQL set to " + describe(S.Cur, L) + " here by '" + calleeName(CB) + "'"};
+                  "IRQL set to " + describe(Cur, L) + " here by '" + calleeName(CB) + "'"};
 }
 
 void Analyzer::report(const Instruction &I, CheckId Id, const std::string &Msg,
