@@ -178,6 +178,35 @@ bool Analyzer::quietRun() {
     Calls.push_back({CB, CC, Callee, 0, {}, false});
   }
 
+  // Held against the entry IRQL (a call in a block the analysis never
+  // reaches too: a finding there only means the full analysis decides).
+  for (Call &C : Calls) {
+    CallVerdict V = callVerdict(*C.CB, *C.CC, One);
+    if (In.Emit && (V.High || V.Low || V.Paged))
+      return Fail();
+    C.Allowed = V.Allowed;
+  }
+  // What a call tells others: the summary's entry constraints, the IRQL a
+  // callee checked at its callers' IRQL is called at.
+  auto Hi = [&](const Call &C) -> std::optional<Level> {
+    Level H = entryMaxFrom(*C.CC, C.Allowed);
+    return H < high() ? std::optional<Level>(H) : std::nullopt;
+  };
+  auto Lo = [&](const Call &C) -> std::optional<Level> {
+    return C.Allowed.Lo > PassiveLevel ? std::optional<Level>(C.Allowed.Lo) : std::nullopt;
+  };
+  auto TellsCallee = [&](const Call &C) {
+    return In.OnDirectCall && !C.Callee->isDeclaration() &&
+           (!In.UsesCallersIrql || In.UsesCallersIrql(*C.Callee));
+  };
+  if (none_of(Calls, [&](const Call &C) {
+        return (In.Summary && (Hi(C) || Lo(C))) || TellsCallee(C);
+      })) {
+    if (In.Summary)
+      finishSummary();
+    return true; // (nothing to tell: which blocks are reached does not matter)
+  }
+
   ReversePostOrderTraversal<const Function *> RPOT(&F);
   std::vector<const BasicBlock *> Blocks(RPOT.begin(), RPOT.end());
   DenseMap<const BasicBlock *, unsigned> Index;
@@ -187,16 +216,11 @@ bool Analyzer::quietRun() {
   // Blocks in reverse post-order, calls in a block in their order; a block
   // the analysis never reaches (not in the order) has nothing to say.
   erase_if(Calls, [&](const Call &C) { return !Index.count(C.CB->getParent()); });
-  for (Call &C : Calls)
-    C.Block = Index.lookup(C.CB->getParent());
-  llvm::stable_sort(Calls, [](const Call &A, const Call &B) { return A.Block < B.Block; });
   for (Call &C : Calls) {
-    CallVerdict V = callVerdict(*C.CB, *C.CC, One);
-    if (In.Emit && (V.High || V.Low || V.Paged))
-      return Fail();
-    C.Allowed = V.Allowed;
+    C.Block = Index.lookup(C.CB->getParent());
     C.Certain = Certain[C.Block];
   }
+  llvm::stable_sort(Calls, [](const Call &A, const Call &B) { return A.Block < B.Block; });
 
   // A call that may not be reached must not change what the reached ones
   // tell: the summary keeps the first call with the lowest maximum (the
@@ -208,13 +232,6 @@ bool Analyzer::quietRun() {
         if (Calls[I].Certain && Key(Calls[I]) && (!Best || Better(*Key(Calls[I]), *Key(Calls[*Best]))))
           Best = I;
       return Best;
-    };
-    auto Hi = [&](const Call &C) -> std::optional<Level> {
-      Level H = entryMaxFrom(*C.CC, C.Allowed);
-      return H < high() ? std::optional<Level>(H) : std::nullopt;
-    };
-    auto Lo = [&](const Call &C) -> std::optional<Level> {
-      return C.Allowed.Lo > PassiveLevel ? std::optional<Level>(C.Allowed.Lo) : std::nullopt;
     };
     auto Lower = [](Level A, Level B) { return A < B; };
     auto Higher = [](Level A, Level B) { return A > B; };
@@ -231,12 +248,10 @@ bool Analyzer::quietRun() {
         return Fail();
     }
   }
-  if (In.OnDirectCall)
-    for (const Call &C : Calls)
-      if (!C.Certain && !C.Callee->isDeclaration() &&
-          (!In.UsesCallersIrql || In.UsesCallersIrql(*C.Callee)) &&
-          none_of(Calls, [&](const Call &O) { return O.Certain && O.Callee == C.Callee; }))
-        return Fail();
+  for (const Call &C : Calls)
+    if (!C.Certain && TellsCallee(C) &&
+        none_of(Calls, [&](const Call &O) { return O.Certain && O.Callee == C.Callee; }))
+      return Fail();
 
   // What the replay would do at the calls it certainly reaches.
   Reporting = true;
