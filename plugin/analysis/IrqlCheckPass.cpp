@@ -228,10 +228,16 @@ void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagS
   // Is a function checked at its callers' IRQL (below)? Asked during the
   // summaries too, when InRecursion holds only the functions that call
   // themselves: then it may say yes where it would not later, never no.
+  // (What a function promises itself does not change: asked once.)
+  DenseMap<const Function *, bool> PromisesEntry;
   auto UsesCallersIrql = [&](const Function &F) {
+    if (!Analyzable.count(&F) || !CallersAllKnown(F) || InRecursion.count(&F))
+      return false;
+    auto [It, New] = PromisesEntry.try_emplace(&F, false);
     bool Wrapper = false;
-    return Analyzable.count(&F) && CallersAllKnown(F) && !InRecursion.count(&F) &&
-           !entryPromised(DeclaredOf(F, Wrapper));
+    if (New)
+      It->second = entryPromised(DeclaredOf(F, Wrapper));
+    return !It->second;
   };
   auto WhyOf = [&](const Function &F, bool Max) -> const Instruction * {
     auto It = Summaries.find(&F);
