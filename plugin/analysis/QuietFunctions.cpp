@@ -15,7 +15,8 @@
 //  - a call that tells something to others (the IRQL an internal callee is
 //    called at, if the callee uses it; the entry constraint of the summary)
 //    is in a block every run of the analysis reaches, or one in such a
-//    block tells the same.
+//    block tells the same (when no call tells anything, which blocks are
+//    reached does not matter at all, and they are not ordered).
 // A block is certainly reached if it is the entry, or if every way on from
 // a certainly reached block leads to it without going round a loop: each
 // state at a block's end goes on along at least one edge (successors()
