@@ -170,7 +170,7 @@ bool Analyzer::quietRun() {
     const Function *Callee = calledFunction(*CB);
     if (!Callee || CB->isIndirectCall() ||
         (!Callee->isIntrinsic() && cNameOfSymbol(Callee->getName()) == "KeGetCurrentIrql"))
-      return false;
+      return Fail();
     const Contract *CC = Callee->isIntrinsic() ? nullptr : In.ContractOf(*Callee);
     if (!CC)
       continue;
