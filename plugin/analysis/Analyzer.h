@@ -8,6 +8,7 @@
 //                        what they do to the IRQL and the saved-IRQL stack
 //   ExitChecks.cpp       returns: held against the function's own contract
 //   SummaryInference.cpp what an unannotated function demands and does
+//   QuietFunctions.cpp   functions that never change the IRQL, in one pass
 //
 //===----------------------------------------------------------------------===//
 #ifndef IRQLCHECK_ANALYSIS_ANALYZER_H
@@ -174,6 +175,16 @@ private:
   void successors(const Instruction &Term, const State &S,
                   SmallVectorImpl<std::pair<const BasicBlock *, State>> &Out);
   void checkExit(const ReturnInst &RI, std::vector<State> &States);
+  struct CallVerdict {
+    LevelRange Allowed{};
+    bool HasReq = false;
+    const ContractItem *Why = nullptr; // the item that limits Allowed
+    bool High = false, Low = false, Paged = false; // broken on every path
+  };
+  CallVerdict callVerdict(const CallBase &CB, const Contract &CC,
+                          const std::vector<State> &States);
+  void tellCallee(const CallBase &CB, const Function &Callee, const std::vector<State> &States);
+  Level entryMaxFrom(const Contract &CC, LevelRange Allowed) const;
   void noteConstraint(const CallBase &CB, const Contract &CC, LevelRange Allowed,
                       const std::vector<State> &States);
   void noteExit(const ReturnInst &RI, const std::vector<State> &States);
@@ -184,6 +195,9 @@ private:
   bool adopt(SavedFixpoint &Saved);
   void keep(SavedFixpoint &Saved);
   bool raisesToUnknownLevel() const;
+  // Functions that never change the IRQL (QuietFunctions.cpp).
+  bool quietRun();
+  bool quietCall(const CallBase &CB, const Contract &CC, const State &Entry);
 
   // Helpers.
   LevelRange allowedAt(const CallBase &CB, const Contract &CC, const State &S, bool &HasReq,
@@ -192,6 +206,7 @@ private:
   void report(const Instruction &I, CheckId Id, const std::string &Msg,
               const std::vector<State> &States, std::vector<DiagNote> Notes = {});
   DiagNote raisedNote(const State &S);
+  DiagNote raisedNote(const Instruction *Site, const IrqlValue &Cur);
   bool addState(const BasicBlock *BB, State S);
   void keepLiveOut(State &S, const Value *Keep);
   std::string calleeName(const CallBase &CB) const;

@@ -76,17 +76,19 @@ void Analyzer::swapWithLatestRaise(State &S, const IrqlValue &EarlierSaved,
 
 void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
                             std::vector<Finding> *Findings) {
-  // Findings is null during the fixpoint: no message is built there, only
-  // in the reporting replay.
-  DiagNote Raised = Findings ? raisedNote(S) : DiagNote();
+  // Findings is null during the fixpoint: no message is built there, and
+  // in the replay only for a finding. The note on the last IRQL change is
+  // about the state before the call.
+  const Instruction *RaisedSite = !S.Stack.empty() ? S.Stack.back() : S.LastChange;
+  const IrqlValue RaisedAt = S.Cur;
+  auto Raised = [&] { return raisedNote(RaisedSite, RaisedAt); };
   auto Found = [&](CheckId Id, std::string Msg, std::vector<DiagNote> Notes = {}) {
     Findings->push_back({Id, std::move(Msg), std::move(Notes)});
   };
   auto SiteNote = [&](const Instruction *Site, const std::string &What) {
     return DiagNote{DiagLoc::ir(Site->getDebugLoc().get(), &F), What};
   };
-  // The callee's name is spelled out only for a message.
-  std::string Name = Findings ? calleeName(CB) : std::string();
+  auto Name = [&] { return calleeName(CB); };
   IrqlValue Before = S.Cur;
   floatState(CB, CC, S, Findings);
   SymVal SavedHere; // the IRQL this call saves
@@ -145,12 +147,12 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
       if (Pos == S.Stack.end()) {
         if (Findings && !UndoneByConstant.contains(V.Site))
           Found(CheckId::RestoreUnsaved,
-                "'" + Name + "' restores an IRQL whose raise was already undone",
+                "'" + Name() + "' restores an IRQL whose raise was already undone",
                 {SiteNote(V.Site, "the IRQL was saved here")});
       } else {
         if (Findings && Pos + 1 != S.Stack.end())
           Found(CheckId::RestoreOrder,
-                "'" + Name + "' restores the IRQL saved by '" +
+                "'" + Name() + "' restores the IRQL saved by '" +
                     calleeName(cast<CallBase>(**Pos)) + "' while the later raise by '" +
                     calleeName(cast<CallBase>(*S.Stack.back())) +
                     "' is still in effect: release locks in the reverse order of acquiring them",
@@ -172,9 +174,9 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
       }
       if (Findings)
         Found(CheckId::RestoreUnsaved,
-            "'" + Name + "' sets the IRQL to the constant " + L.name(Level(V.N)) +
+            "'" + Name() + "' sets the IRQL to the constant " + L.name(Level(V.N)) +
                 " instead of restoring the value saved by the matching raise",
-            {Raised});
+            {Raised()});
       break;
     case SymVal::ArgVal: {
       IrqlValue A;
@@ -245,10 +247,10 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
         if (Findings && !(DerivedEntry && Before.isEntryOnly()) &&
             outside(Before, {PassiveLevel, *Lv}, EntryPromised, high()) == Verdict::Certain)
           Found(CheckId::RaiseToLower,
-                "'" + Name + "' raises to " + L.name(*Lv) + " but is called at " +
+                "'" + Name() + "' raises to " + L.name(*Lv) + " but is called at " +
                     describe(Before, L) + ": it would lower the IRQL (use KeLowerIrql "
                     "with the saved value)",
-                {Raised});
+                {Raised()});
         After = IrqlValue::level(*Lv);
       } else {
         After = IrqlValue::absolute({Before.hull(high()).Lo, high()});
@@ -286,17 +288,17 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
   for (const ContractItem &I : CC.items())
     if (I.Kind == ItemKind::WaitNext && conditionHolds(I.Cond, CB, S))
       WaitNext = &I;
-  std::string FName = Findings ? cNameOfSymbol(F.getName()).str() : std::string();
+  auto FName = [&] { return cNameOfSymbol(F.getName()).str(); };
   if (WaitNext) {
     if (Findings && Own.has(ItemKind::Paged))
       Found(CheckId::PagedRaise,
-            "pageable function '" + FName + "' calls '" + Name +
+            "pageable function '" + FName() + "' calls '" + Name() +
                 "' with Wait=TRUE: it returns at DISPATCH_LEVEL and runs on from a page that "
                 "can be paged out until the wait (bug check 0xD1 if the page is not resident)");
     if (!followedByWait(CB)) {
       if (Findings)
         Found(CheckId::SetEventWait,
-              "'" + Name + "' is called with Wait=TRUE but the next call is not a "
+              "'" + Name() + "' is called with Wait=TRUE but the next call is not a "
               "KeWaitForXxx routine: it returns at DISPATCH_LEVEL, holding the dispatcher "
               "lock that only that wait releases (pass Wait=FALSE, or wait at once)");
     }
@@ -307,8 +309,8 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
       outside(*After, {PassiveLevel, ApcLevel}, false, high()) == Verdict::Certain &&
       outside(Before, {PassiveLevel, ApcLevel}, EntryPromised, high()) != Verdict::Certain)
     Found(CheckId::PagedRaise,
-          "pageable function '" + FName + "' raises the IRQL to " + describe(*After, L) +
-              " with '" + Name + "' and runs on from a page that can be paged out (bug check "
+          "pageable function '" + FName() + "' raises the IRQL to " + describe(*After, L) +
+              " with '" + Name() + "' and runs on from a page that can be paged out (bug check "
               "0xD1 if the page is not resident): move this code to a non-pageable section");
   if (After) {
     if (SavesSomething && !S.StackUnknown)
@@ -319,18 +321,18 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
     S.LastChange = &CB;
     // The function's own bounds while it runs.
     if (Findings && FnMax && outside(S.Cur, {PassiveLevel, *FnMax}, false, high()) == Verdict::Certain)
-      Found(CheckId::FunctionMax, "'" + Name + "' raises the IRQL to " + describe(S.Cur, L) +
+      Found(CheckId::FunctionMax, "'" + Name() + "' raises the IRQL to " + describe(S.Cur, L) +
                                         ", above this function's limit of " + L.name(*FnMax));
     Verdict BelowMin = FnMin ? outside(S.Cur, {*FnMin, high()}, false, high()) : Verdict::Ok;
     if (Findings && BelowMin == Verdict::Certain)
-      Found(CheckId::FunctionMin, "'" + Name + "' lowers the IRQL to " + describe(S.Cur, L) +
+      Found(CheckId::FunctionMin, "'" + Name() + "' lowers the IRQL to " + describe(S.Cur, L) +
                                         ", below this function's minimum of " + L.name(*FnMin));
     // A restore to a value nobody is known to have saved (read through a
     // pointer parameter, passed in) may be anything: the minimum the
     // function promises is not kept.
     else if (Findings && BelowMin == Verdict::Maybe && RestoresUnknown)
       Found(CheckId::FunctionMin,
-            "'" + Name + "' lowers the IRQL to a value not known to be at or above this "
+            "'" + Name() + "' lowers the IRQL to a value not known to be at or above this "
             "function's minimum of " + L.name(*FnMin) + " (_IRQL_always_function_min_)");
   } else if (SavesSomething && !S.StackUnknown) {
     S.Stack.push_back(&CB); // saves without changing (e.g. a save at the same level)
@@ -368,6 +370,53 @@ bool Analyzer::followedByWait(const CallBase &CB) {
     }
   }
   return WaitFollows[&CB] = Found;
+}
+
+/// Is the call made where the callee allows, on every path? (Paths that
+/// only narrowed a promised entry range count together.)
+Analyzer::CallVerdict Analyzer::callVerdict(const CallBase &CB, const Contract &CC,
+                                            const std::vector<State> &States) {
+  CallVerdict V;
+  bool AllHigh = true, AllLow = true, AllPaged = CC.has(ItemKind::Paged);
+  LevelRange &Allowed = V.Allowed;
+  for (const State &S : States) {
+    Allowed = allowedAt(CB, CC, S, V.HasReq, V.Why);
+    AllHigh &= outside(S.Cur, {PassiveLevel, Allowed.Hi}, EntryPromised, high()) ==
+               Verdict::Certain;
+    AllLow &= outside(S.Cur, {Allowed.Lo, high()}, EntryPromised, high()) == Verdict::Certain;
+    AllPaged &= outside(S.Cur, {PassiveLevel, ApcLevel}, EntryPromised, high()) ==
+                Verdict::Certain;
+  }
+  // Paths that only narrowed a promised entry range (KeGetCurrentIrql()
+  // branches that joined again) still cover the whole of it together: the
+  // promise is broken if their union leaves what the callee allows.
+  if (EntryPromised && all_of(States, [](const State &S) { return S.Cur.isEntryOnly(); })) {
+    LevelRange Union = States.front().Cur.Entry;
+    for (const State &S : States)
+      Union = Union.hull(S.Cur.Entry);
+    IrqlValue U = IrqlValue::entry(Union);
+    AllHigh |= outside(U, {PassiveLevel, Allowed.Hi}, true, high()) == Verdict::Certain;
+    AllLow |= outside(U, {Allowed.Lo, high()}, true, high()) == Verdict::Certain;
+    AllPaged |= CC.has(ItemKind::Paged) &&
+                outside(U, {PassiveLevel, ApcLevel}, true, high()) == Verdict::Certain;
+  }
+  if (DerivedEntry && all_of(States, [](const State &S) { return S.Cur.isEntryOnly(); }))
+    AllHigh = AllLow = AllPaged = false;
+  V.High = AllHigh;
+  V.Low = AllLow;
+  V.Paged = AllPaged;
+  return V;
+}
+
+/// Tells a defined callee the IRQL (all paths together) it is called at here.
+void Analyzer::tellCallee(const CallBase &CB, const Function &Callee,
+                          const std::vector<State> &States) {
+  if (!In.OnDirectCall || Callee.isDeclaration())
+    return;
+  LevelRange At = States.front().Cur.hull(high());
+  for (const State &S : States)
+    At = At.hull(S.Cur.hull(high()));
+  In.OnDirectCall(CB, Callee, At);
 }
 
 void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
@@ -414,42 +463,14 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
   // 1. Is the call made at an IRQL the callee allows?
   bool CallTooHigh = false;
   if (Reporting && !States.empty()) {
-    bool AllHigh = true, AllLow = true, AllPaged = CC->has(ItemKind::Paged);
-    bool HasReq = false;
-    const ContractItem *Why = nullptr;
-    LevelRange Allowed{};
-    for (const State &S : States) {
-      Allowed = allowedAt(CB, *CC, S, HasReq, Why);
-      AllHigh &= outside(S.Cur, {PassiveLevel, Allowed.Hi}, EntryPromised, high()) ==
-                 Verdict::Certain;
-      AllLow &= outside(S.Cur, {Allowed.Lo, high()}, EntryPromised, high()) ==
-                Verdict::Certain;
-      AllPaged &= outside(S.Cur, {PassiveLevel, ApcLevel}, EntryPromised, high()) ==
-                  Verdict::Certain;
-    }
-    // Paths that only narrowed a promised entry range (KeGetCurrentIrql()
-    // branches that joined again) still cover the whole of it together: the
-    // promise is broken if their union leaves what the callee allows.
-    if (EntryPromised && all_of(States, [](const State &S) { return S.Cur.isEntryOnly(); })) {
-      LevelRange Union = States.front().Cur.Entry;
-      for (const State &S : States)
-        Union = Union.hull(S.Cur.Entry);
-      IrqlValue U = IrqlValue::entry(Union);
-      AllHigh |= outside(U, {PassiveLevel, Allowed.Hi}, true, high()) == Verdict::Certain;
-      AllLow |= outside(U, {Allowed.Lo, high()}, true, high()) == Verdict::Certain;
-      AllPaged |= CC->has(ItemKind::Paged) &&
-                  outside(U, {PassiveLevel, ApcLevel}, true, high()) == Verdict::Certain;
-    }
+    CallVerdict V = callVerdict(CB, *CC, States);
+    bool AllHigh = V.High, AllLow = V.Low, AllPaged = V.Paged, HasReq = V.HasReq;
+    LevelRange Allowed = V.Allowed;
+    const ContractItem *Why = V.Why;
     if (In.Summary)
       noteConstraint(CB, *CC, Allowed, States);
-    if (DerivedEntry && all_of(States, [](const State &S) { return S.Cur.isEntryOnly(); }))
-      AllHigh = AllLow = AllPaged = false;
-    if (In.OnDirectCall && Callee && !Callee->isDeclaration()) {
-      LevelRange At = States.front().Cur.hull(high());
-      for (const State &S : States)
-        At = At.hull(S.Cur.hull(high()));
-      In.OnDirectCall(CB, *Callee, At);
-    }
+    if (Callee)
+      tellCallee(CB, *Callee, States);
     CallTooHigh = AllHigh;
     // Messages and notes are built only for a finding that is reported.
     if (In.Emit && (AllHigh || AllLow || AllPaged)) {

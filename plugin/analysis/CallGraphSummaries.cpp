@@ -155,6 +155,7 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
         if (Check) {
           In.WhyOf = Check->WhyOf;
           In.OnDirectCall = Check->OnDirectCall;
+          In.UsesCallersIrql = Check->UsesCallersIrql;
         } else if (!Recursive && KeepFixpoint) {
           In.Keep = KeepFixpoint(*F);
         }

@@ -44,6 +44,7 @@ struct CheckInSummaryRun {
   Reporter *R;
   std::function<const llvm::Instruction *(const llvm::Function &, bool Max)> WhyOf;
   std::function<void(const llvm::CallBase &, const llvm::Function &, LevelRange)> OnDirectCall;
+  std::function<bool(const llvm::Function &)> UsesCallersIrql;
 };
 
 /// Computes summaries for the functions in Analyzable, bottom-up, and

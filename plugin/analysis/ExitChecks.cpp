@@ -36,17 +36,20 @@ void Analyzer::checkExit(const ReturnInst &RI, std::vector<State> &States) {
                      *Cancel = Own.find(ItemKind::Cancel);
   bool SavesOwn = Own.has(ItemKind::Saves) || Own.has(ItemKind::SavesGlobal) ||
                   Own.has(ItemKind::RestoresGlobal);
-  std::string FName = cNameOfSymbol(F.getName()).str();
+  // Messages are built only for a finding.
+  auto FName = [&] { return cNameOfSymbol(F.getName()).str(); };
 
   for (const Instruction *Via : Order) {
     const auto &Group = ByEdge[Via];
     auto All = [&](auto Pred) { return all_of(Group, [&](const State *S) { return Pred(*S); }); };
     const State &S0 = *Group.front();
-    std::vector<DiagNote> Notes{raisedNote(S0)};
-    IrqlValue AllPaths = S0.Cur;
-    for (const State *S : Group)
-      AllPaths.join(S->Cur);
-    std::string Cur = describe(AllPaths, L);
+    auto Notes = [&] { return std::vector<DiagNote>{raisedNote(S0)}; };
+    auto Cur = [&] {
+      IrqlValue AllPaths = S0.Cur;
+      for (const State *S : Group)
+        AllPaths.join(S->Cur);
+      return describe(AllPaths, L);
+    };
     auto Exactly = [&](Level Lv) {
       return All([&](const State &S) {
         // An annotated entry range is a promise: returning at the entry
@@ -57,18 +60,18 @@ void Analyzer::checkExit(const ReturnInst &RI, std::vector<State> &States) {
     if (Cancel) {
       if (All([](const State &S) { return !S.Cur.HasCancel; }))
         report(*Via, CheckId::CancelNotRestored,
-               "cancel routine '" + FName + "' returns at " + Cur +
+               "cancel routine '" + FName() + "' returns at " + Cur() +
                    " without restoring Irp->CancelIrql (call IoReleaseCancelSpinLock(Irp->CancelIrql))",
-               States, Notes);
+               States, Notes());
       continue;
     }
     if ((Raises || Sets) && (Raises ? Raises : Sets)->Value.K == ItemValue::Lvl) {
       Level Target = Level((Raises ? Raises : Sets)->Value.N);
       if (Exactly(Target))
         report(*Via, CheckId::ExitRaises,
-               "'" + FName + "' returns at " + Cur + " but is annotated to return at " +
+               "'" + FName() + "' returns at " + Cur() + " but is annotated to return at " +
                    L.name(Target),
-               States, Notes);
+               States, Notes());
     } else if (Restores) {
       // The IRQL value itself (an integer parameter), or memory holding a
       // saved one (a lock-state pointer, a handle, a wrapper's slot).
@@ -79,15 +82,15 @@ void Analyzer::checkExit(const ReturnInst &RI, std::vector<State> &States) {
             return ByValue ? S.Cur.ArgIndex != int(Restores->Value.N) : S.Cur.Slot != Slot;
           }))
         report(*Via, CheckId::RestoresNotRestored,
-               "'" + FName + "' returns without restoring the IRQL passed in its _IRQL_restores_ "
+               "'" + FName() + "' returns without restoring the IRQL passed in its _IRQL_restores_ "
                              "parameter (argument " + std::to_string(Restores->Value.N) + ")",
-               States, Notes);
+               States, Notes());
     } else if (Req && !SavesOwn && !Raises && !Sets) {
       if (Exactly(Level(Req->Value.N)))
         report(*Via, CheckId::ExitRequires,
-               "'" + FName + "' returns at " + Cur + " but _IRQL_requires_(" +
+               "'" + FName() + "' returns at " + Cur() + " but _IRQL_requires_(" +
                    L.name(Level(Req->Value.N)) + ") means it must also return at that IRQL",
-               States, Notes);
+               States, Notes());
     } else if (!SavesOwn && !Raises && !Sets) {
       bool Changed = All([&](const State &S) {
         if (S.Cur.HasEntry || S.Cur.HasCancel || S.Cur.ArgIndex >= 0 || !S.Cur.HasAbs)
@@ -100,12 +103,12 @@ void Analyzer::checkExit(const ReturnInst &RI, std::vector<State> &States) {
       });
       if (Changed)
         report(*Via, Same ? CheckId::ExitNotSame : CheckId::ExitChanged,
-               "'" + FName + "' returns at " + Cur + ", not at the IRQL it was entered at" +
+               "'" + FName() + "' returns at " + Cur() + ", not at the IRQL it was entered at" +
                    (!S0.StackUnknown && !S0.Stack.empty()
                         ? " (the IRQL saved by '" + calleeName(cast<CallBase>(*S0.Stack.back())) +
                               "' is never restored on this path)"
                         : std::string()),
-               States, Notes);
+               States, Notes());
     }
     // _IRQL_saves_ locations must have received the IRQL.
     for (const ContractItem &I : Own.items()) {
@@ -136,7 +139,7 @@ void Analyzer::checkExit(const ReturnInst &RI, std::vector<State> &States) {
       }
       if (Missing)
         report(*Via, CheckId::SavesNotWritten,
-               "'" + FName + "' returns without saving the IRQL in its _IRQL_saves_ " +
+               "'" + FName() + "' returns without saving the IRQL in its _IRQL_saves_ " +
                    (I.Value.K == ItemValue::Ret ? std::string("return value")
                                                 : "parameter (argument " +
                                                       std::to_string(I.Value.N) + ")"),

@@ -26,12 +26,16 @@ bool defaultMaxApplies(const Contract &C) {
 namespace detail {
 
 DiagNote Analyzer::raisedNote(const State &S) {
-  const Instruction *Site = !S.Stack.empty() ? S.Stack.back() : S.LastChange;
+  return raisedNote(!S.Stack.empty() ? S.Stack.back() : S.LastChange, S.Cur);
+}
+
+/// The note on the call that set the IRQL (Cur) last, at Site (or none).
+DiagNote Analyzer::raisedNote(const Instruction *Site, const IrqlValue &Cur) {
   if (!Site)
     return DiagNote{DiagLoc(), ""};
   const auto &CB = cast<CallBase>(*Site);
   return DiagNote{DiagLoc::ir(Site->getDebugLoc().get(), &F, calleeName(CB)),
-                  "IRQL set to " + describe(S.Cur, L) + " here by '" + calleeName(CB) + "'"};
+                  "IRQL set to " + describe(Cur, L) + " here by '" + calleeName(CB) + "'"};
 }
 
 void Analyzer::report(const Instruction &I, CheckId Id, const std::string &Msg,
@@ -239,6 +243,17 @@ static bool promisesEntry(const ContractItem &I, const Contract &Own) {
   return false;
 }
 
+} // namespace detail
+
+bool entryPromised(const Contract &Own) {
+  if (const ContractItem *R = Own.find(ItemKind::Req))
+    return detail::promisesEntry(*R, Own);
+  const ContractItem *Mn = Own.find(ItemKind::Min), *Mx = Own.find(ItemKind::Max);
+  return Mx && detail::promisesEntry(*Mx, Own) && (!Mn || detail::promisesEntry(*Mn, Own));
+}
+
+namespace detail {
+
 //===----------------------------------------------------------------------===//
 // One fixpoint for the summary run and the check run
 //===----------------------------------------------------------------------===//
@@ -332,9 +347,9 @@ void Analyzer::run() {
   // (DISPATCH_LEVEL, when the annotations mention the IRQL but give none)
   // bounds the range but promises nothing.
   EntryRange = {PassiveLevel, high()};
+  EntryPromised = entryPromised(Own);
   if (const ContractItem *R = Own.find(ItemKind::Req)) {
     EntryRange = {Level(R->Value.N), Level(R->Value.N)};
-    EntryPromised = promisesEntry(*R, Own);
     EntryTop = R;
   } else {
     const ContractItem *Mn = Own.find(ItemKind::Min), *Mx = Own.find(ItemKind::Max);
@@ -344,7 +359,6 @@ void Analyzer::run() {
       EntryRange.Hi = Level(Mx->Value.N);
     else if (defaultMaxApplies(Own) && EntryRange.Lo <= DispatchLevel)
       EntryRange.Hi = DispatchLevel; // (a higher minimum wins: irql-annotation-range)
-    EntryPromised = Mx && promisesEntry(*Mx, Own) && (!Mn || promisesEntry(*Mn, Own));
     EntryTop = Mx;
   }
   if (!EntryPromised && In.CallerEntry && In.CallerEntry->within(EntryRange)) {
@@ -384,6 +398,8 @@ void Analyzer::run() {
 
   // Reported from before the fixpoint: not a run another can stand in for.
   bool ReportedEarly = Reporting;
+  if (quietRun())
+    return;
   if (In.Reuse && !ReportedEarly && adopt(*In.Reuse)) {
     replay();
     return;

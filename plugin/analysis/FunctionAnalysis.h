@@ -71,6 +71,8 @@ struct FunctionAnalysisInput {
   /// Told the IRQL (all paths together) at each direct call, for the above
   /// (and at each call through a pointer, with the target on those paths).
   std::function<void(const llvm::CallBase &, const llvm::Function &, LevelRange)> OnDirectCall;
+  /// Does a callee take the above into account (null: assume it does)?
+  std::function<bool(const llvm::Function &)> UsesCallersIrql = nullptr;
   /// The targets of calls through pointers the analysis follows, or null.
   IndirectCallees *Indirect = nullptr;
   /// Summary run: set to the fixpoint, if a check run that differs only in
@@ -82,6 +84,10 @@ struct FunctionAnalysisInput {
 };
 
 void analyzeFunction(const FunctionAnalysisInput &In);
+
+/// Does the function's own contract promise that it is really entered at
+/// every level of its entry range (so its callers' IRQL does not narrow it)?
+bool entryPromised(const Contract &Own);
 
 /// Does the documented default _IRQL_requires_max_(DISPATCH_LEVEL) apply?
 /// (Annotations that mention the IRQL but give no maximum.)

@@ -196,10 +196,49 @@ void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagS
       It->second = It->second.hull(At);
   };
 
+  // The contract a function is checked against: what it says itself. A
+  // summary is what the body does; checking the body against it would only
+  // repeat, inside the helper, what its callers are told. A lock wrapper is
+  // the exception: what it does on every path (raise and save where its
+  // caller can name it, or restore from there) is what it is for, so it is
+  // held to that, not reported for leaving the IRQL changed; its callers
+  // pair it like KeAcquireSpinLock/KeReleaseSpinLock.
+  auto DeclaredOf = [&](const Function &F, bool &Wrapper) {
+    const Contract *Own = contractIn(Contracts, F);
+    auto SavesOrRestores = [](ItemKind K) {
+      return K == ItemKind::Saves || K == ItemKind::Restores || K == ItemKind::SavesGlobal ||
+             K == ItemKind::RestoresGlobal;
+    };
+    Contract Declared;
+    Wrapper = Own && any_of(Own->items(), [&](const ContractItem &I) {
+      return I.From.Src == Origin::Inferred && SavesOrRestores(I.Kind);
+    });
+    if (Own)
+      for (const ContractItem &I : Own->items())
+        if (I.From.Src != Origin::Inferred || I.Kind == ItemKind::Class ||
+            (Wrapper && (SavesOrRestores(I.Kind) || I.Kind == ItemKind::Sets)))
+          Declared.add(I); // (a role found from a registration is inferred)
+    return Declared;
+  };
+
   // Bottom-up summaries give unannotated helpers a contract of their own.
   SummaryMap Summaries;
   SCCList BottomUp;
   DenseSet<const Function *> InRecursion;
+  // Is a function checked at its callers' IRQL (below)? Asked during the
+  // summaries too, when InRecursion holds only the functions that call
+  // themselves: then it may say yes where it would not later, never no.
+  // (What a function promises itself does not change: asked once.)
+  DenseMap<const Function *, bool> PromisesEntry;
+  auto UsesCallersIrql = [&](const Function &F) {
+    if (!Analyzable.count(&F) || !CallersAllKnown(F) || InRecursion.count(&F))
+      return false;
+    auto [It, New] = PromisesEntry.try_emplace(&F, false);
+    bool Wrapper = false;
+    if (New)
+      It->second = entryPromised(DeclaredOf(F, Wrapper));
+    return !It->second;
+  };
   auto WhyOf = [&](const Function &F, bool Max) -> const Instruction * {
     auto It = Summaries.find(&F);
     if (It == Summaries.end())
@@ -214,7 +253,7 @@ void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagS
     if (CallersAllKnown(F))
       return std::nullopt;
     CheckedWithSummary.insert(&F);
-    return CheckInSummaryRun{&ReporterFor(&F), WhyOf, OnDirectCall};
+    return CheckInSummaryRun{&ReporterFor(&F), WhyOf, OnDirectCall, UsesCallersIrql};
   };
   // The other summary runs keep their fixpoint for the check run, which
   // replays it when only the entry range differs (FunctionAnalysis.cpp).
@@ -233,29 +272,10 @@ void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagS
       if (It->size() > 1)
         InRecursion.insert(F);
     }
-  Contract None;
   for (const Function *FP : Order) {
     Function &F = const_cast<Function &>(*FP);
-    const Contract *Own = ContractOf(F);
-    // A summary is what the body does; checking the body against it would
-    // only repeat, inside the helper, what its callers are told.
-    // A lock wrapper is the exception: what it does on every path (raise and
-    // save where its caller can name it, or restore from there) is what it
-    // is for, so it is held to that, not reported for leaving the IRQL
-    // changed; its callers pair it like KeAcquireSpinLock/KeReleaseSpinLock.
-    auto SavesOrRestores = [](ItemKind K) {
-      return K == ItemKind::Saves || K == ItemKind::Restores || K == ItemKind::SavesGlobal ||
-             K == ItemKind::RestoresGlobal;
-    };
-    Contract Declared;
-    bool Wrapper = Own && any_of(Own->items(), [&](const ContractItem &I) {
-      return I.From.Src == Origin::Inferred && SavesOrRestores(I.Kind);
-    });
-    if (Own)
-      for (const ContractItem &I : Own->items())
-        if (I.From.Src != Origin::Inferred || I.Kind == ItemKind::Class ||
-            (Wrapper && (SavesOrRestores(I.Kind) || I.Kind == ItemKind::Sets)))
-          Declared.add(I); // (a role found from a registration is inferred)
+    bool Wrapper = false;
+    Contract Declared = DeclaredOf(F, Wrapper);
     // Checked with its summary already, unless that summary made it a lock
     // wrapper: then it is held to the wrapper's effects, so checked again.
     if (CheckedWithSummary.count(FP) && !Wrapper)
@@ -264,6 +284,7 @@ void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagS
     FunctionAnalysisInput In{F,       Declared, ContractOf, Model->Levels, FR, /*Emit=*/true,
                              nullptr, WhyOf,    IndirectContractOf, std::nullopt, nullptr};
     In.OnDirectCall = OnDirectCall;
+    In.UsesCallersIrql = UsesCallersIrql;
     In.Indirect = &Indirect;
     // Internal, never address-taken, not recursive: every caller is known.
     if (CallersAllKnown(F) && !InRecursion.count(&F)) {

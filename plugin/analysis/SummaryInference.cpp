@@ -10,6 +10,19 @@ namespace detail {
 // Summaries
 //===----------------------------------------------------------------------===//
 
+/// The highest entry IRQL a call made at the entry IRQL allows the caller:
+/// what the callee allows, at most APC_LEVEL for pageable code, and no
+/// higher than it raises to.
+Level Analyzer::entryMaxFrom(const Contract &CC, LevelRange Allowed) const {
+  Level Hi = Allowed.Hi;
+  if (CC.has(ItemKind::Paged))
+    Hi = std::min<Level>(Hi, ApcLevel);
+  if (const ContractItem *R = CC.find(ItemKind::Raises))
+    if (R->Value.K == ItemValue::Lvl)
+      Hi = std::min<Level>(Hi, Level(R->Value.N));
+  return Hi;
+}
+
 void Analyzer::noteConstraint(const CallBase &CB, const Contract &CC, LevelRange Allowed,
                               const std::vector<State> &States) {
   // Only calls made at the entry IRQL itself, on every path, say something
@@ -23,12 +36,7 @@ void Analyzer::noteConstraint(const CallBase &CB, const Contract &CC, LevelRange
       all_of(States, [&](const State &S) { return S.Cur.Entry.Hi == EntryRange.Hi; });
   bool LowerIntact =
       all_of(States, [&](const State &S) { return S.Cur.Entry.Lo == EntryRange.Lo; });
-  Level Hi = Allowed.Hi;
-  if (CC.has(ItemKind::Paged))
-    Hi = std::min<Level>(Hi, ApcLevel);
-  if (const ContractItem *R = CC.find(ItemKind::Raises))
-    if (R->Value.K == ItemValue::Lvl)
-      Hi = std::min<Level>(Hi, Level(R->Value.N));
+  Level Hi = entryMaxFrom(CC, Allowed);
   FunctionSummary &Sum = *In.Summary;
   if (UpperIntact && Hi < high() && (!Sum.MaxEntry || Hi < *Sum.MaxEntry))
     Sum.MaxEntry = Hi, Sum.MaxWhy = &CB;
