@@ -144,10 +144,11 @@ bool hasLineTables(const Module &M) {
 
 /// Checks every analysable function of M, reporting to Sink in module order.
 void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagSink *Sink,
-                 bool InProcess, bool Suggest) {
+                 bool InProcess, bool Suggest, bool Annotate) {
   Reporter R(*Settings, *Sink);
   auto Contracts = resolveContracts(M, *Model, InProcess, R);
-  annotateContracts(M, Contracts, Model->Levels);
+  if (Annotate)
+    annotateContracts(M, Contracts, Model->Levels);
 
   // The functions whose bodies are checked, decided once. Kernel routines
   // (mingw's inline KfRaiseIrql) and anything defined in a system header are
@@ -320,6 +321,7 @@ PreservedAnalyses IrqlCheckPass::run(Module &M, ModuleAnalysisManager &) {
   DiagSink *Sink = Ctx ? Ctx->Sink : nullptr;
   bool InProcess = Model != nullptr;
   bool Suggest = Ctx && Ctx->Suggest;
+  bool Annotate = !Ctx || Ctx->AnnotateIR;
   if (!Model) {
     OwnModel = std::make_unique<TUModel>(LevelTable::forTriple(compat::moduleTriple(M)));
     Model = OwnModel.get();
@@ -334,16 +336,16 @@ PreservedAnalyses IrqlCheckPass::run(Module &M, ModuleAnalysisManager &) {
   }
 
   if (!Ctx || !Ctx->RegenerateWithLocations || hasLineTables(M)) {
-    checkModule(M, Model, Settings, Sink, InProcess, Suggest);
+    checkModule(M, Model, Settings, Sink, InProcess, Suggest, Annotate);
   } else {
     // No line tables. Role-typed indirect calls are matched by line and
     // column, so without them the analysis would differ: no probe then.
     bool NeedLocations = Suggest || !Model->IndirectCalls.empty();
     if (!NeedLocations) {
       ProbeSink Probe;
-      checkModule(M, Model, Settings, &Probe, InProcess, /*Suggest=*/false);
+      checkModule(M, Model, Settings, &Probe, InProcess, /*Suggest=*/false, Annotate);
       NeedLocations = Probe.Found;
-    } else {
+    } else if (Annotate) {
       // The contracts still go on this module's functions (-emit-llvm).
       ProbeSink Unused;
       Reporter R(*Settings, Unused);
@@ -357,10 +359,10 @@ PreservedAnalyses IrqlCheckPass::run(Module &M, ModuleAnalysisManager &) {
           [](const DiagnosticInfo *, void *) {}, nullptr);
       std::unique_ptr<Module> Located = Ctx->RegenerateWithLocations(LocatedContext);
       if (Located && hasLineTables(*Located)) {
-        checkModule(*Located, Model, Settings, Sink, InProcess, Suggest);
+        checkModule(*Located, Model, Settings, Sink, InProcess, Suggest, /*Annotate=*/false);
       } else {
         FunctionLevelSink Told(*Sink);
-        checkModule(M, Model, Settings, &Told, InProcess, Suggest);
+        checkModule(M, Model, Settings, &Told, InProcess, Suggest, Annotate);
       }
     }
   }

@@ -36,6 +36,10 @@ struct PassContext {
   const CheckSettings *Settings = nullptr;
   DiagSink *Sink = nullptr;
   bool Suggest = false;            // print inferred contracts as SAL
+  /// Write each contract on its function as an attribute (-emit-llvm shows
+  /// it, a later opt reads it). The front end clears it when the output is
+  /// an object or assembly, where nobody reads them.
+  bool AnnotateIR = true;
   std::function<void()> OnFinish;  // called when the pass is done (SARIF)
   /// Set by the front end when the build has no line tables (no -g): builds
   /// the same module again, with line tables only, in the given context

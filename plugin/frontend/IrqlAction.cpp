@@ -336,6 +336,9 @@ std::unique_ptr<ASTConsumer> IrqlAction::CreateASTConsumer(CompilerInstance &CI,
   S->Pass->Settings = &S->Settings;
   S->Pass->Sink = S->Sink.get();
   S->Pass->Suggest = Opts.Suggest;
+  // The contracts are written into the IR only where someone can read them.
+  frontend::ActionKind Out = CI.getFrontendOpts().ProgramAction;
+  S->Pass->AnnotateIR = Out != frontend::EmitObj && Out != frontend::EmitAssembly;
   // The session owns the pass context; the pass runs inside CodeGen's
   // HandleTranslationUnit, while the session is alive.
   Session *Raw = S.get();
