@@ -953,6 +953,11 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
     if (Section.starts_with("PAGE"))
       InPagedSection = true;
   }
+  // A #pragma alloc_text(PAGE, F) this build ignored (no -fms-extensions).
+  if (!InPagedSection && Def && First->getIdentifier())
+    if (auto It = State.IgnoredAllocText.find(First->getName());
+        It != State.IgnoredAllocText.end())
+      InPagedSection = true, SectionLoc = It->second;
   bool Paged = false;
   if (Def) {
     auto It = Markers.find(Def);
@@ -1038,14 +1043,16 @@ void Builder::run(DumpMode Dump, raw_ostream &OS) {
   attributeMarkers(Kept);
   // #pragma alloc_text needs Microsoft extensions, and drivers guard it with
   // #ifdef ALLOC_PRAGMA, which mingw-w64's headers define only for MSVC: then
-  // only a TU that places some function in a section shows it could have.
+  // only a TU that places some function in a section shows it could have
+  // (or writes an unguarded #pragma alloc_text this build ignored).
   CanPlaceSections =
-      Ctx.getLangOpts().MicrosoftExt &&
-      (PP.isMacroDefined("ALLOC_PRAGMA") || any_of(Kept, [](const FunctionDecl *F) {
-         return any_of(F->redecls(), [](const FunctionDecl *D) {
-           return D->hasAttr<SectionAttr>() || D->hasAttr<CodeSegAttr>();
-         });
-       }));
+      !State.IgnoredAllocText.empty() ||
+      (Ctx.getLangOpts().MicrosoftExt &&
+       (PP.isMacroDefined("ALLOC_PRAGMA") || any_of(Kept, [](const FunctionDecl *F) {
+          return any_of(F->redecls(), [](const FunctionDecl *D) {
+            return D->hasAttr<SectionAttr>() || D->hasAttr<CodeSegAttr>();
+          });
+        })));
   // Typedef annotations are checked once, where they are written.
   for (const Decl *D : State.Annotations.decls())
     if (const auto *TD = dyn_cast<TypedefNameDecl>(D))

@@ -12,6 +12,7 @@
 #include "frontend/AnnotationStore.h"
 
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/StringMap.h"
 #include <vector>
 
 namespace clang {
@@ -24,6 +25,9 @@ struct FrontendState {
   AnnotationStore Annotations;
   /// Expansion locations of PAGED_CODE() / PAGED_CODE_LOCKED().
   std::vector<std::pair<clang::SourceLocation, bool /*Locked*/>> PagedCodeMarkers;
+  /// Without -fms-extensions clang ignores #pragma alloc_text: the functions
+  /// such pragmas place in a PAGE section, and where each pragma is.
+  llvm::StringMap<clang::SourceLocation> IgnoredAllocText;
   /// Sema, once the translation unit is parsed: names are looked up through
   /// its scopes, without a lookup table over the thousands of declarations.
   clang::Sema *TUSema = nullptr;

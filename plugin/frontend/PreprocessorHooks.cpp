@@ -36,6 +36,11 @@ void PreprocessorHooks::MacroExpands(const Token &Name, const MacroDefinition &M
     PagedCode->macroExpands(Name, Range);
 }
 
+void PreprocessorHooks::PragmaDirective(SourceLocation Loc, PragmaIntroducerKind Introducer) {
+  if (PagedCode && Introducer == PIK_HashPragma)
+    PagedCode->pragma(Loc);
+}
+
 void PreprocessorHooks::PragmaWarning(SourceLocation Loc, PragmaWarningSpecifier Spec,
                                       llvm::ArrayRef<int> Ids) {
   if (Pragmas)

@@ -33,6 +33,8 @@ public:
                    clang::SrcMgr::CharacteristicKind FileType, clang::FileID PrevFID) override;
   void MacroExpands(const clang::Token &Name, const clang::MacroDefinition &MD,
                     clang::SourceRange Range, const clang::MacroArgs *Args) override;
+  void PragmaDirective(clang::SourceLocation Loc,
+                       clang::PragmaIntroducerKind Introducer) override;
   void PragmaWarning(clang::SourceLocation Loc, PragmaWarningSpecifier Spec,
                      llvm::ArrayRef<int> Ids) override;
   void PragmaWarningPush(clang::SourceLocation Loc, int Level) override;
