@@ -52,6 +52,7 @@ const Registrar Registrars[] = {
     {"IoCsqInitializeEx", 4, "IO_CSQ_ACQUIRE_LOCK"},
     {"IoCsqInitializeEx", 5, "IO_CSQ_RELEASE_LOCK"},
     {"IoCsqInitializeEx", 6, "IO_CSQ_COMPLETE_CANCELED_IRP"},
+    {"FltDoCompletionProcessingWhenSafe", 4, "PFLT_POST_OPERATION_CALLBACK"},
 };
 
 const FunctionDecl *functionOf(const Expr *E) {
@@ -316,13 +317,11 @@ void RegistrationFinder::call(const CallExpr *CE) {
     if (Name == R.Routine && R.Arg < CE->getNumArgs())
       if (const FunctionDecl *FD = functionOf(CE->getArg(R.Arg)))
         add(S->Out, FD, R.Role, CE->getExprLoc(), R.Routine.str());
-  // A minifilter's completion deferred to a safe IRQL: its SafePostCallback.
-  if (Name == "FltDoCompletionProcessingWhenSafe" && CE->getNumArgs() > 4) {
-    if (const FunctionDecl *FD = functionOf(CE->getArg(4))) {
-      add(S->Out, FD, "PFLT_POST_OPERATION_CALLBACK", CE->getExprLoc(), Name.str());
+  // A minifilter's completion deferred to a safe IRQL (registered above):
+  // its SafePostCallback runs at APC_LEVEL or below (settlePostOps).
+  if (Name == "FltDoCompletionProcessingWhenSafe" && CE->getNumArgs() > 4)
+    if (const FunctionDecl *FD = functionOf(CE->getArg(4)))
       S->SafePostOps.push_back(FD);
-    }
-  }
   // KMDF object creations: which configuration, which attributes, which
   // parent. WdfIoQueueCreate(Device, Config, Attributes, Queue),
   // WdfDeviceCreate(&DeviceInit, Attributes, &Device), WdfDriverCreate(
