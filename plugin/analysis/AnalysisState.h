@@ -152,6 +152,27 @@ struct State {
     return Changed;
   }
 
+  /// Labels the state with epoch E, the one a join point gives the states
+  /// that reach it under different epochs. KeGetCurrentIrql() values read
+  /// under another epoch are stale by that alone; those read under E itself
+  /// (on an earlier visit of a loop whose body changes the IRQL) are dropped.
+  /// A counter bumped at every such join would never settle in that loop.
+  void relabelEpoch(unsigned E) {
+    if (Epoch == E)
+      return;
+    auto Stale = [E](const SymVal &V) {
+      return (V.K == SymVal::CurIrql && unsigned(V.N) == E) ||
+             (V.K == SymVal::Cmp && V.InnerK == SymVal::CurIrql && unsigned(V.InnerId) == E);
+    };
+    if (llvm::any_of(std::as_const(Mem), [&](const auto &KV) { return Stale(KV.second); }))
+      for (auto It = Mem.begin(); It != Mem.end();)
+        It = Stale(It->second) ? Mem.erase(It) : std::next(It);
+    for (auto &KV : Ssa)
+      if (Stale(KV.second))
+        KV.second = SymVal();
+    Epoch = E;
+  }
+
   std::optional<bool> knownEq(uint64_t Id, int64_t C) const {
     for (const Fact &F : Facts)
       if (F.Id == Id) {
