@@ -386,9 +386,15 @@ void Analyzer::run() {
     const ContractItem *Mn = Own.find(ItemKind::Min), *Mx = Own.find(ItemKind::Max);
     if (Mn)
       EntryRange.Lo = Level(Mn->Value.N);
+    // A function that never runs below a level is not entered below it: an
+    // _IRQL_always_function_min_ above DISPATCH_LEVEL is not capped by the
+    // implied maximum either.
+    Level AlwaysMin = EntryRange.Lo;
+    if (const ContractItem *Fm = Own.find(ItemKind::FnMin))
+      AlwaysMin = std::max<Level>(AlwaysMin, Level(Fm->Value.N));
     if (Mx)
       EntryRange.Hi = Level(Mx->Value.N);
-    else if (defaultMaxApplies(Own) && EntryRange.Lo <= DispatchLevel)
+    else if (defaultMaxApplies(Own) && AlwaysMin <= DispatchLevel)
       EntryRange.Hi = DispatchLevel; // (a higher minimum wins: irql-annotation-range)
     EntryTop = Mx;
   }
