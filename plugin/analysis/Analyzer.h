@@ -165,6 +165,7 @@ private:
   PathId itemLocation(const ContractItem &I, PathId ArgPointee);
   PathId locationAt(const CallBase &CB, const ContractItem &I, const State &S);
   PathId ownLocation(const ContractItem &I);
+  PathId homeOf(const Argument &A);
   void swapWithLatestRaise(State &S, const IrqlValue &EarlierSaved,
                            std::optional<IrqlValue> &After);
   void applyEffects(const CallBase &CB, const Contract &CC, State &S,
