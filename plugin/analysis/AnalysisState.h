@@ -44,7 +44,8 @@ struct SymVal {
     Cmp,     // (Inner Pred N): a comparison with a constant
   } K = Unknown;
   int64_t N = 0;
-  uint64_t Id = 0;
+  uint64_t Id = 0; // Opaque: its identity; Ptr: FunctionAddress for a function's address
+  static constexpr uint64_t FunctionAddress = 1;
   IrqlValue Irql;
   const Instruction *Site = nullptr;
   // Cmp only: the compared value.
@@ -100,16 +101,22 @@ struct State {
       return false;
     if (Mem.sharesWith(O.Mem))
       return true;
-    // The saved IRQLs (location and site), in key order, without a copy.
-    auto NextSaved = [](auto It, auto End) {
-      while (It != End && It->second.K != SymVal::Saved)
+    // The saved IRQLs (location and site) and the functions held in memory
+    // (a call through a variable that holds one of two functions is two
+    // calls), in key order, without a copy.
+    auto Decides = [](const SymVal &V) {
+      return V.K == SymVal::Saved || (V.K == SymVal::Ptr && V.Id == SymVal::FunctionAddress);
+    };
+    auto NextSaved = [&](auto It, auto End) {
+      while (It != End && !Decides(It->second))
         ++It;
       return It;
     };
     auto A = NextSaved(Mem.begin(), Mem.end()), AE = Mem.end();
     auto B = NextSaved(O.Mem.begin(), O.Mem.end()), BE = O.Mem.end();
     for (; A != AE && B != BE; A = NextSaved(++A, AE), B = NextSaved(++B, BE))
-      if (A->first != B->first || A->second.Site != B->second.Site)
+      if (A->first != B->first || A->second.K != B->second.K ||
+          A->second.Site != B->second.Site || A->second.N != B->second.N)
         return false;
     return A == AE && B == BE;
   }

@@ -140,6 +140,7 @@ SymVal Analyzer::symOf(const Value *V, const State &S) {
     if (PathId Id = pointerPath(V, S)) {
       P.K = SymVal::Ptr;
       P.N = Id;
+      P.Id = isa<Function>(V->stripPointerCasts()) ? SymVal::FunctionAddress : 0;
     }
     return P;
   }
