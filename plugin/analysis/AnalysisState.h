@@ -44,7 +44,8 @@ struct SymVal {
     Cmp,     // (Inner Pred N): a comparison with a constant
   } K = Unknown;
   int64_t N = 0;
-  uint64_t Id = 0;
+  uint64_t Id = 0; // Opaque: its identity; Ptr: FunctionAddress for a function's address
+  static constexpr uint64_t FunctionAddress = 1;
   IrqlValue Irql;
   const Instruction *Site = nullptr;
   // Cmp only: the compared value.
@@ -100,16 +101,22 @@ struct State {
       return false;
     if (Mem.sharesWith(O.Mem))
       return true;
-    // The saved IRQLs (location and site), in key order, without a copy.
-    auto NextSaved = [](auto It, auto End) {
-      while (It != End && It->second.K != SymVal::Saved)
+    // The saved IRQLs (location and site) and the functions held in memory
+    // (a call through a variable that holds one of two functions is two
+    // calls), in key order, without a copy.
+    auto Decides = [](const SymVal &V) {
+      return V.K == SymVal::Saved || (V.K == SymVal::Ptr && V.Id == SymVal::FunctionAddress);
+    };
+    auto NextSaved = [&](auto It, auto End) {
+      while (It != End && !Decides(It->second))
         ++It;
       return It;
     };
     auto A = NextSaved(Mem.begin(), Mem.end()), AE = Mem.end();
     auto B = NextSaved(O.Mem.begin(), O.Mem.end()), BE = O.Mem.end();
     for (; A != AE && B != BE; A = NextSaved(++A, AE), B = NextSaved(++B, BE))
-      if (A->first != B->first || A->second.Site != B->second.Site)
+      if (A->first != B->first || A->second.K != B->second.K ||
+          A->second.Site != B->second.Site || A->second.N != B->second.N)
         return false;
     return A == AE && B == BE;
   }
@@ -150,6 +157,27 @@ struct State {
     if (LastChange != O.LastChange && !LastChange)
       LastChange = O.LastChange;
     return Changed;
+  }
+
+  /// Labels the state with epoch E, the one a join point gives the states
+  /// that reach it under different epochs. KeGetCurrentIrql() values read
+  /// under another epoch are stale by that alone; those read under E itself
+  /// (on an earlier visit of a loop whose body changes the IRQL) are dropped.
+  /// A counter bumped at every such join would never settle in that loop.
+  void relabelEpoch(unsigned E) {
+    if (Epoch == E)
+      return;
+    auto Stale = [E](const SymVal &V) {
+      return (V.K == SymVal::CurIrql && unsigned(V.N) == E) ||
+             (V.K == SymVal::Cmp && V.InnerK == SymVal::CurIrql && unsigned(V.InnerId) == E);
+    };
+    if (llvm::any_of(std::as_const(Mem), [&](const auto &KV) { return Stale(KV.second); }))
+      for (auto It = Mem.begin(); It != Mem.end();)
+        It = Stale(It->second) ? Mem.erase(It) : std::next(It);
+    for (auto &KV : Ssa)
+      if (Stale(KV.second))
+        KV.second = SymVal();
+    Epoch = E;
   }
 
   std::optional<bool> knownEq(uint64_t Id, int64_t C) const {

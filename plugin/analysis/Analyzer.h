@@ -95,6 +95,8 @@ private:
   DenseMap<const BasicBlock *, std::vector<State>> &In_ = Fix.In_;
   std::vector<const BasicBlock *> &Order = Fix.Order; // reverse post-order
   DenseMap<const BasicBlock *, unsigned> Visits;
+  DenseMap<const BasicBlock *, unsigned> JoinEpochs; // see joinEpoch()
+  DenseMap<const BasicBlock *, unsigned> VisitLimits; // see visitLimit()
   DenseSet<std::pair<const Instruction *, unsigned>> Reported;
   bool Reporting = false;
   // A KeGetCurrentIrql() test narrowed the entry range on some path: the
@@ -163,6 +165,7 @@ private:
   PathId itemLocation(const ContractItem &I, PathId ArgPointee);
   PathId locationAt(const CallBase &CB, const ContractItem &I, const State &S);
   PathId ownLocation(const ContractItem &I);
+  PathId homeOf(const Argument &A);
   void swapWithLatestRaise(State &S, const IrqlValue &EarlierSaved,
                            std::optional<IrqlValue> &After);
   void applyEffects(const CallBase &CB, const Contract &CC, State &S,
@@ -208,6 +211,8 @@ private:
   DiagNote raisedNote(const State &S);
   DiagNote raisedNote(const Instruction *Site, const IrqlValue &Cur);
   bool addState(const BasicBlock *BB, State S);
+  unsigned joinEpoch(const BasicBlock *BB);
+  unsigned visitLimit(const BasicBlock *BB);
   void keepLiveOut(State &S, const Value *Keep);
   std::string calleeName(const CallBase &CB) const;
 

@@ -603,9 +603,24 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
     }
     Out.push_back(std::move(S));
   }
-  // A stack finding is reported only if every state found it.
+  // A stack finding is reported only if every state found it. A finding
+  // without a message only stands aside: its state has nothing to say
+  // either way, and another state's finding is reported for it.
+  auto Spoken = [&](const Finding &F) -> const Finding * {
+    if (!F.Msg.empty())
+      return &F;
+    for (const std::vector<Finding> &V : PerState)
+      for (const Finding &P : V)
+        if (P.Id == F.Id && !P.Msg.empty())
+          return &P;
+    return nullptr;
+  };
   if (Reporting && !PerState.empty())
-    for (const Finding &F0 : PerState.front()) {
+    for (const Finding &Front : PerState.front()) {
+      const Finding *Rep = Spoken(Front);
+      if (!Rep)
+        continue;
+      const Finding &F0 = *Rep;
       bool All = all_of(PerState, [&](const std::vector<Finding> &V) {
         return any_of(V, [&](const Finding &P) { return P.Id == F0.Id; });
       });

@@ -123,7 +123,17 @@ void Analyzer::checkExit(const ReturnInst &RI, std::vector<State> &States) {
           return V.K == SymVal::Const;
         });
       } else {
-        PathId P = ownLocation(I);
+        // _IRQL_saves_ on a KIRQL passed by value (irql-annotation-param-type
+        // says the annotation is wrong): the caller never sees it, but the
+        // function meant its own variable to receive the IRQL, and it is
+        // held to that; the value passed in is not a saved IRQL.
+        const Argument *ByValue = I.Value.K == ItemValue::Arg && I.Value.N < F.arg_size() &&
+                                          F.getArg(I.Value.N)->getType()->isIntegerTy()
+                                      ? F.getArg(I.Value.N)
+                                      : nullptr;
+        PathId P = ByValue ? homeOf(*ByValue) : ownLocation(I);
+        if (!P)
+          continue;
         Missing = All([&](const State &S) {
           // A pointer to a structure that holds the KIRQL (a lock state) is
           // satisfied by a save into a field of it (&St->OldIrql), or of
@@ -134,7 +144,9 @@ void Analyzer::checkExit(const ReturnInst &RI, std::vector<State> &States) {
           auto It = S.Mem.find(P);
           if (It == S.Mem.end())
             return !Clobbered.contains(P);
-          return It->second.K == SymVal::Const;
+          return It->second.K == SymVal::Const ||
+                 (ByValue && It->second.K == SymVal::ArgVal &&
+                  It->second.N == int64_t(ByValue->getArgNo()));
         });
       }
       if (Missing)

@@ -76,6 +76,10 @@ void Analyzer::floatState(const CallBase &CB, const Contract &CC, State &S,
       }
       continue;
     }
+    // No save on this path (the first turn of a loop that saves at its
+    // end): it neither shows nor rules out a mismatch another path shows.
+    if (Findings && It == S.Mem.end())
+      Findings->push_back({CheckId::FloatStateMismatch, std::string(), {}});
     // A helper restoring a state its caller saved: the summary says so if
     // it does that at the IRQL it was entered at.
     if (Reporting && In.Summary && It == S.Mem.end() && Paths.callerName(P)) {

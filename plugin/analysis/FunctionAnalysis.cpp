@@ -55,19 +55,50 @@ void Analyzer::report(const Instruction &I, CheckId Id, const std::string &Msg,
   In.R.report(Id, DiagLoc::ir(DL, &F, Token), Msg, Notes);
 }
 
+/// The epoch BB gives the states that reach it under different ones: fixed
+/// per block, so a loop's states settle; spaced so that the IRQL changes
+/// counted from one never reach the next.
+unsigned Analyzer::joinEpoch(const BasicBlock *BB) {
+  auto [It, New] = JoinEpochs.try_emplace(BB, 0);
+  if (New)
+    It->second = (1u << 30) + (unsigned(JoinEpochs.size()) << 12);
+  return It->second;
+}
+
+/// How many times states may reach BB before it is widened: a block is
+/// reached once per incoming edge before any loop goes round (the join after
+/// a switch of thirty cases, thirty times), and MaxVisitsPerBlock more for
+/// its loops to settle.
+unsigned Analyzer::visitLimit(const BasicBlock *BB) {
+  auto [It, New] = VisitLimits.try_emplace(BB, 0);
+  if (New)
+    It->second = MaxVisitsPerBlock + unsigned(pred_size(BB));
+  return It->second;
+}
+
 /// Adds S to BB's entry states; true if they changed (as State::operator==
 /// sees them). Only the state that changes is compared, not the whole list.
 bool Analyzer::addState(const BasicBlock *BB, State S) {
   std::vector<State> &List = In_[BB];
   for (State &Old : List)
-    if (Old.sameCore(S))
-      return Old.join(S);
+    if (Old.sameCore(S)) {
+      if (Old.Epoch == S.Epoch)
+        return Old.join(S);
+      unsigned E = joinEpoch(BB);
+      bool Relabelled = Old.Epoch != E;
+      Old.relabelEpoch(E);
+      S.relabelEpoch(E);
+      return Old.join(S) || Relabelled;
+    }
   if (List.size() < MaxStatesPerBlock) {
     List.push_back(std::move(S));
     return true;
   }
   std::vector<State> Before = List;
   List.push_back(std::move(S));
+  unsigned E = joinEpoch(BB);
+  for (State &St : List)
+    St.relabelEpoch(E);
   for (unsigned I = 1; I < List.size(); ++I)
     List[0].join(List[I]);
   List.resize(1);
@@ -355,9 +386,15 @@ void Analyzer::run() {
     const ContractItem *Mn = Own.find(ItemKind::Min), *Mx = Own.find(ItemKind::Max);
     if (Mn)
       EntryRange.Lo = Level(Mn->Value.N);
+    // A function that never runs below a level is not entered below it: an
+    // _IRQL_always_function_min_ above DISPATCH_LEVEL is not capped by the
+    // implied maximum either.
+    Level AlwaysMin = EntryRange.Lo;
+    if (const ContractItem *Fm = Own.find(ItemKind::FnMin))
+      AlwaysMin = std::max<Level>(AlwaysMin, Level(Fm->Value.N));
     if (Mx)
       EntryRange.Hi = Level(Mx->Value.N);
-    else if (defaultMaxApplies(Own) && EntryRange.Lo <= DispatchLevel)
+    else if (defaultMaxApplies(Own) && AlwaysMin <= DispatchLevel)
       EntryRange.Hi = DispatchLevel; // (a higher minimum wins: irql-annotation-range)
     EntryTop = Mx;
   }
@@ -506,11 +543,15 @@ void Analyzer::fixpoint() {
       std::vector<State> &Entry = In_[Succ];
       size_t SizeBefore = Entry.size();
       bool Changed;
-      if (++Visits[Succ] > MaxVisitsPerBlock) {
+      unsigned Limit = visitLimit(Succ);
+      if (++Visits[Succ] > Limit) {
         // Widen: one state that knows nothing it cannot be sure of.
         State W = S;
-        for (const State &O : Entry)
+        W.relabelEpoch(joinEpoch(Succ));
+        for (State O : Entry) {
+          O.relabelEpoch(W.Epoch);
           W.join(O);
+        }
         W.StackUnknown = true;
         W.Stack.clear();
         W.Facts.clear();
@@ -520,7 +561,7 @@ void Analyzer::fixpoint() {
         Changed = addState(Succ, std::move(S));
       }
       if (Changed && RPOIndex.count(Succ) &&
-          !(Visits[Succ] > MaxVisitsPerBlock + 1 && In_[Succ].size() == 1 && SizeBefore == 1))
+          !(Visits[Succ] > Limit + 1 && In_[Succ].size() == 1 && SizeBefore == 1))
         Enqueue(RPOIndex[Succ]);
     }
   }

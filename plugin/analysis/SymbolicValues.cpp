@@ -111,6 +111,16 @@ PathId Analyzer::ownLocation(const ContractItem &I) {
   return itemLocation(I, I.Value.K == ItemValue::Arg ? Paths.paramPointee(I.Value.N) : 0);
 }
 
+/// The local variable a parameter is copied into on entry (clang's
+/// "%x.addr"), or 0.
+PathId Analyzer::homeOf(const Argument &A) {
+  for (const User *U : A.users())
+    if (const auto *St = dyn_cast<StoreInst>(U); St && St->getValueOperand() == &A)
+      if (const auto *AI = dyn_cast<AllocaInst>(St->getPointerOperand()))
+        return Paths.local(AI);
+  return 0;
+}
+
 /// Does a restores item name the IRQL value itself (restores=argN on an
 /// integer argument), rather than memory that holds a saved one (a
 /// lock-state pointer, a handle, a wrapper's slot)? Arg is argument N at a
@@ -130,6 +140,7 @@ SymVal Analyzer::symOf(const Value *V, const State &S) {
     if (PathId Id = pointerPath(V, S)) {
       P.K = SymVal::Ptr;
       P.N = Id;
+      P.Id = isa<Function>(V->stripPointerCasts()) ? SymVal::FunctionAddress : 0;
     }
     return P;
   }

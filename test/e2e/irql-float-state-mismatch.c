@@ -144,3 +144,36 @@ VOID BranchesAgree(PKSPIN_LOCK Lock, BOOLEAN Locked) {
     KeRestoreFloatingPointState(&Fs);
   }
 }
+
+// A loop that restores at its top what the previous turn saved at its end:
+// the first turn has no save (it says nothing either way), every later turn
+// restores at APC_LEVEL a state saved at PASSIVE_LEVEL.
+_IRQL_requires_(PASSIVE_LEVEL)
+VOID SavedAtTheEndOfTheTurn(ULONG N) {
+  KFLOATING_SAVE Fs;
+  KIRQL Old;
+  KeRaiseIrql(APC_LEVEL, &Old);
+  while (N--) {
+    KeRestoreFloatingPointState(&Fs); // expected-warning {{restores the floating-point state at APC_LEVEL, but it was saved at PASSIVE_LEVEL}}
+    KeLowerIrql(Old);
+    (VOID)KeSaveFloatingPointState(&Fs);
+    KeRaiseIrql(APC_LEVEL, &Old);
+  }
+  KeLowerIrql(Old);
+}
+// MINGW: [[@LINE-7]]:5: warning: {{.*}}[irql-float-state-mismatch]
+
+// The same loop saving where it restores: every turn agrees.
+_IRQL_requires_(PASSIVE_LEVEL)
+VOID SavedAtTheSameIrqlEachTurn(ULONG N) {
+  KFLOATING_SAVE Fs;
+  KIRQL Old;
+  KeRaiseIrql(APC_LEVEL, &Old);
+  while (N--) {
+    KeRestoreFloatingPointState(&Fs);
+    KeLowerIrql(Old);
+    KeRaiseIrql(APC_LEVEL, &Old);
+    (VOID)KeSaveFloatingPointState(&Fs);
+  }
+  KeLowerIrql(Old);
+}

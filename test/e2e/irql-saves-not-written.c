@@ -111,3 +111,16 @@ VOID AcquireNotIntoState(PKSPIN_LOCK Lock, _Out_ _IRQL_saves_ PLOCK_STATE_LIKE S
   KeAcquireSpinLock(Lock, &Old);
   State->Flags = 0;
 } // expected-warning {{'AcquireNotIntoState' returns without saving the IRQL in its _IRQL_saves_ parameter (argument 1) [irql-saves-not-written]}}
+
+// _IRQL_saves_ on a KIRQL passed by value: the annotation itself is wrong
+// (irql-annotation-param-type), and the function is held to what it meant,
+// its own variable receiving the IRQL. Written by a save: nothing more.
+VOID SavesIntoItsCopy(_IRQL_saves_ KIRQL Old, PKSPIN_LOCK Lock) { // expected-warning {{_IRQL_saves_ on a parameter of type 'KIRQL', which cannot point to a KIRQL [irql-annotation-param-type]}}
+  KeAcquireSpinLock(Lock, &Old);
+}
+
+// Never written on one path: the value passed in is not a saved IRQL.
+VOID SavesIntoItsCopySometimes(_IRQL_saves_ KIRQL Old, PKSPIN_LOCK Lock, int N) { // expected-warning {{_IRQL_saves_ on a parameter of type 'KIRQL', which cannot point to a KIRQL [irql-annotation-param-type]}}
+  if (N > 15) // expected-warning {{'SavesIntoItsCopySometimes' returns without saving the IRQL in its _IRQL_saves_ parameter (argument 0) [irql-saves-not-written]}}
+    KeRaiseIrql(KeGetCurrentIrql(), &Old);
+}

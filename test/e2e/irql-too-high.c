@@ -97,3 +97,18 @@ NTSTATUS LookupIfLowEnough(HANDLE Pid, PEPROCESS *Process) {
     return PsLookupProcessByProcessId(Pid, Process);
   return STATUS_UNSUCCESSFUL;
 }
+
+//===--- _IRQL_always_function_min_ alone: the body runs at that level -----===//
+// A function that never runs below level 5 is entered at 5 or above, not
+// capped by the maximum implied for annotated functions (DISPATCH_LEVEL).
+_IRQL_always_function_min_(5)
+VOID AlwaysAboveFive(PRKEVENT Event) {
+  KeSetEvent(Event, IO_NO_INCREMENT, FALSE); // expected-warning {{'KeSetEvent' called at the entry IRQL (5..HIGH_LEVEL), but it requires IRQL <= DISPATCH_LEVEL}}
+  // expected-note@wdm.h:* {{requirement of 'KeSetEvent' comes from its annotation}}
+}
+
+// At DISPATCH_LEVEL and above, KeSetEvent without a wait is fine.
+_IRQL_always_function_min_(DISPATCH_LEVEL)
+VOID AlwaysAtDispatch(PRKEVENT Event) {
+  KeSetEvent(Event, IO_NO_INCREMENT, FALSE);
+}

@@ -75,6 +75,13 @@ join:
   ret void
 }
 
+; On the path that keeps the first store the variable holds passive_only:
+; the call is made there under the lock (the other path holds anywhere).
+; CHECK: warning: in function 'merged': 'passive_only' called at DISPATCH_LEVEL, but it requires IRQL <= PASSIVE_LEVEL [irql-too-high]
+; CHECK-NEXT: note: in function 'merged': IRQL set to DISPATCH_LEVEL here by 'my_lock'
+; CHECK-NEXT: requirement of 'passive_only' comes from its annotation
+; CHECK-NEXT: note: in function 'merged': the pointer called there holds 'passive_only', stored here
+
 attributes #0 = { "irqlcheck.contract"="max=DISPATCH_LEVEL raises=DISPATCH_LEVEL saves=ret" }
 attributes #1 = { "irqlcheck.contract"="req=DISPATCH_LEVEL restores=arg1" }
 attributes #2 = { "irqlcheck.contract"="max=PASSIVE_LEVEL" }

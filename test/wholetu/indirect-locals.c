@@ -11,7 +11,7 @@
 
 typedef VOID WORKER(PVOID Context);
 
-_IRQL_requires_max_(PASSIVE_LEVEL) // expected-note 2 {{requirement of 'CloseNow' comes from its annotation}}
+_IRQL_requires_max_(PASSIVE_LEVEL) // expected-note 3 {{requirement of 'CloseNow' comes from its annotation}}
 static VOID CloseNow(PVOID Context) { ZwClose((HANDLE)Context); }
 
 _IRQL_requires_max_(DISPATCH_LEVEL)
@@ -38,14 +38,31 @@ VOID AfterRelease(PKSPIN_LOCK Lock, PVOID Context) {
 }
 
 // Reassigned on one path to a function that is fine at DISPATCH_LEVEL: the
-// paths join at the same IRQL, and there the pointer is one of two
-// functions. Only what is wrong whatever it holds would be reported; a
-// call to CloseNow is not certain, so nothing is.
-VOID OnePathSafe(PKSPIN_LOCK Lock, PVOID Context, BOOLEAN Fast) {
+// paths join at the same IRQL, each still knowing what the pointer holds.
+// The call is `if (Fast) CountNow(); else CloseNow();` under the lock, and
+// the path where Fast is FALSE calls CloseNow at DISPATCH_LEVEL.
+VOID OnePathWrong(PKSPIN_LOCK Lock, PVOID Context, BOOLEAN Fast) {
   KIRQL Old;
-  WORKER *Work = CloseNow;
+  WORKER *Work = CloseNow; // expected-note {{the pointer called there holds 'CloseNow', stored here}}
   if (Fast)
     Work = CountNow;
+  KeAcquireSpinLock(Lock, &Old); // expected-note {{IRQL set to DISPATCH_LEVEL here by 'KeAcquireSpinLockRaiseToDpc'}}
+  Work(Context); // expected-warning {{'CloseNow' called at DISPATCH_LEVEL, but it requires IRQL <= PASSIVE_LEVEL [irql-too-high]}}
+  KeReleaseSpinLock(Lock, Old);
+}
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+static VOID CountTwice(PVOID Context) {
+  CountNow(Context);
+  CountNow(Context);
+}
+
+// Both functions are fine under the lock: nothing to report.
+VOID BothPathsRight(PKSPIN_LOCK Lock, PVOID Context, BOOLEAN Fast) {
+  KIRQL Old;
+  WORKER *Work = CountNow;
+  if (Fast)
+    Work = CountTwice;
   KeAcquireSpinLock(Lock, &Old);
   Work(Context);
   KeReleaseSpinLock(Lock, Old);
