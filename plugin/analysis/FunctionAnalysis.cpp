@@ -422,14 +422,18 @@ void Analyzer::run() {
   if (const ContractItem *I = Own.find(ItemKind::FnMin))
     FnMin = Level(I->Value.N);
   if (Own.has(ItemKind::Paged)) {
-    if (EntryPromised && EntryRange.Lo > ApcLevel) {
+    // Annotated to run above APC_LEVEL (a promise, or a minimum such as
+    // _IRQL_always_function_min_(DISPATCH_LEVEL)): the annotation and the
+    // section disagree. The body is then checked at what was written.
+    bool AnnotatedAbove = EntryRange.Lo > ApcLevel && (EntryPromised || !DerivedEntry);
+    if (AnnotatedAbove) {
       Reporting = true;
       In.R.report(CheckId::PagedCall, DiagLoc::ir(nullptr, &F),
                   "pageable function '" + cNameOfSymbol(F.getName()).str() +
                       "' is annotated to run at " + L.name(EntryRange.Lo) +
                       "; pageable code must run at APC_LEVEL or below");
     }
-    if (!EntryPromised)
+    else if (!EntryPromised)
       EntryRange.Hi = std::min<Level>(EntryRange.Hi, ApcLevel);
   }
 

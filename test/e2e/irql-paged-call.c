@@ -70,6 +70,22 @@ VOID PagedAtDispatch(PVOID Context) { // expected-warning {{pageable function 'P
   PAGED_CODE();
 }
 
+// So does one that never runs below DISPATCH_LEVEL; its body is checked at
+// what the annotation says.
+_IRQL_always_function_min_(DISPATCH_LEVEL)
+VOID PagedAlwaysAtDispatch(PKEVENT Event) { // expected-warning {{pageable function 'PagedAlwaysAtDispatch' is annotated to run at DISPATCH_LEVEL; pageable code must run at APC_LEVEL or below [irql-paged-call]}}
+                                            // nomsext-warning@-1 {{pageable function 'PagedAlwaysAtDispatch' is annotated to run at DISPATCH_LEVEL}}
+  PAGED_CODE();
+  KeSetEvent(Event, IO_NO_INCREMENT, FALSE);
+}
+
+// Never below PASSIVE_LEVEL: no contradiction.
+_IRQL_always_function_min_(PASSIVE_LEVEL)
+VOID PagedAlwaysAtPassive(PKEVENT Event) {
+  PAGED_CODE();
+  KeSetEvent(Event, IO_NO_INCREMENT, FALSE);
+}
+
 // Negatives: PASSIVE_LEVEL and APC_LEVEL callers.
 DRIVER_UNLOAD Unload;
 VOID Unload(PDRIVER_OBJECT DriverObject) {
