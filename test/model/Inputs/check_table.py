@@ -95,6 +95,9 @@ def main():
     ap.add_argument("model_dir", help="plugin/model (holds KernelApi.def and api/)")
     ap.add_argument("--documented", help="side file of IRQL statements read from the pages, "
                     "or a directory of them (every *.txt in it)")
+    ap.add_argument("--unread", action="store_true",
+                    help="list the documented rows no side file records yet "
+                    "('File.def | Name | doc | contract'), the work left to read")
     args = ap.parse_args()
 
     problems = []
@@ -119,7 +122,7 @@ def main():
             if name in rows:
                 problems.append("%s: %s: duplicate of %s" % (where, name, rows[name][0]))
                 continue
-            rows[name] = (where, contract)
+            rows[name] = (where, contract, doc)
             if int(arity) > MAX_ARITY:
                 problems.append("%s: %s: arity %s" % (where, name, arity))
             if not contract:
@@ -163,6 +166,18 @@ def main():
             if have != want and not note.startswith("deviation:"):
                 problems.append("%s: %s: page says '%s', row says '%s'"
                                 % (where, name, statement, rows[name][1]))
+
+    if args.unread:
+        recorded = set()
+        for path in documented_files(args.documented):
+            for line in open(path):
+                line = line.split("#", 1)[0].strip()
+                if line:
+                    recorded.add(line.split("|")[0].strip())
+        for name, (where, contract, doc) in rows.items():
+            if name not in recorded and name not in undocumented:
+                print("%s | %s | %s | %s" % (where.split(":")[0], name, doc, contract))
+        return 0
 
     for p in problems:
         print(p)
