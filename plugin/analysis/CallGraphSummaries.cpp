@@ -96,7 +96,7 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
                          &AlsoCheck,
                      const std::function<std::shared_ptr<SavedFixpoint> *(const Function &)>
                          &KeepFixpoint,
-                     IndirectCallees *Indirect) {
+                     IndirectCallees *Indirect, GepOffsetTable *Geps) {
 
   DenseMap<const Function *, SmallVector<const Function *, 4>> Edges;
   for (Function &F : M) {
@@ -152,6 +152,7 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
                                  Check ? *Check->R : R, /*Emit=*/bool(Check), &S,
                                  nullptr, IndirectContractOf, std::nullopt, nullptr};
         In.Indirect = Indirect;
+        In.Geps = Geps;
         if (Check) {
           In.WhyOf = Check->WhyOf;
           In.OnDirectCall = Check->OnDirectCall;

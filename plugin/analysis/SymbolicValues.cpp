@@ -61,9 +61,13 @@ std::optional<PathId> Analyzer::fixedPath(const Value *V) {
 std::optional<int64_t> Analyzer::gepOffset(const GEPOperator *GEP) {
   auto [It, New] = GepOffsets.try_emplace(GEP);
   if (New) {
-    APInt Off(DL.getIndexTypeSizeInBits(GEP->getType()), 0);
-    if (GEP->accumulateConstantOffset(DL, Off))
-      It->second = Off.getSExtValue();
+    if (In.Geps) {
+      It->second = In.Geps->of(*GEP, DL);
+    } else {
+      APInt Off(DL.getIndexTypeSizeInBits(GEP->getType()), 0);
+      if (GEP->accumulateConstantOffset(DL, Off))
+        It->second = Off.getSExtValue();
+    }
   }
   return It->second;
 }
