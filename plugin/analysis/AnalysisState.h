@@ -118,9 +118,10 @@ struct State {
   }
 
   /// Joins O into this state. Returns whether the state changed, as
-  /// operator== sees it.
-  bool join(const State &O) {
-    bool Changed = false;
+  /// operator== sees it; Touched (if given) is set if anything changed at
+  /// all, the SSA facts and the last change too.
+  bool join(const State &O, bool *Touched = nullptr) {
+    bool Changed = false, SideChanged = false;
     IrqlValue OldCur = Cur;
     Cur.join(O.Cur);
     Changed |= Cur != OldCur;
@@ -136,8 +137,10 @@ struct State {
     Changed |= joinMem(O.Mem);
     for (auto It = Ssa.begin(); It != Ssa.end(); ++It) {
       auto OIt = O.Ssa.find(It->first);
-      if (OIt == O.Ssa.end() || OIt->second != It->second)
+      if ((OIt == O.Ssa.end() || OIt->second != It->second) && It->second != SymVal()) {
         It->second = SymVal();
+        SideChanged = true;
+      }
     }
     if (!llvm::all_of(Facts, [&](const Fact &F) { return is_contained(O.Facts, F); })) {
       SmallVector<Fact, 4> Common;
@@ -147,8 +150,12 @@ struct State {
       Facts = std::move(Common);
       Changed = true;
     }
-    if (LastChange != O.LastChange && !LastChange)
+    if (LastChange != O.LastChange && !LastChange) {
       LastChange = O.LastChange;
+      SideChanged = true;
+    }
+    if (Touched)
+      *Touched |= Changed || SideChanged;
     return Changed;
   }
 

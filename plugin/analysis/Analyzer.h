@@ -95,6 +95,11 @@ private:
   DenseMap<const BasicBlock *, std::vector<State>> &In_ = Fix.In_;
   std::vector<const BasicBlock *> &Order = Fix.Order; // reverse post-order
   DenseMap<const BasicBlock *, unsigned> Visits;
+  // By block (RPO index): the states at each instruction the replay has
+  // anything to do at, from the block's last visit in the fixpoint, and
+  // whether its entry states are still those of that visit.
+  std::vector<std::vector<std::pair<const Instruction *, std::vector<State>>>> Points;
+  std::vector<bool> PointsCurrent;
   DenseSet<std::pair<const Instruction *, unsigned>> Reported;
   bool Reporting = false;
   // A KeGetCurrentIrql() test narrowed the entry range on some path: the
@@ -172,7 +177,7 @@ private:
   void noteFloatExit(const State &S);
   void finishFloatSummary();
   bool followedByWait(const CallBase &CB);
-  void successors(const Instruction &Term, const State &S,
+  void successors(const Instruction &Term, State &S,
                   SmallVectorImpl<std::pair<const BasicBlock *, State>> &Out);
   void checkExit(const ReturnInst &RI, std::vector<State> &States);
   struct CallVerdict {
@@ -192,6 +197,7 @@ private:
   void finishSummary();
   void fixpoint();
   void replay();
+  bool replayedAt(const Instruction &I) const;
   bool adopt(SavedFixpoint &Saved);
   void keep(SavedFixpoint &Saved);
   bool raisesToUnknownLevel() const;
@@ -207,7 +213,7 @@ private:
               const std::vector<State> &States, std::vector<DiagNote> Notes = {});
   DiagNote raisedNote(const State &S);
   DiagNote raisedNote(const Instruction *Site, const IrqlValue &Cur);
-  bool addState(const BasicBlock *BB, State S);
+  bool addState(std::vector<State> &List, State &&S, bool &Touched);
   void keepLiveOut(State &S, const Value *Keep);
   std::string calleeName(const CallBase &CB) const;
 
