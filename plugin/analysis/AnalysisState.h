@@ -42,15 +42,16 @@ struct SymVal {
     ArgVal,  // the value of integer parameter N
     Cancel,  // Irp->CancelIrql in a cancel routine
     Cmp,     // (Inner Pred N): a comparison with a constant
-  } K = Unknown;
+  };
+  // (The wide fields first: states copy many of these.)
   int64_t N = 0;
   uint64_t Id = 0;
-  IrqlValue Irql;
   const Instruction *Site = nullptr;
-  // Cmp only: the compared value.
-  Kind InnerK = Unknown;
-  uint64_t InnerId = 0;
+  uint64_t InnerId = 0; // Cmp only: the compared value (with InnerK)
+  IrqlValue Irql;
   CmpInst::Predicate Pred = CmpInst::ICMP_EQ;
+  Kind K = Unknown;
+  Kind InnerK = Unknown;
 
   bool operator==(const SymVal &O) const {
     return K == O.K && N == O.N && Id == O.Id && Irql == O.Irql && Site == O.Site &&
@@ -180,17 +181,20 @@ private:
   bool joinMem(const SortedVectorMap<PathId, SymVal> &OMem) {
     if (Mem.sharesWith(OMem))
       return false;
+    // Both are sorted by key and all_of goes in order: one walk over OMem.
+    auto At = OMem.begin(), OEnd = OMem.end();
     auto Within = [&](const std::pair<PathId, SymVal> &KV) {
-      auto OIt = OMem.find(KV.first);
-      if (OIt == OMem.end())
+      while (At != OEnd && At->first < KV.first)
+        ++At;
+      if (At == OEnd || At->first != KV.first)
         return false;
-      if (KV.second == OIt->second)
+      if (KV.second == At->second)
         return true;
-      if (KV.second.K != SymVal::Saved || OIt->second.K != SymVal::Saved ||
-          KV.second.Site != OIt->second.Site)
+      if (KV.second.K != SymVal::Saved || At->second.K != SymVal::Saved ||
+          KV.second.Site != At->second.Site)
         return false;
       IrqlValue J = KV.second.Irql;
-      J.join(OIt->second.Irql);
+      J.join(At->second.Irql);
       return J == KV.second.Irql;
     };
     if (llvm::all_of(std::as_const(Mem), Within))

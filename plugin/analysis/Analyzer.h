@@ -100,6 +100,7 @@ private:
   // whether its entry states are still those of that visit.
   std::vector<std::vector<std::pair<const Instruction *, std::vector<State>>>> Points;
   std::vector<bool> PointsCurrent;
+  bool FromKeptVisit = false; // the replay runs from those states now
   DenseSet<std::pair<const Instruction *, unsigned>> Reported;
   bool Reporting = false;
   // A KeGetCurrentIrql() test narrowed the entry range on some path: the

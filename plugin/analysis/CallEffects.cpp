@@ -441,11 +441,13 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
     }
     return;
   }
-  for (const Value *A : CB.args())
-    if (A->getType()->isPointerTy())
-      for (const State &S : States)
-        if (PathId P = pointerPath(A, S))
-          Clobbered.insert(P);
+  // (From a kept visit's states, the visit did this already.)
+  if (!FromKeptVisit)
+    for (const Value *A : CB.args())
+      if (A->getType()->isPointerTy())
+        for (const State &S : States)
+          if (PathId P = pointerPath(A, S))
+            Clobbered.insert(P);
   const Contract *CC = Callee                   ? In.ContractOf(*Callee)
                        : In.IndirectContractOf ? In.IndirectContractOf(CB)
                                                : nullptr;

@@ -575,12 +575,14 @@ void Analyzer::replay() {
     if (It == In_.end() || It->second.empty())
       continue;
     if (Index < PointsCurrent.size() && PointsCurrent[Index]) {
+      FromKeptVisit = true;
       for (auto &[I, AtI] : Points[Index]) {
         if (const auto *RI = dyn_cast<ReturnInst>(I))
           checkExit(*RI, AtI);
         else
           transferInst(*I, AtI);
       }
+      FromKeptVisit = false;
       continue;
     }
     std::vector<State> States = It->second;

@@ -20,6 +20,15 @@ std::string Analyzer::calleeName(const CallBase &CB) const {
   return "<indirect>";
 }
 
+/// V->stripPointerCasts(), without the call for what it never strips (it
+/// keeps a visited set: at -O0 most pointers are locals and loads).
+static const Value *stripCasts(const Value *V) {
+  if (isa<AllocaInst>(V) || isa<LoadInst>(V) || isa<Argument>(V) || isa<GlobalVariable>(V) ||
+      isa<Function>(V))
+    return V;
+  return V->stripPointerCasts();
+}
+
 /// The path of a pointer that names memory itself: a local, a global (or a
 /// function: what a pointer to it holds), a parameter's pointee.
 std::optional<PathId> Analyzer::directPath(const Value *Base) {
@@ -40,7 +49,7 @@ std::optional<PathId> Analyzer::fixedPath(const Value *V) {
   if (Cached != FixedPaths.end())
     return Cached->second;
   std::optional<PathId> P;
-  const Value *Base = V->stripPointerCasts();
+  const Value *Base = stripCasts(V);
   if (std::optional<PathId> Direct = directPath(Base))
     P = Direct;
   else if (isa<LoadInst>(Base))
@@ -76,7 +85,7 @@ PathId Analyzer::pointerPath(const Value *V, const State &S) {
   if (std::optional<PathId> P = fixedPath(V))
     return *P;
   for (unsigned Guard = 0; Guard < 64; ++Guard) {
-    V = V->stripPointerCasts();
+    V = stripCasts(V);
     if (std::optional<PathId> Direct = directPath(V))
       return *Direct;
     if (const auto *GEP = dyn_cast<GEPOperator>(V)) {
