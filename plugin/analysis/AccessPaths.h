@@ -4,7 +4,8 @@
 // access re-loads its base pointer, so "the same variable" is many SSA
 // values. An access path names the location instead: a root (a local, a
 // global, what a parameter points to, or what another path holds) plus a
-// constant byte offset. Paths are interned to small integers.
+// constant byte offset. Paths are interned to small integers. The offsets
+// of GEPs are looked up by shape, once per module (GepOffsetTable).
 //
 //===----------------------------------------------------------------------===//
 #ifndef IRQLCHECK_ANALYSIS_ACCESSPATHS_H

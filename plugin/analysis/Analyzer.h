@@ -2,7 +2,9 @@
 //
 // Private to the analysis. One Analyzer runs over one function: a fixpoint
 // over block entry states (FunctionAnalysis.cpp), then one replay that
-// reports. Its parts live in one file each:
+// reports (from the states the fixpoint's last visit of a block kept at
+// its calls and return, when they are still current). Its parts live in one
+// file each:
 //   SymbolicValues.cpp   the variable map: what values and memory hold
 //   CallEffects.cpp      calls: held against the callee's contract, and
 //                        what they do to the IRQL and the saved-IRQL stack

@@ -103,10 +103,15 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
     if (!Analyzable.count(&F))
       continue;
     auto &Out = Edges[&F];
-    for (const Instruction &I : instructions(F))
-      if (const auto *CB = dyn_cast<CallBase>(&I)) {
+    for (const BasicBlock &BB : F)
+      for (const Instruction &I : BB) {
+        const auto *CB = dyn_cast<CallBase>(&I);
+        if (!CB)
+          continue;
         SmallVector<const Function *, 2> Callees;
-        if (const auto *G = dyn_cast<Function>(CB->getCalledOperand()->stripPointerCasts()))
+        const Value *Called = CB->getCalledOperand();
+        if (const auto *G = dyn_cast<Function>(isa<Function>(Called) ? Called
+                                                                     : Called->stripPointerCasts()))
           Callees.push_back(G);
         else if (Indirect)
           Indirect->possibleTargets(*CB, Callees);

@@ -423,11 +423,10 @@ void Analyzer::run() {
 
 /// Phase 1: the entry states of every block, to a fixpoint.
 void Analyzer::fixpoint() {
-  for (const Instruction &I : instructions(F))
-    if (any_of(I.users(), [&](const User *U) {
-          return cast<Instruction>(U)->getParent() != I.getParent();
-        }))
-      LiveOut.insert(&I);
+  for (const BasicBlock &BB : F)
+    for (const Instruction &I : BB)
+      if (any_of(I.users(), [&](const User *U) { return cast<Instruction>(U)->getParent() != &BB; }))
+        LiveOut.insert(&I);
 
   // Locals whose address reaches a call or is stored may change behind our back.
   for (const Instruction &I : instructions(F))
