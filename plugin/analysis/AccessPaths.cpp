@@ -1,7 +1,10 @@
 //===- AccessPaths.cpp - Names for the memory that holds saved IRQLs ------===//
 #include "analysis/AccessPaths.h"
 
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/DataLayout.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/Operator.h"
 
 namespace irqlcheck {
 
@@ -78,6 +81,27 @@ std::optional<PathTable::CallerName> PathTable::callerName(PathId P) const {
   else
     return std::nullopt;
   return N;
+}
+
+std::optional<int64_t> GepOffsetTable::of(const llvm::GEPOperator &GEP, const llvm::DataLayout &DL) {
+  auto Compute = [&]() -> std::optional<int64_t> {
+    llvm::APInt Off(DL.getIndexTypeSizeInBits(GEP.getType()), 0);
+    if (GEP.accumulateConstantOffset(DL, Off))
+      return Off.getSExtValue();
+    return std::nullopt;
+  };
+  unsigned N = GEP.getNumIndices();
+  if (N > 2 || !llvm::all_of(GEP.indices(), [](const llvm::Use &U) {
+        return llvm::isa<llvm::ConstantInt>(U.get());
+      }))
+    return Compute();
+  // Constants are unique: the same field is the same index values.
+  Shape Key{GEP.getSourceElementType(), GEP.getType(), N > 0 ? GEP.getOperand(1) : nullptr,
+            N > 1 ? GEP.getOperand(2) : nullptr};
+  auto [It, New] = Known.try_emplace(Key);
+  if (New)
+    It->second = Compute();
+  return It->second;
 }
 
 } // namespace irqlcheck

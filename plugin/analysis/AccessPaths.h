@@ -4,7 +4,8 @@
 // access re-loads its base pointer, so "the same variable" is many SSA
 // values. An access path names the location instead: a root (a local, a
 // global, what a parameter points to, or what another path holds) plus a
-// constant byte offset. Paths are interned to small integers.
+// constant byte offset. Paths are interned to small integers. The offsets
+// of GEPs are looked up by shape, once per module (GepOffsetTable).
 //
 //===----------------------------------------------------------------------===//
 #ifndef IRQLCHECK_ANALYSIS_ACCESSPATHS_H
@@ -19,6 +20,9 @@
 
 namespace llvm {
 class AllocaInst;
+class DataLayout;
+class GEPOperator;
+class Type;
 class Value;
 } // namespace llvm
 
@@ -80,6 +84,20 @@ private:
   llvm::StringMap<char> SlotNames;
 
   PathId intern(RootKind K, const void *Ptr, uint64_t Parent, int64_t Off);
+};
+
+/// The constant byte offset of a GEP (nullopt: not constant), by its shape
+/// (the types and up to two constant indices), shared by a module's runs:
+/// at -O0 every access to a field is its own GEP, and computing an offset
+/// costs far more than looking its shape up.
+class GepOffsetTable {
+public:
+  std::optional<int64_t> of(const llvm::GEPOperator &GEP, const llvm::DataLayout &DL);
+
+private:
+  using Shape = std::tuple<const llvm::Type *, const llvm::Type *, const llvm::Value *,
+                           const llvm::Value *>;
+  llvm::DenseMap<Shape, std::optional<int64_t>> Known;
 };
 
 } // namespace irqlcheck

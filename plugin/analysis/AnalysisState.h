@@ -42,16 +42,17 @@ struct SymVal {
     ArgVal,  // the value of integer parameter N
     Cancel,  // Irp->CancelIrql in a cancel routine
     Cmp,     // (Inner Pred N): a comparison with a constant
-  } K = Unknown;
+  };
+  // (The wide fields first: states copy many of these.)
   int64_t N = 0;
   uint64_t Id = 0; // Opaque: its identity; Ptr: FunctionAddress for a function's address
   static constexpr uint64_t FunctionAddress = 1;
-  IrqlValue Irql;
   const Instruction *Site = nullptr;
-  // Cmp only: the compared value.
-  Kind InnerK = Unknown;
-  uint64_t InnerId = 0;
+  uint64_t InnerId = 0; // Cmp only: the compared value (with InnerK)
+  IrqlValue Irql;
   CmpInst::Predicate Pred = CmpInst::ICMP_EQ;
+  Kind K = Unknown;
+  Kind InnerK = Unknown;
 
   bool operator==(const SymVal &O) const {
     return K == O.K && N == O.N && Id == O.Id && Irql == O.Irql && Site == O.Site &&
@@ -125,9 +126,10 @@ struct State {
   }
 
   /// Joins O into this state. Returns whether the state changed, as
-  /// operator== sees it.
-  bool join(const State &O) {
-    bool Changed = false;
+  /// operator== sees it; Touched (if given) is set if anything changed at
+  /// all, the SSA facts and the last change too.
+  bool join(const State &O, bool *Touched = nullptr) {
+    bool Changed = false, SideChanged = false;
     IrqlValue OldCur = Cur;
     Cur.join(O.Cur);
     Changed |= Cur != OldCur;
@@ -143,8 +145,10 @@ struct State {
     Changed |= joinMem(O.Mem);
     for (auto It = Ssa.begin(); It != Ssa.end(); ++It) {
       auto OIt = O.Ssa.find(It->first);
-      if (OIt == O.Ssa.end() || OIt->second != It->second)
+      if ((OIt == O.Ssa.end() || OIt->second != It->second) && It->second != SymVal()) {
         It->second = SymVal();
+        SideChanged = true;
+      }
     }
     if (!llvm::all_of(Facts, [&](const Fact &F) { return is_contained(O.Facts, F); })) {
       SmallVector<Fact, 4> Common;
@@ -154,8 +158,12 @@ struct State {
       Facts = std::move(Common);
       Changed = true;
     }
-    if (LastChange != O.LastChange && !LastChange)
+    if (LastChange != O.LastChange && !LastChange) {
       LastChange = O.LastChange;
+      SideChanged = true;
+    }
+    if (Touched)
+      *Touched |= Changed || SideChanged;
     return Changed;
   }
 
@@ -201,17 +209,20 @@ private:
   bool joinMem(const SortedVectorMap<PathId, SymVal> &OMem) {
     if (Mem.sharesWith(OMem))
       return false;
+    // Both are sorted by key and all_of goes in order: one walk over OMem.
+    auto At = OMem.begin(), OEnd = OMem.end();
     auto Within = [&](const std::pair<PathId, SymVal> &KV) {
-      auto OIt = OMem.find(KV.first);
-      if (OIt == OMem.end())
+      while (At != OEnd && At->first < KV.first)
+        ++At;
+      if (At == OEnd || At->first != KV.first)
         return false;
-      if (KV.second == OIt->second)
+      if (KV.second == At->second)
         return true;
-      if (KV.second.K != SymVal::Saved || OIt->second.K != SymVal::Saved ||
-          KV.second.Site != OIt->second.Site)
+      if (KV.second.K != SymVal::Saved || At->second.K != SymVal::Saved ||
+          KV.second.Site != At->second.Site)
         return false;
       IrqlValue J = KV.second.Irql;
-      J.join(OIt->second.Irql);
+      J.join(At->second.Irql);
       return J == KV.second.Irql;
     };
     if (llvm::all_of(std::as_const(Mem), Within))

@@ -2,7 +2,9 @@
 //
 // Private to the analysis. One Analyzer runs over one function: a fixpoint
 // over block entry states (FunctionAnalysis.cpp), then one replay that
-// reports. Its parts live in one file each:
+// reports (from the states the fixpoint's last visit of a block kept at
+// its calls and return, when they are still current). Its parts live in one
+// file each:
 //   SymbolicValues.cpp   the variable map: what values and memory hold
 //   CallEffects.cpp      calls: held against the callee's contract, and
 //                        what they do to the IRQL and the saved-IRQL stack
@@ -97,6 +99,12 @@ private:
   DenseMap<const BasicBlock *, unsigned> Visits;
   DenseMap<const BasicBlock *, unsigned> JoinEpochs; // see joinEpoch()
   DenseMap<const BasicBlock *, unsigned> VisitLimits; // see visitLimit()
+  // By block (RPO index): the states at each instruction the replay has
+  // anything to do at, from the block's last visit in the fixpoint, and
+  // whether its entry states are still those of that visit.
+  std::vector<std::vector<std::pair<const Instruction *, std::vector<State>>>> Points;
+  std::vector<bool> PointsCurrent;
+  bool FromKeptVisit = false; // the replay runs from those states now
   DenseSet<std::pair<const Instruction *, unsigned>> Reported;
   bool Reporting = false;
   // A KeGetCurrentIrql() test narrowed the entry range on some path: the
@@ -175,7 +183,7 @@ private:
   void noteFloatExit(const State &S);
   void finishFloatSummary();
   bool followedByWait(const CallBase &CB);
-  void successors(const Instruction &Term, const State &S,
+  void successors(const Instruction &Term, State &S,
                   SmallVectorImpl<std::pair<const BasicBlock *, State>> &Out);
   void checkExit(const ReturnInst &RI, std::vector<State> &States);
   struct CallVerdict {
@@ -195,6 +203,7 @@ private:
   void finishSummary();
   void fixpoint();
   void replay();
+  bool replayedAt(const Instruction &I) const;
   bool adopt(SavedFixpoint &Saved);
   void keep(SavedFixpoint &Saved);
   bool raisesToUnknownLevel() const;
@@ -210,7 +219,7 @@ private:
               const std::vector<State> &States, std::vector<DiagNote> Notes = {});
   DiagNote raisedNote(const State &S);
   DiagNote raisedNote(const Instruction *Site, const IrqlValue &Cur);
-  bool addState(const BasicBlock *BB, State S);
+  bool addState(const BasicBlock *BB, std::vector<State> &List, State &&S, bool &Touched);
   unsigned joinEpoch(const BasicBlock *BB);
   unsigned visitLimit(const BasicBlock *BB);
   void keepLiveOut(State &S, const Value *Keep);

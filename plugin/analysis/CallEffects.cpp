@@ -441,11 +441,13 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
     }
     return;
   }
-  for (const Value *A : CB.args())
-    if (A->getType()->isPointerTy())
-      for (const State &S : States)
-        if (PathId P = pointerPath(A, S))
-          Clobbered.insert(P);
+  // (From a kept visit's states, the visit did this already.)
+  if (!FromKeptVisit)
+    for (const Value *A : CB.args())
+      if (A->getType()->isPointerTy())
+        for (const State &S : States)
+          if (PathId P = pointerPath(A, S))
+            Clobbered.insert(P);
   const Contract *CC = Callee                   ? In.ContractOf(*Callee)
                        : In.IndirectContractOf ? In.IndirectContractOf(CB)
                                                : nullptr;
@@ -579,11 +581,14 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
     }
 }
 
-  // 2. What the call does to the IRQL, split for try-acquires.
+  // 2. What the call does to the IRQL, split for try-acquires (a state
+  // that fails to acquire goes before the one that acquires; the states
+  // change in place otherwise).
   std::vector<State> Out;
-  Out.reserve(States.size());
-  std::vector<std::vector<Finding>> PerState;
+  std::vector<std::vector<Finding>> PerState; // (the replay's only)
   bool Try = CC->has(ItemKind::Try);
+  if (Try)
+    Out.reserve(2 * States.size());
   for (State &S : States) {
     if (Try) {
       uint64_t Id = instId(&CB);
@@ -595,14 +600,18 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
       S.Ssa[&CB] = SymVal::opaque(Id);
       S.Facts.push_back({Id, false, 0});
     }
-    PerState.emplace_back();
+    if (Reporting)
+      PerState.emplace_back();
     applyEffects(CB, *CC, S, Reporting ? &PerState.back() : nullptr);
     if (CB.getType()->isIntegerTy() && !S.Ssa.count(&CB)) {
       S.forget(instId(&CB));
       S.Ssa[&CB] = SymVal::opaque(instId(&CB));
     }
-    Out.push_back(std::move(S));
+    if (Try)
+      Out.push_back(std::move(S));
   }
+  if (Try)
+    States = std::move(Out);
   // A stack finding is reported only if every state found it. A finding
   // without a message only stands aside: its state has nothing to say
   // either way, and another state's finding is reported for it.
@@ -630,9 +639,8 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
         continue;
       if (All && !((F0.Id == CheckId::RaiseToLower || F0.Id == CheckId::SetEventWait) &&
                    CallTooHigh))
-        report(CB, F0.Id, F0.Msg, Out, F0.Notes);
+        report(CB, F0.Id, F0.Msg, States, F0.Notes);
     }
-  States = std::move(Out);
 }
 
 } // namespace detail

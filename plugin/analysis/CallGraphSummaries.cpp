@@ -96,17 +96,22 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
                          &AlsoCheck,
                      const std::function<std::shared_ptr<SavedFixpoint> *(const Function &)>
                          &KeepFixpoint,
-                     IndirectCallees *Indirect) {
+                     IndirectCallees *Indirect, GepOffsetTable *Geps) {
 
   DenseMap<const Function *, SmallVector<const Function *, 4>> Edges;
   for (Function &F : M) {
     if (!Analyzable.count(&F))
       continue;
     auto &Out = Edges[&F];
-    for (const Instruction &I : instructions(F))
-      if (const auto *CB = dyn_cast<CallBase>(&I)) {
+    for (const BasicBlock &BB : F)
+      for (const Instruction &I : BB) {
+        const auto *CB = dyn_cast<CallBase>(&I);
+        if (!CB)
+          continue;
         SmallVector<const Function *, 2> Callees;
-        if (const auto *G = dyn_cast<Function>(CB->getCalledOperand()->stripPointerCasts()))
+        const Value *Called = CB->getCalledOperand();
+        if (const auto *G = dyn_cast<Function>(isa<Function>(Called) ? Called
+                                                                     : Called->stripPointerCasts()))
           Callees.push_back(G);
         else if (Indirect)
           Indirect->possibleTargets(*CB, Callees);
@@ -152,6 +157,7 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
                                  Check ? *Check->R : R, /*Emit=*/bool(Check), &S,
                                  nullptr, IndirectContractOf, std::nullopt, nullptr};
         In.Indirect = Indirect;
+        In.Geps = Geps;
         if (Check) {
           In.WhyOf = Check->WhyOf;
           In.OnDirectCall = Check->OnDirectCall;

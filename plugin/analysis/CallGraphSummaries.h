@@ -70,7 +70,7 @@ void summarizeModule(
         nullptr,
     const std::function<std::shared_ptr<SavedFixpoint> *(const llvm::Function &)>
         &KeepFixpoint = nullptr,
-    IndirectCallees *Indirect = nullptr);
+    IndirectCallees *Indirect = nullptr, GepOffsetTable *Geps = nullptr);
 
 } // namespace irqlcheck
 

@@ -78,18 +78,21 @@ unsigned Analyzer::visitLimit(const BasicBlock *BB) {
 
 /// Adds S to BB's entry states; true if they changed (as State::operator==
 /// sees them). Only the state that changes is compared, not the whole list.
-bool Analyzer::addState(const BasicBlock *BB, State S) {
-  std::vector<State> &List = In_[BB];
+/// Touched is set if they changed in any way.
+bool Analyzer::addState(const BasicBlock *BB, std::vector<State> &List, State &&S,
+                        bool &Touched) {
   for (State &Old : List)
     if (Old.sameCore(S)) {
       if (Old.Epoch == S.Epoch)
-        return Old.join(S);
+        return Old.join(S, &Touched);
       unsigned E = joinEpoch(BB);
       bool Relabelled = Old.Epoch != E;
       Old.relabelEpoch(E);
       S.relabelEpoch(E);
-      return Old.join(S) || Relabelled;
+      Touched |= Relabelled;
+      return Old.join(S, &Touched) || Relabelled;
     }
+  Touched = true;
   if (List.size() < MaxStatesPerBlock) {
     List.push_back(std::move(S));
     return true;
@@ -136,15 +139,15 @@ static std::optional<LevelRange> narrow(LevelRange R, CmpInst::Predicate P, int6
   return LevelRange{Level(Lo), Level(Hi)};
 }
 
-void Analyzer::successors(const Instruction &Term, const State &S,
+void Analyzer::successors(const Instruction &Term, State &S,
                           SmallVectorImpl<std::pair<const BasicBlock *, State>> &Out) {
   auto Edge = [&](const BasicBlock *BB, State N) {
     // A join with no source location is compiler-made (the cleanup block and
     // switch clang emits at -O1 and up, where lifetime markers end a scope):
     // it must not hide which return statement the path came from.
-    if (Term.getDebugLoc() || Term.getParent()->getSinglePredecessor() || !N.ExitVia)
-      N.ExitVia = &Term;
-    Out.push_back({BB, std::move(N)});
+    auto &Added = Out.emplace_back(BB, std::move(N)).second;
+    if (Term.getDebugLoc() || Term.getParent()->getSinglePredecessor() || !Added.ExitVia)
+      Added.ExitVia = &Term;
   };
   // A switch: clang's cleanup blocks at -O1 and up dispatch on a slot that
   // says which statement left the scope (a return, or going on with a
@@ -155,7 +158,8 @@ void Analyzer::successors(const Instruction &Term, const State &S,
       auto Case = llvm::find_if(SI->cases(), [&](const auto &Cs) {
         return Cs.getCaseValue()->getSExtValue() == C.N;
       });
-      Edge(Case != SI->case_end() ? Case->getCaseSuccessor() : SI->getDefaultDest(), S);
+      Edge(Case != SI->case_end() ? Case->getCaseSuccessor() : SI->getDefaultDest(),
+           std::move(S));
       return;
     }
     if (C.K == SymVal::Opaque || C.K == SymVal::ArgVal) {
@@ -182,8 +186,9 @@ void Analyzer::successors(const Instruction &Term, const State &S,
   }
   const auto *BI = dyn_cast<BranchInst>(&Term);
   if (!BI || !BI->isConditional()) {
-    for (const BasicBlock *Succ : llvm::successors(Term.getParent()))
-      Edge(Succ, S);
+    // The last edge takes the state itself.
+    for (unsigned I = 0, N = Term.getNumSuccessors(); I < N; ++I)
+      Edge(Term.getSuccessor(I), I + 1 < N ? State(S) : std::move(S));
     return;
   }
   SymVal C = symOf(BI->getCondition(), S);
@@ -204,7 +209,7 @@ void Analyzer::successors(const Instruction &Term, const State &S,
       continue;
     }
     if (C.K != SymVal::Cmp) {
-      Edge(Succ, S);
+      Edge(Succ, Taken ? State(S) : std::move(S));
       continue;
     }
     State N = S;
@@ -461,11 +466,10 @@ void Analyzer::run() {
 
 /// Phase 1: the entry states of every block, to a fixpoint.
 void Analyzer::fixpoint() {
-  for (const Instruction &I : instructions(F))
-    if (any_of(I.users(), [&](const User *U) {
-          return cast<Instruction>(U)->getParent() != I.getParent();
-        }))
-      LiveOut.insert(&I);
+  for (const BasicBlock &BB : F)
+    for (const Instruction &I : BB)
+      if (any_of(I.users(), [&](const User *U) { return cast<Instruction>(U)->getParent() != &BB; }))
+        LiveOut.insert(&I);
 
   // Locals whose address reaches a call or is stored may change behind our back.
   for (const Instruction &I : instructions(F))
@@ -511,6 +515,8 @@ void Analyzer::fixpoint() {
     }
   };
   Enqueue(0);
+  Points.assign(Order.size(), {});
+  PointsCurrent.assign(Order.size(), false);
   std::vector<State> States; // reused: its capacity stays
   while (!Work.empty()) {
     unsigned Index = Work.top();
@@ -519,14 +525,21 @@ void Analyzer::fixpoint() {
     const BasicBlock *BB = Order[Index];
     const std::vector<State> &EntryStates = In_[BB];
     States.assign(EntryStates.begin(), EntryStates.end());
+    auto &Here = Points[Index];
+    Here.clear();
+    PointsCurrent[Index] = true;
     for (const Instruction &I : *BB) {
       if (I.isTerminator())
         break;
+      if (replayedAt(I))
+        Here.push_back({&I, States});
       transferInst(I, States);
     }
     const Instruction *Term = BB->getTerminator();
     if (!Term)
       continue;
+    if (isa<ReturnInst>(Term))
+      Here.push_back({Term, States});
     // Only values used outside their block travel along edges: the rest
     // are dropped before the states are copied to the successors (the
     // branch condition only once the edges are decided).
@@ -546,11 +559,13 @@ void Analyzer::fixpoint() {
         S.Ssa.erase(Cond);
       std::vector<State> &Entry = In_[Succ];
       size_t SizeBefore = Entry.size();
-      bool Changed;
+      auto RPO = RPOIndex.find(Succ);
+      bool Changed, Touched = false;
       unsigned Limit = visitLimit(Succ);
-      if (++Visits[Succ] > Limit) {
+      unsigned SuccVisits = ++Visits[Succ];
+      if (SuccVisits > Limit) {
         // Widen: one state that knows nothing it cannot be sure of.
-        State W = S;
+        State W = std::move(S);
         W.relabelEpoch(joinEpoch(Succ));
         for (State O : Entry) {
           O.relabelEpoch(W.Epoch);
@@ -560,26 +575,61 @@ void Analyzer::fixpoint() {
         W.Stack.clear();
         W.Facts.clear();
         Changed = !(SizeBefore == 1 && Entry[0] == W);
+        Touched = true;
         Entry = {std::move(W)};
       } else {
-        Changed = addState(Succ, std::move(S));
+        Changed = addState(Succ, Entry, std::move(S), Touched);
       }
-      if (Changed && RPOIndex.count(Succ) &&
-          !(Visits[Succ] > Limit + 1 && In_[Succ].size() == 1 && SizeBefore == 1))
-        Enqueue(RPOIndex[Succ]);
+      if (RPO == RPOIndex.end())
+        continue;
+      if (Touched)
+        PointsCurrent[RPO->second] = false;
+      if (Changed && !(SuccVisits > Limit + 1 && Entry.size() == 1 && SizeBefore == 1))
+        Enqueue(RPO->second);
     }
   }
 
 }
 
+/// Does the replay have anything to do at I: a call that may be reported
+/// or tells the summary or the callee something (one with a contract, or
+/// through a pointer), or a return?
+bool Analyzer::replayedAt(const Instruction &I) const {
+  if (isa<ReturnInst>(I))
+    return true;
+  const auto *CB = dyn_cast<CallBase>(&I);
+  if (!CB)
+    return false;
+  const Function *Callee = calledFunction(*CB);
+  if (!Callee)
+    return true;
+  return !Callee->isIntrinsic() && In.ContractOf(*Callee) &&
+         cNameOfSymbol(Callee->getName()) != "KeGetCurrentIrql";
+}
+
 /// Phase 2: replay every block once from its final entry states, reporting
-/// (and noting what the summary needs).
+/// (and noting what the summary needs). A block whose entry states did not
+/// change after its last visit in phase 1 is not gone over again: that
+/// visit kept the states at the instructions the replay has anything to do
+/// at, and the replay takes it up there.
 void Analyzer::replay() {
   Reporting = true;
-  for (const BasicBlock *BB : Order) {
+  for (unsigned Index = 0; Index < Order.size(); ++Index) {
+    const BasicBlock *BB = Order[Index];
     auto It = In_.find(BB);
     if (It == In_.end() || It->second.empty())
       continue;
+    if (Index < PointsCurrent.size() && PointsCurrent[Index]) {
+      FromKeptVisit = true;
+      for (auto &[I, AtI] : Points[Index]) {
+        if (const auto *RI = dyn_cast<ReturnInst>(I))
+          checkExit(*RI, AtI);
+        else
+          transferInst(*I, AtI);
+      }
+      FromKeptVisit = false;
+      continue;
+    }
     std::vector<State> States = It->second;
     for (const Instruction &I : *BB) {
       if (const auto *RI = dyn_cast<ReturnInst>(&I)) {

@@ -27,6 +27,7 @@ class Instruction;
 } // namespace llvm
 
 namespace irqlcheck {
+class GepOffsetTable;
 class IndirectCallees;
 class Reporter;
 
@@ -75,6 +76,8 @@ struct FunctionAnalysisInput {
   std::function<bool(const llvm::Function &)> UsesCallersIrql = nullptr;
   /// The targets of calls through pointers the analysis follows, or null.
   IndirectCallees *Indirect = nullptr;
+  /// GEP offsets by shape, shared by the module's runs, or null.
+  GepOffsetTable *Geps = nullptr;
   /// Summary run: set to the fixpoint, if a check run that differs only in
   /// its entry range can replay it (else left null).
   std::shared_ptr<SavedFixpoint> *Keep = nullptr;

@@ -359,7 +359,10 @@ namespace detail {
 const Function *Analyzer::calledFunction(const CallBase &CB) const {
   if (&CB == ForcedCall)
     return ForcedCallee;
-  return dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
+  const Value *Called = CB.getCalledOperand();
+  if (const auto *Fn = dyn_cast<Function>(Called))
+    return Fn; // (most calls: no cast to strip)
+  return dyn_cast<Function>(Called->stripPointerCasts());
 }
 
 const Function *Analyzer::nameableCallee(const CallBase &CB) const {

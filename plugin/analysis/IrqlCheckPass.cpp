@@ -1,6 +1,7 @@
 //===- IrqlCheckPass.cpp - The IR pass that checks IRQL rules -------------===//
 #include "analysis/IrqlCheckPass.h"
 #include "Compat.h"
+#include "analysis/AccessPaths.h"
 #include "analysis/CallGraphSummaries.h"
 #include "analysis/FunctionAnalysis.h"
 #include "analysis/IndirectCallees.h"
@@ -168,6 +169,7 @@ void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagS
   }
   // Calls through function pointers held in locals and TU-filled tables.
   IndirectCallees Indirect(M, Analyzable);
+  GepOffsetTable Geps;
   // Internal and called only where the analysis sees the call.
   auto CallersAllKnown = [&](const Function &F) {
     return F.hasLocalLinkage() && (!F.hasAddressTaken() || Indirect.callersAllKnown(F));
@@ -261,7 +263,7 @@ void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagS
   DenseMap<const Function *, std::shared_ptr<SavedFixpoint>> Kept;
   auto KeepFixpoint = [&](const Function &F) { return &Kept[&F]; };
   summarizeModule(M, Contracts, Summaries, Analyzable, Model->Levels, R, &BottomUp,
-                  &InRecursion, IndirectContractOf, AlsoCheck, KeepFixpoint, &Indirect);
+                  &InRecursion, IndirectContractOf, AlsoCheck, KeepFixpoint, &Indirect, &Geps);
   auto ContractOf = [&](const Function &F) { return contractIn(Contracts, F); };
 
   // Top-down: callers before callees, so that an internal function called
@@ -287,6 +289,7 @@ void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagS
     In.OnDirectCall = OnDirectCall;
     In.UsesCallersIrql = UsesCallersIrql;
     In.Indirect = &Indirect;
+    In.Geps = &Geps;
     // Internal, never address-taken, not recursive: every caller is known.
     if (CallersAllKnown(F) && !InRecursion.count(&F)) {
       auto It = CalledAt.find(&F);

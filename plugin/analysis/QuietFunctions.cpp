@@ -30,7 +30,6 @@
 
 #include "llvm/ADT/PostOrderIterator.h"
 #include "llvm/IR/CFG.h"
-#include "llvm/IR/InstIterator.h"
 
 using namespace llvm;
 
@@ -170,21 +169,23 @@ bool Analyzer::quietRun() {
     Fix = Fixpoint();
     return false;
   };
-  for (const Instruction &I : instructions(F)) {
-    const auto *CB = dyn_cast<CallBase>(&I);
-    if (!CB || CB->isTerminator())
-      continue; // loads, stores and arithmetic move values, not the IRQL
-    const Function *Callee = calledFunction(*CB);
-    if (!Callee || CB->isIndirectCall() ||
-        (!Callee->isIntrinsic() && cNameOfSymbol(Callee->getName()) == "KeGetCurrentIrql"))
-      return Fail();
-    const Contract *CC = Callee->isIntrinsic() ? nullptr : In.ContractOf(*Callee);
-    if (!CC)
-      continue;
-    if (!quietCall(*CB, *CC, Entry))
-      return Fail();
-    Calls.push_back({CB, CC, Callee, 0, {}, false});
-  }
+  // (Blocks, then instructions: cheaper than an instruction iterator.)
+  for (const BasicBlock &BB : F)
+    for (const Instruction &I : BB) {
+      const auto *CB = dyn_cast<CallBase>(&I);
+      if (!CB || CB->isTerminator())
+        continue; // loads, stores and arithmetic move values, not the IRQL
+      const Function *Callee = calledFunction(*CB);
+      if (!Callee || CB->isIndirectCall() ||
+          (!Callee->isIntrinsic() && cNameOfSymbol(Callee->getName()) == "KeGetCurrentIrql"))
+        return Fail();
+      const Contract *CC = Callee->isIntrinsic() ? nullptr : In.ContractOf(*Callee);
+      if (!CC)
+        continue;
+      if (!quietCall(*CB, *CC, Entry))
+        return Fail();
+      Calls.push_back({CB, CC, Callee, 0, {}, false});
+    }
 
   // Held against the entry IRQL (a call in a block the analysis never
   // reaches too: a finding there only means the full analysis decides).

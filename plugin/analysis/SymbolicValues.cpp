@@ -20,6 +20,15 @@ std::string Analyzer::calleeName(const CallBase &CB) const {
   return "<indirect>";
 }
 
+/// V->stripPointerCasts(), without the call for what it never strips (it
+/// keeps a visited set: at -O0 most pointers are locals and loads).
+static const Value *stripCasts(const Value *V) {
+  if (isa<AllocaInst>(V) || isa<LoadInst>(V) || isa<Argument>(V) || isa<GlobalVariable>(V) ||
+      isa<Function>(V))
+    return V;
+  return V->stripPointerCasts();
+}
+
 /// The path of a pointer that names memory itself: a local, a global (or a
 /// function: what a pointer to it holds), a parameter's pointee.
 std::optional<PathId> Analyzer::directPath(const Value *Base) {
@@ -40,7 +49,7 @@ std::optional<PathId> Analyzer::fixedPath(const Value *V) {
   if (Cached != FixedPaths.end())
     return Cached->second;
   std::optional<PathId> P;
-  const Value *Base = V->stripPointerCasts();
+  const Value *Base = stripCasts(V);
   if (std::optional<PathId> Direct = directPath(Base))
     P = Direct;
   else if (isa<LoadInst>(Base))
@@ -61,9 +70,13 @@ std::optional<PathId> Analyzer::fixedPath(const Value *V) {
 std::optional<int64_t> Analyzer::gepOffset(const GEPOperator *GEP) {
   auto [It, New] = GepOffsets.try_emplace(GEP);
   if (New) {
-    APInt Off(DL.getIndexTypeSizeInBits(GEP->getType()), 0);
-    if (GEP->accumulateConstantOffset(DL, Off))
-      It->second = Off.getSExtValue();
+    if (In.Geps) {
+      It->second = In.Geps->of(*GEP, DL);
+    } else {
+      APInt Off(DL.getIndexTypeSizeInBits(GEP->getType()), 0);
+      if (GEP->accumulateConstantOffset(DL, Off))
+        It->second = Off.getSExtValue();
+    }
   }
   return It->second;
 }
@@ -72,7 +85,7 @@ PathId Analyzer::pointerPath(const Value *V, const State &S) {
   if (std::optional<PathId> P = fixedPath(V))
     return *P;
   for (unsigned Guard = 0; Guard < 64; ++Guard) {
-    V = V->stripPointerCasts();
+    V = stripCasts(V);
     if (std::optional<PathId> Direct = directPath(V))
       return *Direct;
     if (const auto *GEP = dyn_cast<GEPOperator>(V)) {
@@ -250,6 +263,11 @@ void Analyzer::transferInst(const Instruction &I, std::vector<State> &States) {
     transferAnyCall(*CB, States);
     return;
   }
+  // Addresses, arithmetic, allocas, phis and loads of pointers (resolved
+  // through pointerPath) change no state: most instructions at -O0.
+  if (!(isa<StoreInst>(I) || isa<CastInst>(I) || isa<ICmpInst>(I) ||
+        (isa<LoadInst>(I) && !I.getType()->isPointerTy())))
+    return;
   for (State &S : States) {
     if (const auto *SI = dyn_cast<StoreInst>(&I)) {
       PathId P = pointerPath(SI->getPointerOperand(), S);
