@@ -44,9 +44,9 @@ public:
     size_t Bottom = Stack.size();
     Stack.push_back(S);
     while (Stack.size() > Bottom) {
-      Stmt *N = Stack.pop_back_val();
-      if (N)
-        step(N);
+      // A node's first child is walked right after it, without the stack.
+      for (Stmt *N = Stack.pop_back_val(); N;)
+        N = step(N);
     }
     return true;
   }
@@ -186,19 +186,23 @@ public:
 
 private:
   void push(Stmt *S) { Stack.push_back(S); }
-  /// S's children, to be walked first to last.
-  void pushChildren(Stmt *S) {
+  /// S's children, to be walked first to last: the first is returned, the
+  /// others pushed.
+  Stmt *pushChildren(Stmt *S) {
     size_t First = Stack.size();
     for (Stmt *Child : S->children())
       Stack.push_back(Child);
+    if (Stack.size() == First)
+      return nullptr;
     std::reverse(Stack.begin() + First, Stack.end());
+    return Stack.pop_back_val();
   }
 
   /// Visits N as the visitor would, walks what the visitor walks before N's
-  /// children (a written type), and pushes the children; a node of a kind
-  /// not known here goes to the visitor with its subtree. Inline: it runs
-  /// for every node.
-  LLVM_ATTRIBUTE_ALWAYS_INLINE void step(Stmt *N) {
+  /// children (a written type), pushes all children but the first and
+  /// returns that (null: none); a node of a kind not known here goes to the
+  /// visitor with its subtree. Inline: it runs for every node.
+  LLVM_ATTRIBUTE_ALWAYS_INLINE Stmt *step(Stmt *N) {
     switch (N->getStmtClass()) {
     // Leaves.
     case Stmt::IntegerLiteralClass:
@@ -209,36 +213,31 @@ private:
     case Stmt::ContinueStmtClass:
     case Stmt::NullStmtClass:
     case Stmt::GotoStmtClass:
-      return;
+      return nullptr;
     case Stmt::DeclRefExprClass: {
       auto *DRE = cast<DeclRefExpr>(N);
       if (DRE->hasQualifier() || DRE->hasExplicitTemplateArgs())
         break;
       VisitDeclRefExpr(DRE);
-      return;
+      return nullptr;
     }
     // One child.
     case Stmt::ImplicitCastExprClass:
-      push(cast<ImplicitCastExpr>(N)->getSubExpr());
-      return;
+      return cast<ImplicitCastExpr>(N)->getSubExpr();
     case Stmt::ParenExprClass:
-      push(cast<ParenExpr>(N)->getSubExpr());
-      return;
+      return cast<ParenExpr>(N)->getSubExpr();
     case Stmt::UnaryOperatorClass:
-      push(cast<UnaryOperator>(N)->getSubExpr());
-      return;
+      return cast<UnaryOperator>(N)->getSubExpr();
     case Stmt::MemberExprClass: {
       auto *ME = cast<MemberExpr>(N);
       if (ME->hasQualifier() || ME->hasExplicitTemplateArgs())
         break;
-      push(ME->getBase());
-      return;
+      return ME->getBase();
     }
     case Stmt::CStyleCastExprClass: {
       auto *CE = cast<CStyleCastExpr>(N);
       TraverseTypeLoc(CE->getTypeInfoAsWritten()->getTypeLoc());
-      push(CE->getSubExpr());
-      return;
+      return CE->getSubExpr();
     }
     // Operators and calls.
     case Stmt::BinaryOperatorClass:
@@ -246,63 +245,54 @@ private:
       auto *BO = cast<BinaryOperator>(N);
       VisitBinaryOperator(BO);
       push(BO->getRHS());
-      push(BO->getLHS());
-      return;
+      return BO->getLHS();
     }
     case Stmt::ArraySubscriptExprClass: {
       auto *AE = cast<ArraySubscriptExpr>(N);
       push(AE->getRHS());
-      push(AE->getLHS());
-      return;
+      return AE->getLHS();
     }
     case Stmt::ConditionalOperatorClass: {
       auto *CO = cast<ConditionalOperator>(N);
       push(CO->getRHS());
       push(CO->getLHS());
-      push(CO->getCond());
-      return;
+      return CO->getCond();
     }
     case Stmt::CallExprClass: {
       auto *CE = cast<CallExpr>(N);
       VisitCallExpr(CE);
       for (unsigned I = CE->getNumArgs(); I-- > 0;)
         push(CE->getArg(I));
-      push(CE->getCallee());
-      return;
+      return CE->getCallee();
     }
     // A written type before the children.
     case Stmt::UnaryExprOrTypeTraitExprClass: {
       auto *UE = cast<UnaryExprOrTypeTraitExpr>(N);
       if (UE->isArgumentType())
         TraverseTypeLoc(UE->getArgumentTypeInfo()->getTypeLoc());
-      pushChildren(N);
-      return;
+      return pushChildren(N);
     }
     case Stmt::CompoundLiteralExprClass:
       TraverseTypeLoc(cast<CompoundLiteralExpr>(N)->getTypeSourceInfo()->getTypeLoc());
-      pushChildren(N);
-      return;
+      return pushChildren(N);
     case Stmt::VAArgExprClass:
       TraverseTypeLoc(cast<VAArgExpr>(N)->getWrittenTypeInfo()->getTypeLoc());
-      pushChildren(N);
-      return;
+      return pushChildren(N);
     case Stmt::OffsetOfExprClass:
       TraverseTypeLoc(cast<OffsetOfExpr>(N)->getTypeSourceInfo()->getTypeLoc());
-      pushChildren(N);
-      return;
+      return pushChildren(N);
     // The declarations, not the children (their initializers again).
     case Stmt::DeclStmtClass:
       for (Decl *D : cast<DeclStmt>(N)->decls())
         TraverseDecl(D);
-      return;
+      return nullptr;
     // The visitor walks the syntactic form only.
     case Stmt::InitListExprClass: {
       auto *ILE = cast<InitListExpr>(N);
       if (InitListExpr *Syntactic = ILE->getSyntacticForm())
         ILE = Syntactic;
       VisitInitListExpr(ILE);
-      pushChildren(ILE);
-      return;
+      return pushChildren(ILE);
     }
     // Nothing but the children.
     case Stmt::CompoundStmtClass:
@@ -334,12 +324,12 @@ private:
     case Stmt::BinaryConditionalOperatorClass:
     case Stmt::OpaqueValueExprClass:
     case Stmt::AtomicExprClass:
-      pushChildren(N);
-      return;
+      return pushChildren(N);
     default:
       break;
     }
     Base::TraverseStmt(N);
+    return nullptr;
   }
 
   /// The visitor's traversal of D, but for its attributes, if D is a
