@@ -99,6 +99,8 @@ void AnnotationStore::release() {
   std::vector<const Decl *>().swap(Order);
   std::vector<WrittenAnnotation>().swap(Pending);
   decltype(Written)().swap(Written);
+  decltype(Attached)().swap(Attached);
+  std::vector<unsigned>().swap(NextWritten);
   Stale = 0;
   Buffer = llvm::StringRef();
   BufferFile = FileID();
@@ -107,6 +109,8 @@ void AnnotationStore::release() {
 
 const llvm::SmallVectorImpl<RawAnnotation> *
 AnnotationStore::lookup(const clang::Decl *D, llvm::ArrayRef<ParmVarDecl *> Params) {
+  if (NextWritten.size() < Attached.size())
+    indexWritten();
   if (!Written.empty())
     if (auto W = Written.find(D); W != Written.end())
       resolveWritten(D, Params);
@@ -191,7 +195,7 @@ void AnnotationStore::attachPending(DeclGroupRef DG, const SourceManager &SrcMgr
       bool All = Ends.size() > 1 && DG.isDeclGroup() && A.Offset < firstNameOffset(DG, SrcMgr);
       for (size_t Each = All ? 0 : K; Each < (All ? Ends.size() : K + 1); ++Each)
         if (isa<FunctionDecl>(Ends[Each].D) || isa<TypedefNameDecl>(Ends[Each].D))
-          Written[Ends[Each].D].push_back(A);
+          Attached.push_back({Ends[Each].D, A});
       J = K;
       continue;
     }
@@ -200,6 +204,18 @@ void AnnotationStore::attachPending(DeclGroupRef DG, const SourceManager &SrcMgr
   }
   Pending.resize(Keep);
   Stale = Keep;
+}
+
+void AnnotationStore::indexWritten() {
+  // At most one bucket per entry: no rehashing.
+  Written.reserve(Written.size() + Attached.size() - NextWritten.size());
+  NextWritten.reserve(Attached.size());
+  for (unsigned I = NextWritten.size(); I < Attached.size(); ++I) {
+    NextWritten.push_back(~0u);
+    auto [It, New] = Written.try_emplace(Attached[I].first, I, I);
+    if (!New)
+      NextWritten[std::exchange(It->second.second, I)] = I;
+  }
 }
 
 llvm::StringRef AnnotationStore::bufferOf(FileID File) {
@@ -214,7 +230,9 @@ llvm::StringRef AnnotationStore::bufferOf(FileID File) {
 }
 
 void AnnotationStore::resolveWritten(const Decl *D, llvm::ArrayRef<ParmVarDecl *> Params) {
-  llvm::SmallVector<WrittenAnnotation, 2> List = std::move(Written[D]);
+  llvm::SmallVector<WrittenAnnotation, 2> List;
+  for (unsigned I = Written.lookup(D).first; I != ~0u; I = NextWritten[I])
+    List.push_back(Attached[I].second);
   Written.erase(D);
   // Written inside the prototype's parentheses (after the declaration's name,
   // up to its last parameter): the parameter that ends first after it.

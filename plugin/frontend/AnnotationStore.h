@@ -115,7 +115,7 @@ public:
   /// Params, which are looked up after D).
   const llvm::SmallVectorImpl<RawAnnotation> *
   lookup(const clang::Decl *D, llvm::ArrayRef<clang::ParmVarDecl *> Params = {});
-  bool empty() const { return ByDecl.empty() && Written.empty() && Pending.empty(); }
+  bool empty() const { return ByDecl.empty() && Attached.empty() && Pending.empty(); }
   /// The declarations annotated in the user's code, in the order they were
   /// first annotated.
   llvm::ArrayRef<const clang::Decl *> decls() const { return Order; }
@@ -145,8 +145,14 @@ private:
   /// Pending.size() when the last group was attached: what was pending then
   /// and still is, belongs to no declaration.
   size_t Stale = 0;
-  /// Written annotations by declaration, not yet split and resolved.
-  llvm::DenseMap<const clang::Decl *, llvm::SmallVector<WrittenAnnotation, 2>> Written;
+  /// Written annotations and the declaration each went to, in order: the
+  /// parser's thousands of groups only append here.
+  std::vector<std::pair<const clang::Decl *, WrittenAnnotation>> Attached;
+  /// Made on lookup from what was attached since (indexWritten): each
+  /// declaration's first and last entry in Attached, not yet split and
+  /// resolved, and each entry's next one of the same declaration (~0u).
+  llvm::DenseMap<const clang::Decl *, std::pair<unsigned, unsigned>> Written;
+  std::vector<unsigned> NextWritten;
   const clang::SourceManager *SM = nullptr;
   clang::FileID BufferFile; // the file whose text Buffer is
   llvm::StringRef Buffer;
@@ -154,6 +160,7 @@ private:
   llvm::StringRef bufferOf(clang::FileID File);
 
   void attachPending(clang::DeclGroupRef DG, const clang::SourceManager &SM);
+  void indexWritten();
   void resolveWritten(const clang::Decl *D, llvm::ArrayRef<clang::ParmVarDecl *> Params);
 };
 

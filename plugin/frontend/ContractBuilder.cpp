@@ -142,9 +142,17 @@ private:
   void checkParamType(const RawAnnotation &A, QualType T, bool WantPointer,
                       bool IsReturn = false);
   const Contract *typedefContract(const TypedefNameDecl *TD);
+  /// What a function whose class is TD inherits from TD, and what the role
+  /// table gives a class (before the function's own location fills an item
+  /// the table places nowhere): the same for every function of the class.
+  DenseMap<const TypedefNameDecl *, Contract> InheritedFromTypedef;
+  StringMap<std::optional<Contract>> InheritedFromRole;
+  const Contract &inheritedFrom(const TypedefNameDecl *TD);
+  const Contract *inheritedFromRole(StringRef ClassName);
   void mergeRedeclaration(Contract &Into, const Contract &From, bool SameDeclaration = false);
   void checkRanges(const Contract &C);
-  Contract buildFunction(const FunctionDecl *FD, std::string &Provenance);
+  /// Provenance, for -dump-contracts only, may be null.
+  Contract buildFunction(const FunctionDecl *FD, std::string *Provenance);
 
   /// Reports a finding about an annotation or a declaration, unless it is
   /// written in the kit's headers (not the user's to fix).
@@ -540,6 +548,33 @@ const Contract *Builder::typedefContract(const TypedefNameDecl *TD) {
   return &(TypedefContracts[TD] = std::move(C));
 }
 
+const Contract &Builder::inheritedFrom(const TypedefNameDecl *TD) {
+  auto It = InheritedFromTypedef.find(TD);
+  if (It != InheritedFromTypedef.end())
+    return It->second;
+  Contract Tagged;
+  for (ContractItem I : typedefContract(TD)->items()) {
+    I.From.Src = Origin::FunctionClass;
+    I.From.Via = TD->getName().str();
+    Tagged.add(std::move(I));
+  }
+  return InheritedFromTypedef[TD] = std::move(Tagged);
+}
+
+const Contract *Builder::inheritedFromRole(StringRef ClassName) {
+  auto [It, New] = InheritedFromRole.try_emplace(ClassName);
+  if (New)
+    if (const Contract *Role = Model.Kernel.role(ClassName)) {
+      Contract Tagged;
+      for (ContractItem I : Role->items()) {
+        I.From.Via = ClassName.str();
+        Tagged.add(std::move(I));
+      }
+      It->second = std::move(Tagged);
+    }
+  return It->second ? &*It->second : nullptr;
+}
+
 void Builder::mergeRedeclaration(Contract &Into, const Contract &From, bool SameDeclaration) {
   for (const ContractItem &I : From.items()) {
     bool Present = false;
@@ -648,7 +683,7 @@ void Builder::attributeMarkers(ArrayRef<const FunctionDecl *> Kept) {
   }
 }
 
-Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenance) {
+Contract Builder::buildFunction(const FunctionDecl *First, std::string *Provenance) {
   Contract C;
   std::vector<ClassUse> Classes;
   const TypedefNameDecl *DeclaringTypedef = nullptr;
@@ -766,7 +801,8 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
     I.From.RawLoc = Reg->second.Loc.getRawEncoding();
     I.From.Via = "registered with " + Reg->second.Via;
     C.add(std::move(I));
-    Provenance += " registered with " + Reg->second.Via + ";";
+    if (Provenance)
+      *Provenance += " registered with " + Reg->second.Via + ";";
   }
   // DriverEntry is a DRIVER_INITIALIZE even when declared without the typedef.
   if (ClassName.empty() && First->getIdentifier() && First->getName() == "DriverEntry") {
@@ -778,15 +814,10 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
   }
 
   if (ClassTypedef) {
-    Contract Inherited = *typedefContract(ClassTypedef);
-    Contract Tagged;
-    for (ContractItem I : Inherited.items()) {
-      I.From.Src = Origin::FunctionClass;
-      I.From.Via = ClassTypedef->getName().str();
-      Tagged.add(std::move(I));
-    }
+    const Contract &Tagged = inheritedFrom(ClassTypedef);
     if (!Tagged.empty())
-      Provenance += " class " + ClassTypedef->getName().str() + ";";
+      if (Provenance)
+        *Provenance += " class " + ClassTypedef->getName().str() + ";";
     C.addMissingFrom(Tagged);
   }
 
@@ -806,10 +837,9 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
   };
   // The role table gives the entry IRQL a class's typedef did not state.
   if (!ClassName.empty())
-    if (const Contract *Role = Model.Kernel.role(ClassName)) {
+    if (const Contract *Role = inheritedFromRole(ClassName)) {
       Contract Tagged;
       for (ContractItem I : Role->items()) {
-        I.From.Via = ClassName;
         if (!I.From.RawLoc)
           I.From.RawLoc = First->getLocation().getRawEncoding();
         Tagged.add(std::move(I));
@@ -823,7 +853,8 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
       size_t Before = C.items().size();
       C.addMissingFrom(Filtered);
       if (C.items().size() != Before)
-        Provenance += " role " + ClassName + ";";
+        if (Provenance)
+          *Provenance += " role " + ClassName + ";";
       // Interrupt roles: the WDK writes _IRQL_requires_(HIGH_LEVEL) on
       // KSERVICE_ROUTINE to stand for "some DIRQL", which the role table says
       // as min=3 max=DIRQL.
@@ -839,7 +870,8 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
           if (IsEntry(I))
             Entry.add(I);
         ReplaceClassEntry(Entry);
-        Provenance += " HIGH_LEVEL as DIRQL;";
+        if (Provenance)
+          *Provenance += " HIGH_LEVEL as DIRQL;";
       }
     }
 
@@ -857,7 +889,8 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
     Max.From.Via = "DRIVER_DISPATCH for " + Majors.names();
     Entry.add(std::move(Max));
     ReplaceClassEntry(Entry);
-    Provenance += " dispatch type " + Majors.names() + ";";
+    if (Provenance)
+      *Provenance += " dispatch type " + Majors.names() + ";";
   }
 
   // What the registrations settle beyond the role (Registrations.h): a KMDF
@@ -884,7 +917,8 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
       Entry.add(std::move(Max));
     }
     ReplaceClassEntry(Entry);
-    Provenance += " " + Reg->second.EntryWhy + ";";
+    if (Provenance)
+      *Provenance += " " + Reg->second.EntryWhy + ";";
   }
 
   // The interrupt spin lock raises to the interrupt's device IRQL. The WDK
@@ -917,7 +951,8 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
       C.addMissingFrom(*M);
       if (C.items().size() != Before) {
         const Origin &O = M->items().front().From;
-        Provenance += O.Src == Origin::UserModel ? " model " + O.Via + ";" : " model;";
+        if (Provenance)
+          *Provenance += O.Src == Origin::UserModel ? " model " + O.Via + ";" : " model;";
       }
     }
 
@@ -936,7 +971,8 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string &Provenan
                             : "restores-global=WdfObjectLock:arg0",
                         Model.Levels, Lock, Error, From)) {
       C.addMissingFrom(Lock);
-      Provenance += " object lock raises;";
+      if (Provenance)
+        *Provenance += " object lock raises;";
     }
   }
 
@@ -1068,7 +1104,7 @@ void Builder::run(DumpMode Dump, raw_ostream &OS) {
         Model.DefinitionLocs[Names.getName(Def)] = Def->getLocation().getRawEncoding();
     }
     std::string Provenance;
-    Contract C = buildFunction(First, Provenance);
+    Contract C = buildFunction(First, Dump == DumpMode::None ? nullptr : &Provenance);
     if (C.empty())
       continue;
     bool Used = any_of(First->redecls(), [&](const FunctionDecl *FD) {

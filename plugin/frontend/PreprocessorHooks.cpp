@@ -28,11 +28,23 @@ void PreprocessorHooks::FileChanged(SourceLocation Loc, FileChangeReason Reason,
     Sal->fileChanged(Loc, FileType, Reason == SystemHeaderPragma);
 }
 
+// Every macro expansion of the translation unit comes here, and almost none
+// is of interest: that is decided inline, without a call (so without saving
+// registers), and the rare rest goes out of line.
 void PreprocessorHooks::MacroExpands(const Token &Name, const MacroDefinition &MD,
                                      SourceRange Range, const MacroArgs *Args) {
-  if (Sal)
-    Sal->macroExpands(Name, MD, Range, Args);
-  if (PagedCode && PagedCode->isMarker(Name.getIdentifierInfo()))
+  const MacroInfo *SalCandidate = Sal ? Sal->candidate(MD) : nullptr;
+  bool Marker = PagedCode && PagedCode->isMarker(Name.getIdentifierInfo());
+  if (LLVM_UNLIKELY(SalCandidate || Marker))
+    interestingExpansion(Name, Range, Args, SalCandidate, Marker);
+}
+
+void PreprocessorHooks::interestingExpansion(const Token &Name, SourceRange Range,
+                                             const MacroArgs *Args,
+                                             const MacroInfo *SalCandidate, bool Marker) {
+  if (SalCandidate)
+    Sal->recordIfEmptyForm(SalCandidate, Range, Args);
+  if (Marker)
     PagedCode->macroExpands(Name, Range);
 }
 

@@ -14,6 +14,10 @@
 #include "clang/Lex/PPCallbacks.h"
 #include <memory>
 
+namespace clang {
+class MacroInfo;
+} // namespace clang
+
 namespace irqlcheck {
 
 class SalMacroGuard;
@@ -41,6 +45,11 @@ public:
   void PragmaWarningPop(clang::SourceLocation Loc) override;
 
 private:
+  LLVM_ATTRIBUTE_NOINLINE void interestingExpansion(const clang::Token &Name,
+                                                    clang::SourceRange Range,
+                                                    const clang::MacroArgs *Args,
+                                                    const clang::MacroInfo *SalCandidate,
+                                                    bool Marker);
   const clang::SourceManager &SM;
   std::unique_ptr<SalMacroGuard> Sal;
   std::unique_ptr<PagedCodeRecorder> PagedCode;

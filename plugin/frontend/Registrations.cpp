@@ -8,6 +8,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -54,6 +55,11 @@ const Registrar Registrars[] = {
     {"IoCsqInitializeEx", 6, "IO_CSQ_COMPLETE_CANCELED_IRP"},
     {"FltDoCompletionProcessingWhenSafe", 4, "PFLT_POST_OPERATION_CALLBACK"},
 };
+
+/// The other routines RegistrationFinder::call reads by name.
+const llvm::StringRef RoutinesByName[] = {
+    "FltDoCompletionProcessingWhenSafe", "WdfObjectAcquireLock", "WdfIoQueueCreate",
+    "WdfDeviceCreate", "WdfDriverCreate", "WdfTimerCreate", "WdfInterruptCreate"};
 
 const FunctionDecl *functionOf(const Expr *E) {
   E = E->IgnoreParenImpCasts();
@@ -200,6 +206,30 @@ struct RegistrationFinder::State {
       It->second = roleOfFieldType(T);
     return It->second;
   }
+  // The parameters of a role type of each prototype, in order: most have
+  // none, and a driver calls the same routines again and again.
+  llvm::DenseMap<const FunctionProtoType *, llvm::SmallVector<std::pair<unsigned, StringRef>, 1>>
+      ParamRoles;
+  llvm::ArrayRef<std::pair<unsigned, StringRef>> paramRoles(const FunctionProtoType *Proto) {
+    auto [It, New] = ParamRoles.try_emplace(Proto);
+    if (New)
+      for (unsigned I = 0; I < Proto->getNumParams(); ++I)
+        if (StringRef Role = roleOf(Proto->getParamType(I)); !Role.empty())
+          It->second.push_back({I, Role});
+    return It->second;
+  }
+  // Does a callee's name name a routine call() looks for by name (the
+  // Registrars, the minifilter's and KMDF's routines)? Asked per name once.
+  llvm::DenseMap<const IdentifierInfo *, bool> RoutineNames;
+  bool namesRoutine(const IdentifierInfo *II) {
+    auto [It, New] = RoutineNames.try_emplace(II);
+    if (New) {
+      StringRef Name = II->getName();
+      It->second = llvm::any_of(Registrars, [&](const Registrar &R) { return Name == R.Routine; }) ||
+                   llvm::is_contained(RoutinesByName, Name);
+    }
+    return It->second;
+  }
 
   // Minifilters: each FLT_OPERATION_REGISTRATION entry's post-operation and
   // the pre-operation of the same entry (null when it has none).
@@ -291,23 +321,21 @@ void RegistrationFinder::call(const CallExpr *CE) {
       return "->" + ME->getMemberNameInfo().getAsString();
     return "a call through a pointer";
   };
-  const FunctionProtoType *Proto = nullptr;
   QualType CT = CE->getCallee()->getType();
   if (const auto *PT = CT->getAs<PointerType>())
     CT = PT->getPointeeType();
-  Proto = CT->getAs<FunctionProtoType>();
-  for (unsigned I = 0; Proto && I < CE->getNumArgs() && I < Proto->getNumParams(); ++I) {
-    StringRef Role = S->roleOf(Proto->getParamType(I));
-    if (Role.empty())
-      continue;
-    if (const FunctionDecl *FD = functionOf(CE->getArg(I))) {
-      add(S->Out, FD, Role, CE->getExprLoc(), Via());
-      if (I > 0)
-        if (const ValueDecl *Config = objectOf(CE->getArg(0)))
-          S->ConfigCallbacks[Config].push_back(FD);
+  if (const FunctionProtoType *Proto = CT->getAs<FunctionProtoType>())
+    for (auto [I, Role] : S->paramRoles(Proto)) {
+      if (I >= CE->getNumArgs())
+        break;
+      if (const FunctionDecl *FD = functionOf(CE->getArg(I))) {
+        add(S->Out, FD, Role, CE->getExprLoc(), Via());
+        if (I > 0)
+          if (const ValueDecl *Config = objectOf(CE->getArg(0)))
+            S->ConfigCallbacks[Config].push_back(FD);
+      }
     }
-  }
-  if (!Named)
+  if (!Named || !S->namesRoutine(Callee->getIdentifier()))
     return;
   // Registration routines whose parameter types do not say the role
   // (mingw-w64 declares many with plain pointer types), and macros around

@@ -75,14 +75,14 @@ public:
   /// macros are the empty form.
   void fileChanged(clang::SourceLocation Loc, clang::SrcMgr::CharacteristicKind Kind,
                    bool SystemHeaderPragma);
-  /// Inline: asked for every macro expansion. Records an expansion of the
-  /// empty form.
-  void macroExpands(const clang::Token &Name, const clang::MacroDefinition &MD,
-                    clang::SourceRange Range, const clang::MacroArgs *Args) {
+  /// Inline: asked for every macro expansion. The macro expanded, if it may
+  /// be one of the empty forms (then recordIfEmptyForm decides); null for
+  /// almost every other.
+  const clang::MacroInfo *candidate(const clang::MacroDefinition &MD) const {
     // Our forms are allowed to be redefined without a warning, which few
     // header macros are: one bit rules out almost every other expansion.
     if (!InKit)
-      return;
+      return nullptr;
     // MD.getMacroInfo() without its out-of-line walk over the directive
     // chain: the latest local directive of an expanded macro is a
     // definition, whose macro is at hand.
@@ -91,9 +91,13 @@ public:
       MI = MD.getMacroInfo();
     else if (const clang::DefMacroDirective *Def = MD.getLocalDirective())
       MI = Def->getInfo();
-    if (MI && MI->isAllowRedefinitionsWithoutWarning())
-      if (auto It = EmptyForms.find(MI); It != EmptyForms.end())
-        record(It->second, Range, Args);
+    return MI && MI->isAllowRedefinitionsWithoutWarning() ? MI : nullptr;
+  }
+  /// Records an expansion of a candidate that is an empty form.
+  void recordIfEmptyForm(const clang::MacroInfo *MI, clang::SourceRange Range,
+                         const clang::MacroArgs *Args) {
+    if (auto It = EmptyForms.find(MI); It != EmptyForms.end())
+      record(It->second, Range, Args);
   }
 
 private:

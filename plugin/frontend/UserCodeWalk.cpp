@@ -1,4 +1,14 @@
 //===- UserCodeWalk.cpp - One walk over the bodies of the user's code -----===//
+//
+// The walk is RecursiveASTVisitor's traversal, in its order (registrations
+// are first-come), with the nodes of C code walked here directly: the
+// visitor's generic machinery (a dispatch per node, per declaration and per
+// written type, and its own queue) cost most of the walk. A node of any
+// other kind (C++, asm, _Generic, ...) still goes to the visitor with its
+// subtree; the statements, declarations and written types below it come
+// back here through the visitor's overridable entry points.
+//
+//===----------------------------------------------------------------------===//
 #include "frontend/UserCodeWalk.h"
 #include "frontend/KitHeaders.h"
 
@@ -19,32 +29,102 @@ class Walker : public RecursiveASTVisitor<Walker> {
   using Base = RecursiveASTVisitor<Walker>;
 
 public:
-  Walker(UserCodeFacts &Facts, KitHeaders &Headers) : Facts(Facts), Headers(Headers) {}
+  Walker(UserCodeFacts &Facts, KitHeaders &Headers, bool CPlusPlus)
+      : Facts(Facts), Headers(Headers), CPlusPlus(CPlusPlus) {}
 
-  /// Every statement the visitor reaches as a root (a body, an initializer)
-  /// comes here. The kinds of node that make up most of a C body, whose
-  /// traversal by the visitor is "visit, then the children in order", are
-  /// walked here, in that same order, without the visitor's per-node
-  /// machinery; any other node (declarations, casts and sizeof with their
-  /// written types, initializer lists, ...) and its subtree go to the
-  /// visitor, which hands the roots below it back here. Children the visitor
-  /// queues keep its own data recursion.
+  /// Every statement the visitor reaches as a root (a body, an initializer,
+  /// an array size) comes here and is walked in the visitor's pre-order,
+  /// with an explicit stack (a long chain of operators must not exhaust the
+  /// real one). Children the visitor queues keep its own data recursion.
   bool TraverseStmt(Stmt *S, DataRecursionQueue *Queue = nullptr) {
     if (Queue || !S)
       return Base::TraverseStmt(S, Queue);
-    SmallVector<Stmt *, 32> Stack{S};
-    while (!Stack.empty()) {
-      Stmt *N = Stack.pop_back_val();
-      if (!N)
+    // Nested walks (an initializer in a declaration statement) share the
+    // stack above their own base.
+    size_t Bottom = Stack.size();
+    Stack.push_back(S);
+    while (Stack.size() > Bottom) {
+      // A node's first child is walked right after it, without the stack.
+      for (Stmt *N = Stack.pop_back_val(); N;)
+        N = step(N);
+    }
+    return true;
+  }
+
+  /// Declarations of C: what the visitor does (declarator's written type,
+  /// initializer or body, attributes), without its dispatch.
+  bool TraverseDecl(Decl *D) {
+    if (!D)
+      return true;
+    // The visitor skips implicit declarations; it also knows every kind
+    // not handled here.
+    if (D->isImplicit() || !traversePlainDecl(D))
+      return Base::TraverseDecl(D);
+    for (Attr *A : D->attrs())
+      TraverseAttr(A);
+    return true;
+  }
+
+  /// Written types: most hold no expression and no declaration (a typedef
+  /// name, a pointer to one) and are passed over in a few steps; arrays and
+  /// prototypes are walked for their size expressions and parameters.
+  bool TraverseTypeLoc(TypeLoc TL) {
+    while (!TL.isNull()) {
+      switch (TL.getTypeLocClass()) {
+      case TypeLoc::Builtin:
+      case TypeLoc::Typedef:
+      case TypeLoc::Record:
+      case TypeLoc::Enum:
+        return true;
+      case TypeLoc::Qualified:
+        TL = TL.castAs<QualifiedTypeLoc>().getUnqualifiedLoc();
         continue;
-      if (!visitPlain(N)) {
-        Base::TraverseStmt(N);
+      case TypeLoc::Pointer:
+        TL = TL.castAs<PointerTypeLoc>().getPointeeLoc();
+        continue;
+      case TypeLoc::Paren:
+        TL = TL.castAs<ParenTypeLoc>().getInnerLoc();
+        continue;
+      case TypeLoc::MacroQualified:
+        TL = TL.castAs<MacroQualifiedTypeLoc>().getInnerLoc();
+        continue;
+      case TypeLoc::Attributed:
+        TL = TL.castAs<AttributedTypeLoc>().getModifiedLoc();
+        continue;
+      case TypeLoc::Elaborated: {
+        auto ETL = TL.castAs<ElaboratedTypeLoc>();
+        if (ETL.getQualifierLoc())
+          return Base::TraverseTypeLoc(TL);
+        TL = ETL.getNamedTypeLoc();
         continue;
       }
-      size_t First = Stack.size();
-      for (Stmt *Child : N->children())
-        Stack.push_back(Child);
-      std::reverse(Stack.begin() + First, Stack.end());
+      case TypeLoc::ConstantArray:
+      case TypeLoc::IncompleteArray:
+      case TypeLoc::VariableArray: {
+        auto ATL = TL.castAs<ArrayTypeLoc>();
+        TraverseTypeLoc(ATL.getElementLoc());
+        return TraverseStmt(ATL.getSizeExpr());
+      }
+      case TypeLoc::FunctionNoProto:
+        TL = TL.castAs<FunctionNoProtoTypeLoc>().getReturnLoc();
+        continue;
+      case TypeLoc::FunctionProto: {
+        auto FTL = TL.castAs<FunctionProtoTypeLoc>();
+        const FunctionProtoType *T = FTL.getTypePtr();
+        if (T->getExceptionSpecType() != EST_None)
+          return Base::TraverseTypeLoc(TL);
+        TraverseTypeLoc(FTL.getReturnLoc());
+        for (unsigned I = 0, E = FTL.getNumParams(); I != E; ++I) {
+          if (ParmVarDecl *P = FTL.getParam(I))
+            TraverseDecl(P);
+          else if (I < T->getNumParams())
+            TraverseType(T->getParamType(I));
+        }
+        return true;
+      }
+      default:
+        return Base::TraverseTypeLoc(TL);
+      }
     }
     return true;
   }
@@ -105,65 +185,220 @@ public:
   }
 
 private:
-  /// Visits N as the visitor would if N is of a kind whose traversal is only
-  /// its children (RecursiveASTVisitor's DEF_TRAVERSE_STMT(X, {})); false,
-  /// visiting nothing, for every other kind.
-  bool visitPlain(Stmt *N) {
+  void push(Stmt *S) { Stack.push_back(S); }
+  /// S's children, to be walked first to last: the first is returned, the
+  /// others pushed.
+  Stmt *pushChildren(Stmt *S) {
+    size_t First = Stack.size();
+    for (Stmt *Child : S->children())
+      Stack.push_back(Child);
+    if (Stack.size() == First)
+      return nullptr;
+    std::reverse(Stack.begin() + First, Stack.end());
+    return Stack.pop_back_val();
+  }
+
+  /// Visits N as the visitor would, walks what the visitor walks before N's
+  /// children (a written type), pushes all children but the first and
+  /// returns that (null: none); a node of a kind not known here goes to the
+  /// visitor with its subtree. Inline: it runs for every node.
+  LLVM_ATTRIBUTE_ALWAYS_INLINE Stmt *step(Stmt *N) {
     switch (N->getStmtClass()) {
-    case Stmt::CallExprClass:
-      VisitCallExpr(cast<CallExpr>(N));
-      return true;
-    case Stmt::BinaryOperatorClass:
-    case Stmt::CompoundAssignOperatorClass:
-      VisitBinaryOperator(cast<BinaryOperator>(N));
-      return true;
-    case Stmt::DeclRefExprClass: {
-      auto *DRE = cast<DeclRefExpr>(N);
-      if (DRE->hasQualifier() || DRE->hasExplicitTemplateArgs())
-        return false;
-      VisitDeclRefExpr(DRE);
-      return true;
-    }
-    case Stmt::MemberExprClass: {
-      auto *ME = cast<MemberExpr>(N);
-      return !ME->hasQualifier() && !ME->hasExplicitTemplateArgs();
-    }
-    case Stmt::BreakStmtClass:
-    case Stmt::CaseStmtClass:
-    case Stmt::CompoundStmtClass:
-    case Stmt::ContinueStmtClass:
-    case Stmt::DefaultStmtClass:
-    case Stmt::DoStmtClass:
-    case Stmt::ForStmtClass:
-    case Stmt::GotoStmtClass:
-    case Stmt::IfStmtClass:
-    case Stmt::IndirectGotoStmtClass:
-    case Stmt::LabelStmtClass:
-    case Stmt::NullStmtClass:
-    case Stmt::ReturnStmtClass:
-    case Stmt::SwitchStmtClass:
-    case Stmt::WhileStmtClass:
-    case Stmt::ConstantExprClass:
-    case Stmt::ImplicitCastExprClass:
-    case Stmt::ParenExprClass:
-    case Stmt::PredefinedExprClass:
-    case Stmt::ConditionalOperatorClass:
-    case Stmt::UnaryOperatorClass:
-    case Stmt::ArraySubscriptExprClass:
+    // Leaves.
     case Stmt::IntegerLiteralClass:
     case Stmt::CharacterLiteralClass:
     case Stmt::FloatingLiteralClass:
     case Stmt::StringLiteralClass:
+    case Stmt::BreakStmtClass:
+    case Stmt::ContinueStmtClass:
+    case Stmt::NullStmtClass:
+    case Stmt::GotoStmtClass:
+      return nullptr;
+    case Stmt::DeclRefExprClass: {
+      auto *DRE = cast<DeclRefExpr>(N);
+      if (DRE->hasQualifier() || DRE->hasExplicitTemplateArgs())
+        break;
+      VisitDeclRefExpr(DRE);
+      return nullptr;
+    }
+    // One child.
+    case Stmt::ImplicitCastExprClass:
+      return cast<ImplicitCastExpr>(N)->getSubExpr();
+    case Stmt::ParenExprClass:
+      return cast<ParenExpr>(N)->getSubExpr();
+    case Stmt::UnaryOperatorClass:
+      return cast<UnaryOperator>(N)->getSubExpr();
+    case Stmt::MemberExprClass: {
+      auto *ME = cast<MemberExpr>(N);
+      if (ME->hasQualifier() || ME->hasExplicitTemplateArgs())
+        break;
+      return ME->getBase();
+    }
+    case Stmt::CStyleCastExprClass: {
+      auto *CE = cast<CStyleCastExpr>(N);
+      TraverseTypeLoc(CE->getTypeInfoAsWritten()->getTypeLoc());
+      return CE->getSubExpr();
+    }
+    // Operators and calls.
+    case Stmt::BinaryOperatorClass:
+    case Stmt::CompoundAssignOperatorClass: {
+      auto *BO = cast<BinaryOperator>(N);
+      VisitBinaryOperator(BO);
+      push(BO->getRHS());
+      return BO->getLHS();
+    }
+    case Stmt::ArraySubscriptExprClass: {
+      auto *AE = cast<ArraySubscriptExpr>(N);
+      push(AE->getRHS());
+      return AE->getLHS();
+    }
+    case Stmt::ConditionalOperatorClass: {
+      auto *CO = cast<ConditionalOperator>(N);
+      push(CO->getRHS());
+      push(CO->getLHS());
+      return CO->getCond();
+    }
+    case Stmt::CallExprClass: {
+      auto *CE = cast<CallExpr>(N);
+      VisitCallExpr(CE);
+      for (unsigned I = CE->getNumArgs(); I-- > 0;)
+        push(CE->getArg(I));
+      return CE->getCallee();
+    }
+    // A written type before the children.
+    case Stmt::UnaryExprOrTypeTraitExprClass: {
+      auto *UE = cast<UnaryExprOrTypeTraitExpr>(N);
+      if (UE->isArgumentType())
+        TraverseTypeLoc(UE->getArgumentTypeInfo()->getTypeLoc());
+      return pushChildren(N);
+    }
+    case Stmt::CompoundLiteralExprClass:
+      TraverseTypeLoc(cast<CompoundLiteralExpr>(N)->getTypeSourceInfo()->getTypeLoc());
+      return pushChildren(N);
+    case Stmt::VAArgExprClass:
+      TraverseTypeLoc(cast<VAArgExpr>(N)->getWrittenTypeInfo()->getTypeLoc());
+      return pushChildren(N);
+    case Stmt::OffsetOfExprClass:
+      TraverseTypeLoc(cast<OffsetOfExpr>(N)->getTypeSourceInfo()->getTypeLoc());
+      return pushChildren(N);
+    // The declarations, not the children (their initializers again).
+    case Stmt::DeclStmtClass:
+      for (Decl *D : cast<DeclStmt>(N)->decls())
+        TraverseDecl(D);
+      return nullptr;
+    // The visitor walks the syntactic form only.
+    case Stmt::InitListExprClass: {
+      auto *ILE = cast<InitListExpr>(N);
+      if (InitListExpr *Syntactic = ILE->getSyntacticForm())
+        ILE = Syntactic;
+      VisitInitListExpr(ILE);
+      return pushChildren(ILE);
+    }
+    // Nothing but the children.
+    case Stmt::CompoundStmtClass:
+    case Stmt::IfStmtClass:
+    case Stmt::WhileStmtClass:
+    case Stmt::DoStmtClass:
+    case Stmt::ForStmtClass:
+    case Stmt::SwitchStmtClass:
+    case Stmt::CaseStmtClass:
+    case Stmt::DefaultStmtClass:
+    case Stmt::ReturnStmtClass:
+    case Stmt::LabelStmtClass:
+    case Stmt::AttributedStmtClass:
+    case Stmt::IndirectGotoStmtClass:
+    case Stmt::SEHTryStmtClass:
+    case Stmt::SEHExceptStmtClass:
+    case Stmt::SEHFinallyStmtClass:
+    case Stmt::SEHLeaveStmtClass:
+    case Stmt::ConstantExprClass:
+    case Stmt::PredefinedExprClass:
+    case Stmt::StmtExprClass:
+    case Stmt::ChooseExprClass:
+    case Stmt::AddrLabelExprClass:
+    case Stmt::DesignatedInitExprClass:
+    case Stmt::DesignatedInitUpdateExprClass:
+    case Stmt::ImplicitValueInitExprClass:
+    case Stmt::NoInitExprClass:
+    case Stmt::ParenListExprClass:
+    case Stmt::BinaryConditionalOperatorClass:
+    case Stmt::OpaqueValueExprClass:
+    case Stmt::AtomicExprClass:
+      return pushChildren(N);
+    default:
+      break;
+    }
+    Base::TraverseStmt(N);
+    return nullptr;
+  }
+
+  /// The visitor's traversal of D, but for its attributes, if D is a
+  /// declaration of C; false, doing nothing, otherwise.
+  bool traversePlainDecl(Decl *D) {
+    switch (D->getKind()) {
+    case Decl::Var: {
+      auto *VD = cast<VarDecl>(D);
+      if (!plainDeclarator(VD))
+        return false;
+      traverseDeclaratorType(VD);
+      if (!VD->isCXXForRangeDecl())
+        TraverseStmt(VD->getInit());
       return true;
+    }
+    case Decl::ParmVar: {
+      auto *PD = cast<ParmVarDecl>(D);
+      if (PD->hasDefaultArg() || !plainDeclarator(PD))
+        return false;
+      traverseDeclaratorType(PD);
+      return true;
+    }
+    case Decl::Field: {
+      auto *FD = cast<FieldDecl>(D);
+      if (!plainDeclarator(FD))
+        return false;
+      traverseDeclaratorType(FD);
+      if (FD->isBitField())
+        TraverseStmt(FD->getBitWidth());
+      if (FD->hasInClassInitializer())
+        TraverseStmt(FD->getInClassInitializer());
+      return true;
+    }
+    case Decl::Typedef:
+      TraverseTypeLoc(cast<TypedefDecl>(D)->getTypeSourceInfo()->getTypeLoc());
+      return true;
+    case Decl::Function: {
+      auto *FD = cast<FunctionDecl>(D);
+      // C++ adds names, templates, requirements and using declarations.
+      if (CPlusPlus || !plainDeclarator(FD) || !FD->getDeclName().isIdentifier() ||
+          FD->getTemplatedKind() != FunctionDecl::TK_NonTemplate ||
+          FD->getTrailingRequiresClause())
+        return false;
+      traverseDeclaratorType(FD);
+      if (FD->isThisDeclarationADefinition() && !FD->isDefaulted())
+        TraverseStmt(FD->getBody());
+      return true;
+    }
     default:
       return false;
     }
   }
 
+  /// Has the declarator a written type, and no template parameters or
+  /// qualifier (C++)?
+  static bool plainDeclarator(const DeclaratorDecl *D) {
+    return D->getTypeSourceInfo() && !D->getNumTemplateParameterLists() &&
+           !D->getQualifierLoc();
+  }
+  void traverseDeclaratorType(DeclaratorDecl *D) {
+    TraverseTypeLoc(D->getTypeSourceInfo()->getTypeLoc());
+  }
+
   UserCodeFacts &Facts;
   KitHeaders &Headers;
+  bool CPlusPlus;
   RegistrationFinder Registrations;
   bool InUserCode = true;
+  SmallVector<Stmt *, 64> Stack;
   std::vector<Stmt *> Pending;
   llvm::DenseSet<const Stmt *> Walked;
   llvm::DenseSet<const VarDecl *> SeenGlobals;
@@ -173,7 +408,9 @@ private:
 
 UserCodeFacts walkUserCode(ArrayRef<Decl *> UserDecls, KitHeaders &Headers) {
   UserCodeFacts Facts;
-  Walker(Facts, Headers).run(UserDecls);
+  bool CPlusPlus =
+      !UserDecls.empty() && UserDecls.front()->getASTContext().getLangOpts().CPlusPlus;
+  Walker(Facts, Headers, CPlusPlus).run(UserDecls);
   return Facts;
 }
 
