@@ -71,6 +71,48 @@ inline bool stepThroughElaborated(clang::TypeLoc &TL) {
 #endif
 }
 
+// Steps TL through an ElaboratedTypeLoc that carries no qualifier ("struct S",
+// not "ns::T"); false otherwise. Clang 22 has no ElaboratedType.
+inline bool stepThroughUnqualifiedElaborated(clang::TypeLoc &TL) {
+#if CLANG_VERSION_MAJOR >= 22
+  (void)TL;
+  return false;
+#else
+  if (auto E = TL.getAs<clang::ElaboratedTypeLoc>(); E && !E.getQualifierLoc()) {
+    TL = E.getNamedTypeLoc();
+    return true;
+  }
+  return false;
+#endif
+}
+
+// Does a written typedef, struct, union or enum name carry a qualifier
+// ("ns::T")? Clang 22 keeps it on the named type; earlier Clangs in an
+// ElaboratedTypeLoc around it (see above), so the name itself has none.
+inline bool namedTypeHasQualifier(clang::TypeLoc TL) {
+#if CLANG_VERSION_MAJOR >= 22
+  if (auto T = TL.getAs<clang::TypedefTypeLoc>())
+    return bool(T.getQualifierLoc());
+  if (auto T = TL.getAs<clang::RecordTypeLoc>())
+    return bool(T.getQualifierLoc());
+  if (auto T = TL.getAs<clang::EnumTypeLoc>())
+    return bool(T.getQualifierLoc());
+#else
+  (void)TL;
+#endif
+  return false;
+}
+
+// RecursiveASTVisitor::TraverseTypeLoc takes whether to traverse the name's
+// qualifier since Clang 22; an override must take the same parameters.
+#if CLANG_VERSION_MAJOR >= 22
+#define IRQLCHECK_TRAVERSE_TYPELOC_PARAMS clang::TypeLoc TL, bool TraverseQualifier = true
+#define IRQLCHECK_TRAVERSE_TYPELOC_ARGS TL, TraverseQualifier
+#else
+#define IRQLCHECK_TRAVERSE_TYPELOC_PARAMS clang::TypeLoc TL
+#define IRQLCHECK_TRAVERSE_TYPELOC_ARGS TL
+#endif
+
 // "No profile": ProfileInstrKind moved to llvm::driver in Clang 21.
 #if CLANG_VERSION_MAJOR >= 21
 constexpr auto ProfileNone = llvm::driver::ProfileInstrKind::ProfileNone;

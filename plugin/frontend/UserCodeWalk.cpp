@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/UserCodeWalk.h"
+#include "Compat.h"
 #include "frontend/KitHeaders.h"
 
 #include "clang/AST/Decl.h"
@@ -68,14 +69,17 @@ public:
   /// Written types: most hold no expression and no declaration (a typedef
   /// name, a pointer to one) and are passed over in a few steps; arrays and
   /// prototypes are walked for their size expressions and parameters.
-  bool TraverseTypeLoc(TypeLoc TL) {
+  bool TraverseTypeLoc(IRQLCHECK_TRAVERSE_TYPELOC_PARAMS) {
     while (!TL.isNull()) {
       switch (TL.getTypeLocClass()) {
       case TypeLoc::Builtin:
+        return true;
       case TypeLoc::Typedef:
       case TypeLoc::Record:
       case TypeLoc::Enum:
-        return true;
+        return compat::namedTypeHasQualifier(TL)
+                   ? Base::TraverseTypeLoc(IRQLCHECK_TRAVERSE_TYPELOC_ARGS)
+                   : true;
       case TypeLoc::Qualified:
         TL = TL.castAs<QualifiedTypeLoc>().getUnqualifiedLoc();
         continue;
@@ -91,13 +95,6 @@ public:
       case TypeLoc::Attributed:
         TL = TL.castAs<AttributedTypeLoc>().getModifiedLoc();
         continue;
-      case TypeLoc::Elaborated: {
-        auto ETL = TL.castAs<ElaboratedTypeLoc>();
-        if (ETL.getQualifierLoc())
-          return Base::TraverseTypeLoc(TL);
-        TL = ETL.getNamedTypeLoc();
-        continue;
-      }
       case TypeLoc::ConstantArray:
       case TypeLoc::IncompleteArray:
       case TypeLoc::VariableArray: {
@@ -112,7 +109,7 @@ public:
         auto FTL = TL.castAs<FunctionProtoTypeLoc>();
         const FunctionProtoType *T = FTL.getTypePtr();
         if (T->getExceptionSpecType() != EST_None)
-          return Base::TraverseTypeLoc(TL);
+          return Base::TraverseTypeLoc(IRQLCHECK_TRAVERSE_TYPELOC_ARGS);
         TraverseTypeLoc(FTL.getReturnLoc());
         for (unsigned I = 0, E = FTL.getNumParams(); I != E; ++I) {
           if (ParmVarDecl *P = FTL.getParam(I))
@@ -123,7 +120,9 @@ public:
         return true;
       }
       default:
-        return Base::TraverseTypeLoc(TL);
+        if (compat::stepThroughUnqualifiedElaborated(TL))
+          continue;
+        return Base::TraverseTypeLoc(IRQLCHECK_TRAVERSE_TYPELOC_ARGS);
       }
     }
     return true;
