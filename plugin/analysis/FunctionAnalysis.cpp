@@ -69,11 +69,12 @@ unsigned Analyzer::joinEpoch(const BasicBlock *BB) {
 /// reached once per incoming edge before any loop goes round (the join after
 /// a switch of thirty cases, thirty times), and MaxVisitsPerBlock more for
 /// its loops to settle.
-unsigned Analyzer::visitLimit(const BasicBlock *BB) {
-  auto [It, New] = VisitLimits.try_emplace(BB, 0);
-  if (New)
-    It->second = MaxVisitsPerBlock + unsigned(pred_size(BB));
-  return It->second;
+/// (By RPO index, counted when first asked: 0 is not counted yet.)
+unsigned Analyzer::visitLimit(unsigned Index) {
+  unsigned &Limit = VisitLimits[Index];
+  if (!Limit)
+    Limit = MaxVisitsPerBlock + unsigned(pred_size(Order[Index]));
+  return Limit;
 }
 
 /// Adds S to BB's entry states; true if they changed (as State::operator==
@@ -516,6 +517,8 @@ void Analyzer::fixpoint() {
   };
   Enqueue(0);
   Points.assign(Order.size(), {});
+  Visits.assign(Order.size(), 0);
+  VisitLimits.assign(Order.size(), 0);
   PointsCurrent.assign(Order.size(), false);
   std::vector<State> States; // reused: its capacity stays
   while (!Work.empty()) {
@@ -557,12 +560,16 @@ void Analyzer::fixpoint() {
     for (auto &[Succ, S] : Succs) {
       if (CondLocal)
         S.Ssa.erase(Cond);
+      // (A successor of a block reached from the entry is reached too.)
+      auto RPO = RPOIndex.find(Succ);
+      if (RPO == RPOIndex.end())
+        continue;
+      unsigned SuccIndex = RPO->second;
       std::vector<State> &Entry = In_[Succ];
       size_t SizeBefore = Entry.size();
-      auto RPO = RPOIndex.find(Succ);
       bool Changed, Touched = false;
-      unsigned Limit = visitLimit(Succ);
-      unsigned SuccVisits = ++Visits[Succ];
+      unsigned Limit = visitLimit(SuccIndex);
+      unsigned SuccVisits = ++Visits[SuccIndex];
       if (SuccVisits > Limit) {
         // Widen: one state that knows nothing it cannot be sure of.
         State W = std::move(S);
@@ -580,12 +587,10 @@ void Analyzer::fixpoint() {
       } else {
         Changed = addState(Succ, Entry, std::move(S), Touched);
       }
-      if (RPO == RPOIndex.end())
-        continue;
       if (Touched)
-        PointsCurrent[RPO->second] = false;
+        PointsCurrent[SuccIndex] = false;
       if (Changed && !(SuccVisits > Limit + 1 && Entry.size() == 1 && SizeBefore == 1))
-        Enqueue(RPO->second);
+        Enqueue(SuccIndex);
     }
   }
 
