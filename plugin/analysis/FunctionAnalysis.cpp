@@ -142,11 +142,13 @@ static std::optional<LevelRange> narrow(LevelRange R, CmpInst::Predicate P, int6
 
 void Analyzer::successors(const Instruction &Term, State &S,
                           SmallVectorImpl<std::pair<const BasicBlock *, State>> &Out) {
-  auto Edge = [&](const BasicBlock *BB, State N) {
+  // (N is a State& to copy or a State&& to move: straight into Out, as
+  // a state moves at some cost, its SSA map being inline.)
+  auto Edge = [&](const BasicBlock *BB, auto &&N) {
     // A join with no source location is compiler-made (the cleanup block and
     // switch clang emits at -O1 and up, where lifetime markers end a scope):
     // it must not hide which return statement the path came from.
-    auto &Added = Out.emplace_back(BB, std::move(N)).second;
+    auto &Added = Out.emplace_back(BB, std::forward<decltype(N)>(N)).second;
     if (Term.getDebugLoc() || Term.getParent()->getSinglePredecessor() || !Added.ExitVia)
       Added.ExitVia = &Term;
   };
@@ -189,7 +191,10 @@ void Analyzer::successors(const Instruction &Term, State &S,
   if (!BI || !BI->isConditional()) {
     // The last edge takes the state itself.
     for (unsigned I = 0, N = Term.getNumSuccessors(); I < N; ++I)
-      Edge(Term.getSuccessor(I), I + 1 < N ? State(S) : std::move(S));
+      if (I + 1 < N)
+        Edge(Term.getSuccessor(I), S);
+      else
+        Edge(Term.getSuccessor(I), std::move(S));
     return;
   }
   SymVal C = symOf(BI->getCondition(), S);
@@ -204,20 +209,28 @@ void Analyzer::successors(const Instruction &Term, State &S,
   for (unsigned I = 0; I < 2; ++I) {
     bool Taken = I == 0;
     const BasicBlock *Succ = BI->getSuccessor(I);
+    // The edge's state, made once the edge is known to be feasible: a copy
+    // of S on the first edge, S itself on the last.
+    auto Take = [&]() -> State & {
+      if (Taken)
+        Edge(Succ, S);
+      else
+        Edge(Succ, std::move(S));
+      return Out.back().second;
+    };
     if (C.K == SymVal::Const) {
       if ((C.N != 0) == Taken)
-        Edge(Succ, S);
+        Edge(Succ, std::move(S)); // (one edge only)
       continue;
     }
     if (C.K != SymVal::Cmp) {
-      Edge(Succ, Taken ? State(S) : std::move(S));
+      Take();
       continue;
     }
-    State N = S;
     CmpInst::Predicate P = Taken ? C.Pred : CmpInst::getInversePredicate(C.Pred);
     if (C.InnerK == SymVal::CurIrql) {
+      IrqlValue V = S.Cur;
       if (C.InnerId == S.Epoch) {
-        IrqlValue &V = N.Cur;
         EntryNarrowed |= V.HasEntry;
         if (V.HasEntry) {
           auto R = narrow(V.Entry, C.Pred, C.N, Taken);
@@ -234,19 +247,22 @@ void Analyzer::successors(const Instruction &Term, State &S,
         if (V.empty())
           continue; // infeasible
       }
-      Edge(Succ, std::move(N));
+      Take().Cur = V;
       continue;
     }
     // A fact about an opaque value.
+    std::optional<Fact> New;
     if (P == CmpInst::ICMP_EQ || P == CmpInst::ICMP_NE) {
       bool Eq = P == CmpInst::ICMP_EQ;
       std::optional<bool> Known = S.knownEq(C.InnerId, C.N);
       if (Known && *Known != Eq)
         continue; // infeasible
       if (!Known)
-        N.Facts.push_back({C.InnerId, Eq, C.N});
+        New = Fact{C.InnerId, Eq, C.N};
     }
-    Edge(Succ, std::move(N));
+    State &N = Take();
+    if (New)
+      N.Facts.push_back(*New);
   }
 }
 
