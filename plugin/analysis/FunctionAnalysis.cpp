@@ -95,6 +95,9 @@ bool Analyzer::addState(const BasicBlock *BB, std::vector<State> &List, State &&
     }
   Touched = true;
   if (List.size() < MaxStatesPerBlock) {
+    // (Room for a second state: growing moves the first, at some cost.)
+    if (List.empty())
+      List.reserve(2);
     List.push_back(std::move(S));
     return true;
   }
