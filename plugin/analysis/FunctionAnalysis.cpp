@@ -169,7 +169,8 @@ void Analyzer::successors(const Instruction &Term, State &S,
       return;
     }
     if (C.K == SymVal::Opaque || C.K == SymVal::ArgVal) {
-      State Default = S;
+      // The cases take copies of S, the default S itself (last).
+      SmallVector<Fact, 4> NotCases;
       bool DefaultFeasible = true;
       for (const auto &Cs : SI->cases()) {
         int64_t V = Cs.getCaseValue()->getSExtValue();
@@ -177,16 +178,17 @@ void Analyzer::successors(const Instruction &Term, State &S,
         if (Known && *Known)
           DefaultFeasible = false;
         if (!Known || *Known) {
-          State N = S;
+          Edge(Cs.getCaseSuccessor(), S);
           if (!Known)
-            N.Facts.push_back({C.Id, true, V});
-          Edge(Cs.getCaseSuccessor(), std::move(N));
+            Out.back().second.Facts.push_back({C.Id, true, V});
         }
         if (!Known)
-          Default.Facts.push_back({C.Id, false, V});
+          NotCases.push_back({C.Id, false, V});
       }
-      if (DefaultFeasible)
-        Edge(SI->getDefaultDest(), std::move(Default));
+      if (DefaultFeasible) {
+        Edge(SI->getDefaultDest(), std::move(S));
+        Out.back().second.Facts.append(NotCases.begin(), NotCases.end());
+      }
       return;
     }
   }
