@@ -96,9 +96,9 @@ private:
   SmallPtrSet<const Instruction *, 4> &UndoneByConstant = Fix.UndoneByConstant;
   DenseMap<const BasicBlock *, std::vector<State>> &In_ = Fix.In_;
   std::vector<const BasicBlock *> &Order = Fix.Order; // reverse post-order
-  DenseMap<const BasicBlock *, unsigned> Visits;
+  std::vector<unsigned> Visits; // by RPO index
   DenseMap<const BasicBlock *, unsigned> JoinEpochs; // see joinEpoch()
-  DenseMap<const BasicBlock *, unsigned> VisitLimits; // see visitLimit()
+  std::vector<unsigned> VisitLimits; // by RPO index; see visitLimit()
   // By block (RPO index): the states at each instruction the replay has
   // anything to do at, from the block's last visit in the fixpoint, and
   // whether its entry states are still those of that visit.
@@ -221,7 +221,7 @@ private:
   DiagNote raisedNote(const Instruction *Site, const IrqlValue &Cur);
   bool addState(const BasicBlock *BB, std::vector<State> &List, State &&S, bool &Touched);
   unsigned joinEpoch(const BasicBlock *BB);
-  unsigned visitLimit(const BasicBlock *BB);
+  unsigned visitLimit(unsigned Index);
   void keepLiveOut(State &S, const Value *Keep);
   std::string calleeName(const CallBase &CB) const;
 

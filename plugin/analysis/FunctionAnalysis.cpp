@@ -69,11 +69,12 @@ unsigned Analyzer::joinEpoch(const BasicBlock *BB) {
 /// reached once per incoming edge before any loop goes round (the join after
 /// a switch of thirty cases, thirty times), and MaxVisitsPerBlock more for
 /// its loops to settle.
-unsigned Analyzer::visitLimit(const BasicBlock *BB) {
-  auto [It, New] = VisitLimits.try_emplace(BB, 0);
-  if (New)
-    It->second = MaxVisitsPerBlock + unsigned(pred_size(BB));
-  return It->second;
+/// (By RPO index, counted when first asked: 0 is not counted yet.)
+unsigned Analyzer::visitLimit(unsigned Index) {
+  unsigned &Limit = VisitLimits[Index];
+  if (!Limit)
+    Limit = MaxVisitsPerBlock + unsigned(pred_size(Order[Index]));
+  return Limit;
 }
 
 /// Adds S to BB's entry states; true if they changed (as State::operator==
@@ -94,6 +95,9 @@ bool Analyzer::addState(const BasicBlock *BB, std::vector<State> &List, State &&
     }
   Touched = true;
   if (List.size() < MaxStatesPerBlock) {
+    // (Room for a second state: growing moves the first, at some cost.)
+    if (List.empty())
+      List.reserve(2);
     List.push_back(std::move(S));
     return true;
   }
@@ -141,11 +145,13 @@ static std::optional<LevelRange> narrow(LevelRange R, CmpInst::Predicate P, int6
 
 void Analyzer::successors(const Instruction &Term, State &S,
                           SmallVectorImpl<std::pair<const BasicBlock *, State>> &Out) {
-  auto Edge = [&](const BasicBlock *BB, State N) {
+  // (N is a State& to copy or a State&& to move: straight into Out, as
+  // a state moves at some cost, its SSA map being inline.)
+  auto Edge = [&](const BasicBlock *BB, auto &&N) {
     // A join with no source location is compiler-made (the cleanup block and
     // switch clang emits at -O1 and up, where lifetime markers end a scope):
     // it must not hide which return statement the path came from.
-    auto &Added = Out.emplace_back(BB, std::move(N)).second;
+    auto &Added = Out.emplace_back(BB, std::forward<decltype(N)>(N)).second;
     if (Term.getDebugLoc() || Term.getParent()->getSinglePredecessor() || !Added.ExitVia)
       Added.ExitVia = &Term;
   };
@@ -163,7 +169,8 @@ void Analyzer::successors(const Instruction &Term, State &S,
       return;
     }
     if (C.K == SymVal::Opaque || C.K == SymVal::ArgVal) {
-      State Default = S;
+      // The cases take copies of S, the default S itself (last).
+      SmallVector<Fact, 4> NotCases;
       bool DefaultFeasible = true;
       for (const auto &Cs : SI->cases()) {
         int64_t V = Cs.getCaseValue()->getSExtValue();
@@ -171,16 +178,17 @@ void Analyzer::successors(const Instruction &Term, State &S,
         if (Known && *Known)
           DefaultFeasible = false;
         if (!Known || *Known) {
-          State N = S;
+          Edge(Cs.getCaseSuccessor(), S);
           if (!Known)
-            N.Facts.push_back({C.Id, true, V});
-          Edge(Cs.getCaseSuccessor(), std::move(N));
+            Out.back().second.Facts.push_back({C.Id, true, V});
         }
         if (!Known)
-          Default.Facts.push_back({C.Id, false, V});
+          NotCases.push_back({C.Id, false, V});
       }
-      if (DefaultFeasible)
-        Edge(SI->getDefaultDest(), std::move(Default));
+      if (DefaultFeasible) {
+        Edge(SI->getDefaultDest(), std::move(S));
+        Out.back().second.Facts.append(NotCases.begin(), NotCases.end());
+      }
       return;
     }
   }
@@ -188,7 +196,10 @@ void Analyzer::successors(const Instruction &Term, State &S,
   if (!BI || !BI->isConditional()) {
     // The last edge takes the state itself.
     for (unsigned I = 0, N = Term.getNumSuccessors(); I < N; ++I)
-      Edge(Term.getSuccessor(I), I + 1 < N ? State(S) : std::move(S));
+      if (I + 1 < N)
+        Edge(Term.getSuccessor(I), S);
+      else
+        Edge(Term.getSuccessor(I), std::move(S));
     return;
   }
   SymVal C = symOf(BI->getCondition(), S);
@@ -203,20 +214,28 @@ void Analyzer::successors(const Instruction &Term, State &S,
   for (unsigned I = 0; I < 2; ++I) {
     bool Taken = I == 0;
     const BasicBlock *Succ = BI->getSuccessor(I);
+    // The edge's state, made once the edge is known to be feasible: a copy
+    // of S on the first edge, S itself on the last.
+    auto Take = [&]() -> State & {
+      if (Taken)
+        Edge(Succ, S);
+      else
+        Edge(Succ, std::move(S));
+      return Out.back().second;
+    };
     if (C.K == SymVal::Const) {
       if ((C.N != 0) == Taken)
-        Edge(Succ, S);
+        Edge(Succ, std::move(S)); // (one edge only)
       continue;
     }
     if (C.K != SymVal::Cmp) {
-      Edge(Succ, Taken ? State(S) : std::move(S));
+      Take();
       continue;
     }
-    State N = S;
     CmpInst::Predicate P = Taken ? C.Pred : CmpInst::getInversePredicate(C.Pred);
     if (C.InnerK == SymVal::CurIrql) {
+      IrqlValue V = S.Cur;
       if (C.InnerId == S.Epoch) {
-        IrqlValue &V = N.Cur;
         EntryNarrowed |= V.HasEntry;
         if (V.HasEntry) {
           auto R = narrow(V.Entry, C.Pred, C.N, Taken);
@@ -233,19 +252,22 @@ void Analyzer::successors(const Instruction &Term, State &S,
         if (V.empty())
           continue; // infeasible
       }
-      Edge(Succ, std::move(N));
+      Take().Cur = V;
       continue;
     }
     // A fact about an opaque value.
+    std::optional<Fact> New;
     if (P == CmpInst::ICMP_EQ || P == CmpInst::ICMP_NE) {
       bool Eq = P == CmpInst::ICMP_EQ;
       std::optional<bool> Known = S.knownEq(C.InnerId, C.N);
       if (Known && *Known != Eq)
         continue; // infeasible
       if (!Known)
-        N.Facts.push_back({C.InnerId, Eq, C.N});
+        New = Fact{C.InnerId, Eq, C.N};
     }
-    Edge(Succ, std::move(N));
+    State &N = Take();
+    if (New)
+      N.Facts.push_back(*New);
   }
 }
 
@@ -516,6 +538,8 @@ void Analyzer::fixpoint() {
   };
   Enqueue(0);
   Points.assign(Order.size(), {});
+  Visits.assign(Order.size(), 0);
+  VisitLimits.assign(Order.size(), 0);
   PointsCurrent.assign(Order.size(), false);
   std::vector<State> States; // reused: its capacity stays
   while (!Work.empty()) {
@@ -557,12 +581,16 @@ void Analyzer::fixpoint() {
     for (auto &[Succ, S] : Succs) {
       if (CondLocal)
         S.Ssa.erase(Cond);
+      // (A successor of a block reached from the entry is reached too.)
+      auto RPO = RPOIndex.find(Succ);
+      if (RPO == RPOIndex.end())
+        continue;
+      unsigned SuccIndex = RPO->second;
       std::vector<State> &Entry = In_[Succ];
       size_t SizeBefore = Entry.size();
-      auto RPO = RPOIndex.find(Succ);
       bool Changed, Touched = false;
-      unsigned Limit = visitLimit(Succ);
-      unsigned SuccVisits = ++Visits[Succ];
+      unsigned Limit = visitLimit(SuccIndex);
+      unsigned SuccVisits = ++Visits[SuccIndex];
       if (SuccVisits > Limit) {
         // Widen: one state that knows nothing it cannot be sure of.
         State W = std::move(S);
@@ -580,12 +608,10 @@ void Analyzer::fixpoint() {
       } else {
         Changed = addState(Succ, Entry, std::move(S), Touched);
       }
-      if (RPO == RPOIndex.end())
-        continue;
       if (Touched)
-        PointsCurrent[RPO->second] = false;
+        PointsCurrent[SuccIndex] = false;
       if (Changed && !(SuccVisits > Limit + 1 && Entry.size() == 1 && SizeBefore == 1))
-        Enqueue(RPO->second);
+        Enqueue(SuccIndex);
     }
   }
 
