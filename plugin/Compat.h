@@ -71,24 +71,9 @@ inline bool stepThroughElaborated(clang::TypeLoc &TL) {
 #endif
 }
 
-// Steps TL through an ElaboratedTypeLoc that carries no qualifier ("struct S",
-// not "ns::T"); false otherwise. Clang 22 has no ElaboratedType.
-inline bool stepThroughUnqualifiedElaborated(clang::TypeLoc &TL) {
-#if CLANG_VERSION_MAJOR >= 22
-  (void)TL;
-  return false;
-#else
-  if (auto E = TL.getAs<clang::ElaboratedTypeLoc>(); E && !E.getQualifierLoc()) {
-    TL = E.getNamedTypeLoc();
-    return true;
-  }
-  return false;
-#endif
-}
-
-// Does a written typedef, struct, union or enum name carry a qualifier
-// ("ns::T")? Clang 22 keeps it on the named type; earlier Clangs in an
-// ElaboratedTypeLoc around it (see above), so the name itself has none.
+// Does a written type name carry a qualifier ("ns::T")? Clang 22 keeps it on
+// the typedef, record or enum TypeLoc itself; earlier Clangs on the
+// ElaboratedTypeLoc around the name (see above).
 inline bool namedTypeHasQualifier(clang::TypeLoc TL) {
 #if CLANG_VERSION_MAJOR >= 22
   if (auto T = TL.getAs<clang::TypedefTypeLoc>())
@@ -98,7 +83,8 @@ inline bool namedTypeHasQualifier(clang::TypeLoc TL) {
   if (auto T = TL.getAs<clang::EnumTypeLoc>())
     return bool(T.getQualifierLoc());
 #else
-  (void)TL;
+  if (auto E = TL.getAs<clang::ElaboratedTypeLoc>())
+    return bool(E.getQualifierLoc());
 #endif
   return false;
 }

@@ -459,9 +459,9 @@ void Analyzer::run() {
                   "pageable function '" + cNameOfSymbol(F.getName()).str() +
                       "' is annotated to run at " + L.name(EntryRange.Lo) +
                       "; pageable code must run at APC_LEVEL or below");
-    }
-    else if (!EntryPromised)
+    } else if (!EntryPromised) {
       EntryRange.Hi = std::min<Level>(EntryRange.Hi, ApcLevel);
+    }
   }
 
   // Reported from before the fixpoint: not a run another can stand in for.

@@ -120,7 +120,9 @@ public:
         return true;
       }
       default:
-        if (compat::stepThroughUnqualifiedElaborated(TL))
+        // "struct S" (Clangs before 22): the named type; "ns::T" goes to
+        // the visitor, for its qualifier.
+        if (!compat::namedTypeHasQualifier(TL) && compat::stepThroughElaborated(TL))
           continue;
         return Base::TraverseTypeLoc(IRQLCHECK_TRAVERSE_TYPELOC_ARGS);
       }
