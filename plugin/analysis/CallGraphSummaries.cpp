@@ -26,6 +26,20 @@ bool needsSummary(const Contract &C) {
 
 namespace {
 
+/// Is the function annotated on its entry but silent on its exit (no
+/// _IRQL_requires_, which also fixes the exit, no raises, sets, same,
+/// saves, restores, cancel or role)? Its callers then take the definite
+/// level its body returns at on every path, if it has one: the only part
+/// of a summary that does not contradict what it says.
+bool needsExitSummary(const Contract &C) {
+  static constexpr ItemKind Exit[] = {
+      ItemKind::Req,         ItemKind::Raises,         ItemKind::Sets,   ItemKind::Same,
+      ItemKind::Saves,       ItemKind::Restores,       ItemKind::SavesGlobal,
+      ItemKind::RestoresGlobal, ItemKind::Cancel,      ItemKind::Class,  ItemKind::Try,
+      ItemKind::WaitNext};
+  return !needsSummary(C) && none_of(Exit, [&](ItemKind K) { return C.has(K); });
+}
+
 /// Tarjan's algorithm over direct calls; SCCs come out callees first.
 class SCCFinder {
 public:
@@ -130,13 +144,14 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
 
   // The contract each function had before any summary: what it says itself.
   ContractMap Declared;
+  SummaryMap ExitSummaries; // of annotated functions: their exit level only
   auto ContractOf = [&](const Function &F) { return contractIn(Contracts, F); };
   Contract None;
   for (auto &SCC : Finder.SCCs) {
     SmallVector<const Function *, 4> ToDo;
     for (const Function *F : SCC) {
       const Contract *C = ContractOf(*F);
-      if (!C || needsSummary(*C))
+      if (!C || needsSummary(*C) || needsExitSummary(*C))
         ToDo.push_back(F);
       if (C)
         Declared[F] = *C;
@@ -166,7 +181,18 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
           In.Keep = KeepFixpoint(*F);
         }
         analyzeFunction(In);
-        FunctionSummary &Old = Summaries[F];
+        // An annotated entry stays as written: only the exit level is taken,
+        // and the function keeps no summary of its own (it is annotated).
+        bool ExitOnly = needsExitSummary(Own);
+        if (ExitOnly) {
+          Contract Exit;
+          for (const ContractItem &I : S.Inferred.items())
+            if (I.Kind == ItemKind::Sets && I.Value.K == ItemValue::Lvl)
+              Exit.add(I);
+          S = FunctionSummary();
+          S.Inferred = std::move(Exit);
+        }
+        FunctionSummary &Old = ExitOnly ? ExitSummaries[F] : Summaries[F];
         if (!(Old == S)) {
           Changed = true;
           Old = S;
