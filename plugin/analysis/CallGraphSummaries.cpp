@@ -3,6 +3,7 @@
 #include "analysis/IndirectCallees.h"
 
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/IR/Constants.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
@@ -38,6 +39,36 @@ bool needsExitSummary(const Contract &C) {
       ItemKind::RestoresGlobal, ItemKind::Cancel,      ItemKind::Class,  ItemKind::Try,
       ItemKind::WaitNext};
   return !needsSummary(C) && none_of(Exit, [&](ItemKind K) { return C.has(K); });
+}
+
+/// Can the function return at a constant level it set? Only after a call
+/// that sets one and saves nothing to restore it from: a callee that sets
+/// the IRQL (__drv_setsIRQL, a summary's exit level), raises without
+/// saving, or restores a constant (KeLowerIrql(PASSIVE_LEVEL)); or a call
+/// through a pointer. Lock pairs (a saving raise, a restore of the saved
+/// value) end where they began: their functions need no second run.
+bool maySetLevel(const Function &F,
+                 const std::function<const Contract *(const Function &)> &ContractOf) {
+  for (const BasicBlock &BB : F)
+    for (const Instruction &I : BB) {
+      const auto *CB = dyn_cast<CallBase>(&I);
+      if (!CB)
+        continue;
+      const auto *G = dyn_cast<Function>(CB->getCalledOperand()->stripPointerCasts());
+      if (!G)
+        return true;
+      const Contract *C = G->isIntrinsic() ? nullptr : ContractOf(*G);
+      if (!C)
+        continue;
+      bool Saves = C->has(ItemKind::Saves) || C->has(ItemKind::SavesGlobal);
+      if (C->has(ItemKind::Sets) || (C->has(ItemKind::Raises) && !Saves))
+        return true;
+      for (const ContractItem &It : C->items())
+        if (It.Kind == ItemKind::Restores && It.Value.K == ItemValue::Arg &&
+            It.Value.N < CB->arg_size() && isa<ConstantInt>(CB->getArgOperand(It.Value.N)))
+          return true;
+    }
+  return false;
 }
 
 /// Tarjan's algorithm over direct calls; SCCs come out callees first.
@@ -151,7 +182,7 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
     SmallVector<const Function *, 4> ToDo;
     for (const Function *F : SCC) {
       const Contract *C = ContractOf(*F);
-      if (!C || needsSummary(*C) || needsExitSummary(*C))
+      if (!C || needsSummary(*C) || (needsExitSummary(*C) && maySetLevel(*F, ContractOf)))
         ToDo.push_back(F);
       if (C)
         Declared[F] = *C;

@@ -86,3 +86,39 @@ _IRQL_always_function_min_(DISPATCH_LEVEL)
 VOID CallsBalanced(void) {
   Balanced();
 }
+
+// The level may come from a raise that saves nothing: the callee then
+// returns at DISPATCH_LEVEL (reported in it), and so does its caller.
+_IRQL_raises_(DISPATCH_LEVEL)
+VOID RaiseToDpc(void) {
+  KIRQL Old;
+  KeRaiseIrql(DISPATCH_LEVEL, &Old);
+}
+
+_IRQL_requires_max_(APC_LEVEL)
+VOID EndsAtDpc(void) {
+  RaiseToDpc();
+}
+// CHECK: entry-annotated-exit.c:[[#@LINE-1]]:1: warning: 'EndsAtDpc' returns at DISPATCH_LEVEL, not at the IRQL it was entered at [irql-exit-changed]
+// CHECK-NEXT: entry-annotated-exit.c:[[#@LINE-3]]:3: note: IRQL set to DISPATCH_LEVEL here by 'RaiseToDpc'
+
+_IRQL_always_function_max_(APC_LEVEL)
+VOID CallsEndsAtDpc(void) {
+  EndsAtDpc();
+}
+// CHECK: entry-annotated-exit.c:[[#@LINE-2]]:3: warning: 'EndsAtDpc' raises the IRQL to DISPATCH_LEVEL, above this function's limit of APC_LEVEL [irql-function-max]
+// CHECK-NEXT: entry-annotated-exit.c:[[#@LINE-2]]:1: warning: 'CallsEndsAtDpc' returns at DISPATCH_LEVEL, not at the IRQL it was entered at [irql-exit-changed]
+// CHECK-NEXT: entry-annotated-exit.c:[[#@LINE-4]]:3: note: IRQL set to DISPATCH_LEVEL here by 'EndsAtDpc'
+
+// A lock taken and released: back at the entry IRQL.
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID TakesLock(PKSPIN_LOCK Lock) {
+  KIRQL Old;
+  KeAcquireSpinLock(Lock, &Old);
+  KeReleaseSpinLock(Lock, Old);
+}
+
+_IRQL_always_function_max_(PASSIVE_LEVEL)
+VOID CallsTakesLock(PKSPIN_LOCK Lock) {
+  TakesLock(Lock);
+}
