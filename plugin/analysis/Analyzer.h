@@ -48,6 +48,7 @@ struct Fixpoint {
   DenseSet<const Value *> LiveOut;
   DenseSet<PathId> Clobbered;
   SmallPtrSet<const Instruction *, 4> UndoneByConstant;
+  SmallPtrSet<const Instruction *, 4> SetToLevel;
   DenseMap<const BasicBlock *, std::vector<State>> In_;
 };
 
@@ -94,6 +95,9 @@ private:
   // Raises whose undoing a lower to a constant stood in for (already
   // reported there): a later restore of their saved value is not reported.
   SmallPtrSet<const Instruction *, 4> &UndoneByConstant = Fix.UndoneByConstant;
+  // Calls that set the IRQL to a known level by raising or setting it (not
+  // by a restore): an IRQL they left is the function's own doing.
+  SmallPtrSet<const Instruction *, 4> &SetToLevel = Fix.SetToLevel;
   DenseMap<const BasicBlock *, std::vector<State>> &In_ = Fix.In_;
   std::vector<const BasicBlock *> &Order = Fix.Order; // reverse post-order
   std::vector<unsigned> Visits; // by RPO index

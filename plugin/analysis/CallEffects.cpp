@@ -252,12 +252,15 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
                     "with the saved value)",
                 {Raised()});
         After = IrqlValue::level(*Lv);
+        SetToLevel.insert(&CB);
       } else {
         After = IrqlValue::absolute({Before.hull(high()).Lo, high()});
       }
     } else if (I.Kind == ItemKind::Sets) {
       auto Lv = LevelOrArg(I.Value);
       After = Lv ? IrqlValue::level(*Lv) : IrqlValue::absolute({PassiveLevel, high()});
+      if (Lv)
+        SetToLevel.insert(&CB);
       RestoresUnknown |= !Lv; // __drv_setsIRQL(NewIrql) to a value not known
     } else if (I.Kind == ItemKind::Restores &&
                restoresValue(I, I.Value.N < CB.arg_size() ? CB.getArgOperand(I.Value.N)

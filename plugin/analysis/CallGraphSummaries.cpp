@@ -3,6 +3,7 @@
 #include "analysis/IndirectCallees.h"
 
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/IR/Constants.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
@@ -25,6 +26,50 @@ bool needsSummary(const Contract &C) {
 }
 
 namespace {
+
+/// Is the function annotated on its entry but silent on its exit (no
+/// _IRQL_requires_, which also fixes the exit, no raises, sets, same,
+/// saves, restores, cancel or role)? Its callers then take the definite
+/// level its body returns at on every path, if it has one: the only part
+/// of a summary that does not contradict what it says.
+bool needsExitSummary(const Contract &C) {
+  static constexpr ItemKind Exit[] = {
+      ItemKind::Req,         ItemKind::Raises,         ItemKind::Sets,   ItemKind::Same,
+      ItemKind::Saves,       ItemKind::Restores,       ItemKind::SavesGlobal,
+      ItemKind::RestoresGlobal, ItemKind::Cancel,      ItemKind::Class,  ItemKind::Try,
+      ItemKind::WaitNext};
+  return !needsSummary(C) && none_of(Exit, [&](ItemKind K) { return C.has(K); });
+}
+
+/// Can the function return at a constant level it set? Only after a call
+/// that sets one and saves nothing to restore it from: a callee that sets
+/// the IRQL (__drv_setsIRQL, a summary's exit level), raises without
+/// saving, or restores a constant (KeLowerIrql(PASSIVE_LEVEL)); or a call
+/// through a pointer. Lock pairs (a saving raise, a restore of the saved
+/// value) end where they began: their functions need no second run.
+bool maySetLevel(const Function &F,
+                 const std::function<const Contract *(const Function &)> &ContractOf) {
+  for (const BasicBlock &BB : F)
+    for (const Instruction &I : BB) {
+      const auto *CB = dyn_cast<CallBase>(&I);
+      if (!CB)
+        continue;
+      const auto *G = dyn_cast<Function>(CB->getCalledOperand()->stripPointerCasts());
+      if (!G)
+        return true;
+      const Contract *C = G->isIntrinsic() ? nullptr : ContractOf(*G);
+      if (!C)
+        continue;
+      bool Saves = C->has(ItemKind::Saves) || C->has(ItemKind::SavesGlobal);
+      if (C->has(ItemKind::Sets) || (C->has(ItemKind::Raises) && !Saves))
+        return true;
+      for (const ContractItem &It : C->items())
+        if (It.Kind == ItemKind::Restores && It.Value.K == ItemValue::Arg &&
+            It.Value.N < CB->arg_size() && isa<ConstantInt>(CB->getArgOperand(It.Value.N)))
+          return true;
+    }
+  return false;
+}
 
 /// Tarjan's algorithm over direct calls; SCCs come out callees first.
 class SCCFinder {
@@ -130,13 +175,14 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
 
   // The contract each function had before any summary: what it says itself.
   ContractMap Declared;
+  SummaryMap ExitSummaries; // of annotated functions: their exit level only
   auto ContractOf = [&](const Function &F) { return contractIn(Contracts, F); };
   Contract None;
   for (auto &SCC : Finder.SCCs) {
     SmallVector<const Function *, 4> ToDo;
     for (const Function *F : SCC) {
       const Contract *C = ContractOf(*F);
-      if (!C || needsSummary(*C))
+      if (!C || needsSummary(*C) || (needsExitSummary(*C) && maySetLevel(*F, ContractOf)))
         ToDo.push_back(F);
       if (C)
         Declared[F] = *C;
@@ -166,7 +212,18 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
           In.Keep = KeepFixpoint(*F);
         }
         analyzeFunction(In);
-        FunctionSummary &Old = Summaries[F];
+        // An annotated entry stays as written: only the exit level is taken,
+        // and the function keeps no summary of its own (it is annotated).
+        bool ExitOnly = needsExitSummary(Own);
+        if (ExitOnly) {
+          Contract Exit;
+          for (const ContractItem &I : S.Inferred.items())
+            if (I.Kind == ItemKind::Sets && I.Value.K == ItemValue::Lvl)
+              Exit.add(I);
+          S = FunctionSummary();
+          S.Inferred = std::move(Exit);
+        }
+        FunctionSummary &Old = ExitOnly ? ExitSummaries[F] : Summaries[F];
         if (!(Old == S)) {
           Changed = true;
           Old = S;

@@ -474,13 +474,13 @@ void Analyzer::run() {
   }
   fixpoint();
   size_t Grown = Paths.size() + InstIds.size() + FixedPaths.size() + GepOffsets.size() +
-                 Clobbered.size() + UndoneByConstant.size();
+                 Clobbered.size() + UndoneByConstant.size() + SetToLevel.size();
   replay();
   // The replay added nothing the fixpoint had not (it went over the same
   // blocks from the same states): what it leaves is what phase 1 left.
   if (In.Keep && !ReportedEarly && !EntryNarrowed && !raisesToUnknownLevel() &&
       Grown == Paths.size() + InstIds.size() + FixedPaths.size() + GepOffsets.size() +
-                   Clobbered.size() + UndoneByConstant.size()) {
+                   Clobbered.size() + UndoneByConstant.size() + SetToLevel.size()) {
     *In.Keep = std::make_shared<SavedFixpoint>();
     keep(**In.Keep);
   }

@@ -67,7 +67,10 @@ void Analyzer::noteExit(const ReturnInst &RI, const std::vector<State> &States) 
       ExitSlotMixed = true;
     else
       ExitSlot = S.Cur.Slot;
-    SymVal V = RI.getReturnValue() ? symOf(RI.getReturnValue(), S) : SymVal();
+    // (Only an integer is a saved IRQL: a pointer's value is not looked at,
+    // which would add its path and keep this run's fixpoint from its check.)
+    const Value *RV = RI.getReturnValue();
+    SymVal V = RV && RV->getType()->isIntegerTy() ? symOf(RV, S) : SymVal();
     ExitRetSaved &= V.K == SymVal::Saved;
     // An acquire wrapper leaves, on every path, a raise outstanding whose
     // saved IRQL is in memory its caller can name (*OldIrql, Dev->OldIrql,
