@@ -74,8 +74,13 @@ void printSuggestions(Module &M, const SummaryMap &Summaries, const ContractMap 
       continue;
     auto It = Contracts.find(&F);
     Contract C = It == Contracts.end() ? Contract() : It->second;
+    // An annotated function whose exit level came from its body (an entry-only
+    // annotation) is not "as annotated" either.
+    bool FromBody = Summaries.count(&F) || llvm::any_of(C.items(), [](const ContractItem &I) {
+                      return I.From.Src == Origin::Inferred;
+                    });
     OS << "irqlcheck: suggest " << cNameOfSymbol(F.getName()) << ": " << toSal(C, Model.Levels)
-       << (Summaries.count(&F) ? "" : " (as annotated)") << "\n";
+       << (FromBody ? "" : " (as annotated)") << "\n";
   }
 }
 

@@ -6,6 +6,8 @@
 // CHECK-DAG: irqlcheck: suggest Anywhere: _IRQL_requires_same_
 // CHECK-DAG: irqlcheck: suggest TakesLock: _IRQL_requires_max_(DISPATCH_LEVEL) __drv_setsIRQL(DISPATCH_LEVEL) _IRQL_saves_
 // CHECK-DAG: irqlcheck: suggest Annotated: _IRQL_requires_max_(APC_LEVEL) _IRQL_requires_same_ (as annotated)
+// An entry-only annotation with an exit level taken from the body is not "as annotated".
+// CHECK-DAG: irqlcheck: suggest EntryOnly: _IRQL_requires_min_(DISPATCH_LEVEL) __drv_setsIRQL(PASSIVE_LEVEL){{$}}
 // CHECK-NOT: suggest KeGetCurrentIrql
 
 #include <ntddk.h>
@@ -14,3 +16,4 @@ void NeedsDispatch(PKSPIN_LOCK l) { KeAcquireSpinLockAtDpcLevel(l); KeReleaseSpi
 int Anywhere(int x) { return x + 1; }
 KIRQL TakesLock(PKSPIN_LOCK l) { KIRQL o; KeAcquireSpinLock(l, &o); return o; }
 _IRQL_requires_max_(APC_LEVEL) void Annotated(void) {}
+_IRQL_requires_min_(DISPATCH_LEVEL) void EntryOnly(void) { KeLowerIrql(PASSIVE_LEVEL); }
