@@ -398,6 +398,12 @@ void SalMacroGuard::record(unsigned Index, SourceRange Range, const MacroArgs *A
     const Token *Arg = Args->getUnexpArgument(I);
     if (int(I) == Expand) {
       appendExpanded(llvm::ArrayRef(Arg, MacroArgs::getArgLength(Arg)), 0);
+    } else if (const IdentifierInfo *II = Arg->getIdentifierInfo();
+               II && !Arg->hasUCN() && Arg[1].is(tok::eof)) {
+      // One name (DISPATCH_LEVEL, a class): the identifier table keeps its
+      // spelling for the whole compile, so it need not be copied.
+      Text[I] = II->getName();
+      continue;
     } else {
       for (const Token *T = Arg; T->isNot(tok::eof); ++T) {
         if (!Scratch.empty() && (T->hasLeadingSpace() || T->isAtStartOfLine()))
