@@ -14,9 +14,11 @@
  *     compiles with any compiler.
  *
  * With the plugin loaded (__has_attribute(irql_requires_max)) every macro
- * expands to the plugin's attribute exactly as the plugin's own SAL macros
- * do: level arguments are stringized after macro expansion, names (function
- * classes, slot kinds, parameters, _When_ conditions) as written. Without the
+ * expands to the plugin's attribute (the SAL spellings themselves expand to
+ * nothing, and the plugin records them by position): level arguments are
+ * stringized after macro expansion, names (function classes, slot kinds,
+ * parameters, _When_ conditions) as written. Inside IRQLCHECK_WHEN and
+ * IRQLCHECK_AT write the IRQLCHECK_* spellings, not the SAL ones. Without the
  * plugin everything expands to nothing. See docs/annotations.md.
  *
  *===----------------------------------------------------------------------===*/

@@ -1,9 +1,11 @@
 //===- AnnotationStore.cpp - Raw IRQL annotations, as the parser saw them -===//
 #include "frontend/AnnotationStore.h"
+#include "Compat.h"
 #include "frontend/SalMacros.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/TypeLoc.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;
@@ -86,17 +88,78 @@ void unwrapAnnotation(AnnotationKind K, llvm::StringRef Text, llvm::StringRef Ob
                When ? std::string() : Object.str(), Loc, Parse, Emit, 0);
 }
 
+/// The function prototype written in a typedef (through parentheses,
+/// calling-convention attributes and one pointer level).
+FunctionTypeLoc prototypeOf(TypeLoc TL) {
+  for (unsigned Guard = 0; TL && Guard < 16; ++Guard) {
+    if (auto FTL = TL.getAs<FunctionTypeLoc>())
+      return FTL;
+    if (auto P = TL.getAs<ParenTypeLoc>())
+      TL = P.getInnerLoc();
+    else if (auto A = TL.getAs<AttributedTypeLoc>())
+      TL = A.getModifiedLoc();
+    else if (auto M = TL.getAs<MacroQualifiedTypeLoc>())
+      TL = M.getInnerLoc();
+    else if (auto Ptr = TL.getAs<PointerTypeLoc>())
+      TL = Ptr.getPointeeLoc();
+    else if (!compat::stepThroughElaborated(TL))
+      break;
+  }
+  return FunctionTypeLoc();
+}
+
 void AnnotationStore::add(const clang::Decl *D, RawAnnotation A) {
-  auto &List = ByDecl[D];
-  if (List.empty())
+  if (InOrder.insert(D).second)
     Order.push_back(D);
-  List.push_back(std::move(A));
+  ByDecl[D].push_back(std::move(A));
+}
+
+/// What a written annotation reads as: the annotations it wraps, or itself.
+static void readWritten(const WrittenAnnotation &A, llvm::function_ref<void(RawAnnotation)> Emit) {
+  if (A.Kind == AnnotationKind::When || A.Kind == AnnotationKind::At) {
+    unwrapAnnotation(A.Kind, A.Text, A.Object, A.Loc, parseWrittenAnnotations, Emit);
+    return;
+  }
+  RawAnnotation R;
+  R.Kind = A.Kind;
+  R.Loc = A.Loc;
+  R.Text = A.Text.str();
+  R.Object = A.Object.str();
+  R.Value = A.Value;
+  Emit(std::move(R));
+}
+
+static bool wraps(const WrittenAnnotation &A) {
+  return A.Kind == AnnotationKind::When || A.Kind == AnnotationKind::At;
+}
+
+void AnnotationStore::addUserWritten(
+    WrittenAnnotation A,
+    llvm::function_ref<std::optional<int64_t>(llvm::StringRef)> EvaluateLevel) {
+  // A name defined later is retried at the end of the translation unit.
+  A.User = true;
+  if (!wraps(A)) {
+    if (annotationTakesLevel(A.Kind))
+      A.Value = EvaluateLevel(A.Text);
+    Pending.push_back(A);
+    return;
+  }
+  A.ReadBegin = Read.size();
+  readWritten(A, [&](RawAnnotation R) {
+    if (annotationTakesLevel(R.Kind))
+      R.Value = EvaluateLevel(R.Text);
+    Read.push_back(std::move(R));
+  });
+  A.ReadEnd = Read.size();
+  Pending.push_back(A);
 }
 
 void AnnotationStore::release() {
   // Swapped with empty ones, so their memory goes (clear() keeps it).
   decltype(ByDecl)().swap(ByDecl);
   std::vector<const Decl *>().swap(Order);
+  decltype(InOrder)().swap(InOrder);
+  std::vector<RawAnnotation>().swap(Read);
   std::vector<WrittenAnnotation>().swap(Pending);
   decltype(Written)().swap(Written);
   decltype(Attached)().swap(Attached);
@@ -124,19 +187,56 @@ struct DeclEnd {
   const Decl *D;
   FileID File;
   unsigned Offset;
+  bool Member = false; // inside a struct, union or class body ...
+  unsigned Body = 0;   // ... whose '{' is here
 };
 
-void flatten(Decl *D, const SourceManager &SM, llvm::SmallVectorImpl<DeclEnd> &Out) {
+void flatten(Decl *D, const SourceManager &SM, llvm::ArrayRef<WrittenAnnotation> Pending,
+             llvm::SmallVectorImpl<DeclEnd> &Out, const DeclEnd *In = nullptr) {
   if (isa<LinkageSpecDecl>(D) || isa<NamespaceDecl>(D)) {
     for (Decl *Inner : cast<DeclContext>(D)->decls())
-      flatten(Inner, SM, Out);
+      flatten(Inner, SM, Pending, Out, In);
     return;
   }
   SourceLocation End = D->getEndLoc();
   if (End.isInvalid())
     return;
   auto [File, Offset] = SM.getDecomposedExpansionLoc(End);
-  Out.push_back({D, File, Offset});
+  // An annotation in a struct's body is its members' (a field holding a
+  // function pointer, a C++ method), never a declarator's after the '}'.
+  // (Looked into only when an annotation is pending before its end.)
+  auto Before = [&](unsigned From) {
+    return llvm::any_of(Pending, [&](const WrittenAnnotation &A) {
+      return A.File == File && A.Offset > From && A.Offset <= Offset;
+    });
+  };
+  auto *RD = dyn_cast<RecordDecl>(D);
+  if (RD && RD->isThisDeclarationADefinition() && Before(0)) {
+    auto [BodyFile, Body] = SM.getDecomposedExpansionLoc(RD->getBraceRange().getBegin());
+    if (BodyFile == File && Before(Body)) {
+      DeclEnd Members{RD, File, Offset, true, Body};
+      for (Decl *Inner : RD->decls())
+        flatten(Inner, SM, Pending, Out, &Members);
+      Out.push_back(Members); // up to the '}': the body's, no one's
+    }
+  }
+  Out.push_back({D, File, Offset, In != nullptr, In ? In->Body : 0});
+}
+
+/// typedef void __stdcall F(...) ends, for clang, at its calling
+/// convention's attribute, before its parameters: where its prototype ends
+/// (asked only when an annotation follows the clang end).
+unsigned prototypeEnd(const DeclEnd &E, const SourceManager &SM) {
+  const auto *TD = dyn_cast<TypedefNameDecl>(E.D);
+  if (!TD || !isa<AttributedType, MacroQualifiedType>(TD->getUnderlyingType().getTypePtr()))
+    return E.Offset;
+  const TypeSourceInfo *TSI = TD->getTypeSourceInfo();
+  if (FunctionTypeLoc FTL = TSI ? prototypeOf(TSI->getTypeLoc()) : FunctionTypeLoc()) {
+    auto [File, RParen] = SM.getDecomposedExpansionLoc(FTL.getRParenLoc());
+    if (File == E.File && RParen > E.Offset)
+      return RParen;
+  }
+  return E.Offset;
 }
 
 /// Is Offset, after the end of a declaration at End, still part of it: no
@@ -174,7 +274,7 @@ void AnnotationStore::attachPending(DeclGroupRef DG, const SourceManager &SrcMgr
   SM = &SrcMgr;
   llvm::SmallVector<DeclEnd, 4> Ends;
   for (Decl *D : DG)
-    flatten(D, SrcMgr, Ends);
+    flatten(D, SrcMgr, Pending, Ends);
   // Each annotation belongs to the first declaration of the group that ends
   // after it, or ends just before it with nothing that closes a declaration in
   // between. What follows the group's end is the next group's (the parser
@@ -185,17 +285,26 @@ void AnnotationStore::attachPending(DeclGroupRef DG, const SourceManager &SrcMgr
     size_t K = J;
     for (; K < Ends.size(); ++K) {
       const DeclEnd &E = Ends[K];
-      if (E.File == A.File &&
-          (A.Offset <= E.Offset || trailing(bufferOf(E.File), E.Offset, A.Offset)))
+      if (E.File == A.File && (!E.Member || A.Offset > E.Body) &&
+          (A.Offset <= E.Offset || trailing(bufferOf(E.File), E.Offset, A.Offset) ||
+           A.Offset <= prototypeEnd(E, SrcMgr)))
         break;
     }
     if (K < Ends.size()) {
       // Written before the first declarator (int _X_ A(void), B(void);), as
       // an attribute there would be: every declarator's.
-      bool All = Ends.size() > 1 && DG.isDeclGroup() && A.Offset < firstNameOffset(DG, SrcMgr);
-      for (size_t Each = All ? 0 : K; Each < (All ? Ends.size() : K + 1); ++Each)
-        if (isa<FunctionDecl>(Ends[Each].D) || isa<TypedefNameDecl>(Ends[Each].D))
-          Attached.push_back({Ends[Each].D, A});
+      bool All = Ends.size() > 1 && DG.isDeclGroup() && !Ends[K].Member &&
+                 A.Offset < firstNameOffset(DG, SrcMgr);
+      for (size_t Each = All ? 0 : K; Each < (All ? Ends.size() : K + 1); ++Each) {
+        const Decl *D = Ends[Each].D;
+        if (!isa<FunctionDecl>(D) && !isa<TypedefNameDecl>(D))
+          continue;
+        if (All && Ends[Each].Member)
+          continue;
+        Attached.push_back({D, A});
+        if (A.User && InOrder.insert(D).second)
+          Order.push_back(D);
+      }
       J = K;
       continue;
     }
@@ -227,6 +336,21 @@ llvm::StringRef AnnotationStore::bufferOf(FileID File) {
     BufferFile = File;
   }
   return Buffer;
+}
+
+/// Is A written in the parameter list of P's own function type (void
+/// (*Cb)(_IRQL_saves_ PKIRQL Old)): then it is about that function's
+/// parameter, which no contract reads.
+static bool insideOwnPrototype(const ParmVarDecl *P, const WrittenAnnotation &A,
+                               const SourceManager &SM) {
+  if (!P->getType()->isFunctionPointerType())
+    return false;
+  const TypeSourceInfo *TSI = P->getTypeSourceInfo();
+  FunctionTypeLoc FTL = TSI ? prototypeOf(TSI->getTypeLoc()) : FunctionTypeLoc();
+  if (!FTL)
+    return false;
+  auto [F, O] = SM.getDecomposedExpansionLoc(FTL.getLParenLoc());
+  return F == A.File && A.Offset > O;
 }
 
 void AnnotationStore::resolveWritten(const Decl *D, llvm::ArrayRef<ParmVarDecl *> Params) {
@@ -261,22 +385,17 @@ void AnnotationStore::resolveWritten(const Decl *D, llvm::ArrayRef<ParmVarDecl *
           continue;
         auto [F, O] = SM->getDecomposedExpansionLoc(P->getEndLoc());
         if (F == NameFile && A.Offset <= O) {
-          Owner = P;
+          Owner = insideOwnPrototype(P, A, *SM) ? nullptr : P;
           break;
         }
       }
-    auto &Into = ByDecl[Owner];
-    auto Emit = [&](RawAnnotation R) { Into.push_back(std::move(R)); };
-    if (A.Kind == AnnotationKind::When || A.Kind == AnnotationKind::At) {
-      unwrapAnnotation(A.Kind, A.Text, A.Object, A.Loc, parseWrittenAnnotations, Emit);
+    if (!Owner)
       continue;
-    }
-    RawAnnotation R;
-    R.Kind = A.Kind;
-    R.Loc = A.Loc;
-    R.Text = A.Text.str();
-    R.Object = A.Object.str();
-    Emit(std::move(R));
+    auto &Into = ByDecl[Owner];
+    if (A.User && wraps(A))
+      Into.append(Read.begin() + A.ReadBegin, Read.begin() + A.ReadEnd);
+    else
+      readWritten(A, [&](RawAnnotation R) { Into.push_back(std::move(R)); });
   }
 }
 

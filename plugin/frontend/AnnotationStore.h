@@ -5,20 +5,23 @@
 // So they only record what they saw, per declaration; ContractBuilder turns
 // the records into contracts once the whole translation unit is known.
 //
-// In the kit's headers no attribute reaches the parser (SalMacros.h): the
+// The SAL macros bring no attribute to the parser (SalMacros.h): the
 // preprocessor records each annotation's text and position, each top-level
 // declaration group takes the annotations written before its end, and a
 // declaration's annotations are split between it and its parameters, by
-// position, only when a contract is built for it (lookup).
+// position, only when a contract is built for it (lookup). Only the explicit
+// spellings (irqlcheck.h, __attribute__((irql_...))) reach the handlers.
 //
 //===----------------------------------------------------------------------===//
 #ifndef IRQLCHECK_FRONTEND_ANNOTATIONSTORE_H
 #define IRQLCHECK_FRONTEND_ANNOTATIONSTORE_H
 
 #include "clang/AST/DeclGroup.h"
+#include "clang/AST/TypeLoc.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
@@ -59,6 +62,10 @@ enum class AnnotationKind : uint8_t {
   At,   // _At_(target, annotation): the inner annotation as text
 };
 
+/// The function prototype written in a typedef or a parameter's type
+/// (through parentheses, calling-convention attributes and one pointer level).
+clang::FunctionTypeLoc prototypeOf(clang::TypeLoc TL);
+
 /// The SAL spelling used in messages (_IRQL_requires_max_).
 const char *annotationSpelling(AnnotationKind K);
 /// Does the annotation take an IRQL value?
@@ -97,14 +104,17 @@ void unwrapAnnotation(AnnotationKind K, llvm::StringRef Text, llvm::StringRef Ob
                       clang::SourceLocation Loc, NestedParser Parse,
                       llvm::function_ref<void(RawAnnotation)> Emit);
 
-/// An annotation in a header of the kit, as the preprocessor saw it: its
-/// arguments' text as written, in the order of the plugin's attribute.
+/// A SAL annotation as the preprocessor saw it: its arguments' text as
+/// written, in the order of the plugin's attribute.
 struct WrittenAnnotation {
   AnnotationKind Kind;
+  bool User = false;         // in the user's code: read when written
   clang::SourceLocation Loc; // where the macro was expanded (a file location)
   clang::FileID File;
   unsigned Offset;           // of Loc in File
   llvm::StringRef Text, Object;
+  std::optional<int64_t> Value;        // User: the level, if it evaluated
+  unsigned ReadBegin = 0, ReadEnd = 0; // User _When_/_At_: what it wraps, in Read
 };
 
 class AnnotationStore {
@@ -126,6 +136,10 @@ public:
 
   /// The preprocessor saw an annotation in a header of the kit.
   void addWritten(const WrittenAnnotation &A) { Pending.push_back(A); }
+  /// The preprocessor saw an annotation in the user's code: it is read now,
+  /// each level by EvaluateLevel, as the attribute handlers read theirs.
+  void addUserWritten(WrittenAnnotation A,
+                      llvm::function_ref<std::optional<int64_t>(llvm::StringRef)> EvaluateLevel);
   /// Keeps text for a WrittenAnnotation.
   llvm::StringRef save(llvm::StringRef S) { return Strings.save(S); }
   /// The parser finished a group of top-level declarations: the written
@@ -142,6 +156,10 @@ private:
   llvm::BumpPtrAllocator Arena;
   llvm::StringSaver Strings{Arena};
   std::vector<WrittenAnnotation> Pending;
+  /// What the user's _When_ and _At_ wrap, read (WrittenAnnotation::ReadBegin).
+  std::vector<RawAnnotation> Read;
+  /// The declarations in Order that user annotations went to.
+  llvm::DenseSet<const clang::Decl *> InOrder;
   /// Pending.size() when the last group was attached: what was pending then
   /// and still is, belongs to no declaration.
   size_t Stale = 0;

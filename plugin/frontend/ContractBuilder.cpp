@@ -63,25 +63,6 @@ ItemKind itemKindOf(AnnotationKind K) {
   }
 }
 
-/// The function prototype written in a typedef (through parentheses,
-/// calling-convention attributes and one pointer level).
-FunctionTypeLoc prototypeOf(TypeLoc TL) {
-  for (unsigned Guard = 0; TL && Guard < 16; ++Guard) {
-    if (auto FTL = TL.getAs<FunctionTypeLoc>())
-      return FTL;
-    if (auto P = TL.getAs<ParenTypeLoc>())
-      TL = P.getInnerLoc();
-    else if (auto A = TL.getAs<AttributedTypeLoc>())
-      TL = A.getModifiedLoc();
-    else if (auto M = TL.getAs<MacroQualifiedTypeLoc>())
-      TL = M.getInnerLoc();
-    else if (auto Ptr = TL.getAs<PointerTypeLoc>())
-      TL = Ptr.getPointeeLoc();
-    else if (!compat::stepThroughElaborated(TL))
-      break;
-  }
-  return FunctionTypeLoc();
-}
 
 /// The first declarations of the functions D declares (through extern "C"
 /// blocks and namespaces).

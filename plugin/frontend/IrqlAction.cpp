@@ -2,6 +2,7 @@
 #include "frontend/IrqlAction.h"
 #include "Compat.h"
 #include "analysis/IrqlCheckPass.h"
+#include "frontend/ConstantEvaluator.h"
 #include "frontend/FrontendState.h"
 #include "frontend/LocatedRegeneration.h"
 #include "frontend/ModelSelfCheck.h"
@@ -86,8 +87,8 @@ public:
     }
   }
 
-  // The annotations the preprocessor recorded in the kit's headers go to the
-  // declarations written around them.
+  // The annotations the preprocessor recorded go to the declarations written
+  // around them.
   bool HandleTopLevelDecl(DeclGroupRef DG) override {
     S->State.Annotations.declarationsParsed(DG, CI.getSourceManager());
     return true;
@@ -298,8 +299,14 @@ std::unique_ptr<ASTConsumer> IrqlAction::CreateASTConsumer(CompilerInstance &CI,
       Invalid = true;
     }
   }
-  // The kit's annotations are recorded as text, unless nothing is checked.
-  auto Sal = std::make_unique<SalMacroGuard>(PP, Invalid ? nullptr : &S->State.Annotations);
+  // The annotations are recorded as text, unless nothing is checked. A level
+  // in the user's code is read where it is written, with the enumerators the
+  // parser has seen by then (Sema exists once parsing starts).
+  auto Sal = std::make_unique<SalMacroGuard>(
+      PP, Invalid ? nullptr : &S->State.Annotations,
+      [&CI](llvm::StringRef Name) -> std::optional<int64_t> {
+        return CI.hasSema() ? visibleEnumerator(CI.getSema(), Name) : std::nullopt;
+      });
   // Bad arguments were reported: parse with the macros, check nothing.
   if (Invalid) {
     PP.addPPCallbacks(std::make_unique<PreprocessorHooks>(CI.getSourceManager(), std::move(Sal),

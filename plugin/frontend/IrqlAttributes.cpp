@@ -1,8 +1,8 @@
 //===- IrqlAttributes.cpp - The plugin's IRQL attributes ------------------===//
 //
-// One plugin attribute per SAL IRQL annotation. The SAL macros expand to them
-// (SalMacros.cpp), and people who prefer explicit spellings can write them
-// directly: __attribute__((irql_requires_max(DISPATCH_LEVEL))),
+// One plugin attribute per SAL IRQL annotation, for people who prefer explicit
+// spellings (the SAL macros expand to nothing and are recorded by position,
+// SalMacros.cpp): __attribute__((irql_requires_max(DISPATCH_LEVEL))),
 // [[irqlcheck::irql_requires_max(2)]] or __declspec(irql_requires_max(2)).
 // A handler records what it saw in the AnnotationStore; it never adds an Attr
 // to the AST, because anything CodeGen sees could change the object file.
@@ -75,8 +75,8 @@ const std::pair<const char *, AnnotationKind> AttrNames[] = {
     {"irql_at", AnnotationKind::At},
 };
 
-/// Finds the plugin attributes in the text of a wrapped annotation, as the
-/// SAL macros expand it: `__attribute((irql_requires_max("1")))`. Anything
+/// Finds the plugin attributes in the text of a wrapped annotation, as
+/// irqlcheck.h's macros expand it: `__attribute((irql_requires_max("1")))`. Anything
 /// else in the text (other SAL annotations, left unexpanded) is skipped.
 void parseNested(llvm::StringRef T, llvm::SmallVectorImpl<NestedAnnotation> &Out) {
   size_t I = 0;

@@ -43,7 +43,7 @@ void PreprocessorHooks::interestingExpansion(const Token &Name, SourceRange Rang
                                              const MacroArgs *Args,
                                              const MacroInfo *SalCandidate, bool Marker) {
   if (SalCandidate)
-    Sal->recordIfEmptyForm(SalCandidate, Range, Args);
+    Sal->recordIfOurs(SalCandidate, Range, Args);
   if (Marker)
     PagedCode->macroExpands(Name, Range);
 }

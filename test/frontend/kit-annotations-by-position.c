@@ -2,9 +2,10 @@
 // plugin, and the preprocessor records each annotation's text and position;
 // a declaration gets the annotations written around it only when a contract
 // is built for it (docs/design.md, "SAL capture"). The contracts must be the
-// ones the parser's attachment gives in the user's own headers: the same
-// header is included from the user's directory, from the kit through -I and
-// through -isystem, and the three dumps are the same. Placements: before the
+// ones the user's own headers give (read when written, the way the parser's
+// attachment of attributes gave them until session 7): the same header is
+// included from the user's directory, from the kit through -I and through
+// -isystem, and the three dumps are the same. Placements: before the
 // declaration, after the declarator, on parameters, through _At_ and _When_,
 // after a comment holding ';', inside another macro, before an inline body,
 // global save slots, a typedef's parameters, and two declarators sharing one
