@@ -86,7 +86,7 @@ struct State {
   SmallVector<const Instruction *, 4> Stack; // raises that saved an IRQL
   bool StackUnknown = false;
   unsigned Epoch = 0;
-  SortedVectorMap<PathId, SymVal> Mem;
+  SortedVectorMap<PathId, SymVal, 12> Mem;
   // Small inline: a state is copied at every edge, and only the values live
   // across blocks travel with it (the rest are dropped before the copy).
   // Mem is shared between copies until one writes it (SortedVectorMap).
@@ -206,7 +206,7 @@ private:
   /// Keeps what both maps hold alike (a saved IRQL from the same site with
   /// the two values joined). Memory shared with O, or already within it,
   /// is not copied.
-  bool joinMem(const SortedVectorMap<PathId, SymVal> &OMem) {
+  bool joinMem(const SortedVectorMap<PathId, SymVal, 12> &OMem) {
     if (Mem.sharesWith(OMem))
       return false;
     // Both are sorted by key and all_of goes in order: one walk over OMem.
