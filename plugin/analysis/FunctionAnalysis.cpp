@@ -488,10 +488,18 @@ void Analyzer::run() {
 
 /// Phase 1: the entry states of every block, to a fixpoint.
 void Analyzer::fixpoint() {
+  size_t NumInsts = 0;
   for (const BasicBlock &BB : F)
-    for (const Instruction &I : BB)
+    for (const Instruction &I : BB) {
+      ++NumInsts;
       if (any_of(I.users(), [&](const User *U) { return cast<Instruction>(U)->getParent() != &BB; }))
         LiveOut.insert(&I);
+    }
+  // At -O0 about a third of the instructions are pointers whose path is
+  // asked for, a seventh GEPs: room for them up front, not grown step by
+  // step (each step rehashes).
+  FixedPaths.reserve(NumInsts / 3);
+  GepOffsets.reserve(NumInsts / 7);
 
   // Locals whose address reaches a call or is stored may change behind our back.
   for (const Instruction &I : instructions(F))
