@@ -136,9 +136,10 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
     SmallVector<const Function *, 4> ToDo;
     for (const Function *F : SCC) {
       const Contract *C = ContractOf(*F);
-      if (!C || needsSummary(*C))
-        ToDo.push_back(F);
-      if (C)
+      if (C && !needsSummary(*C))
+        continue;
+      ToDo.push_back(F);
+      if (C) // (only a summarized function's own contract is asked for)
         Declared[F] = *C;
     }
     // Recursion: start from "demands nothing" and iterate; the levels only

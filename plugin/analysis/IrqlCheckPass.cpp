@@ -63,31 +63,35 @@ DenseMap<const Function *, Contract> resolveContracts(Module &M, TUModel &Model,
   DenseMap<const Function *, Contract> Result;
   Mangler Mang;
   for (Function &F : M) {
-    Contract C;
-    bool Found = false;
+    const Contract *FromModel = nullptr;
     if (InProcess) {
       SmallString<64> Sym;
       Mang.getNameWithPrefix(Sym, &F, /*CannotUsePrivateLabel=*/false);
       auto It = Model.Functions.find(Sym);
-      if (It != Model.Functions.end()) {
-        C = It->second.C;
-        Found = true;
-      }
+      if (It != Model.Functions.end())
+        FromModel = &It->second.C;
     }
-    if (!Found && F.hasFnAttribute(ContractAttr)) {
-      StringRef Text = F.getFnAttribute(ContractAttr).getValueAsString();
+    Attribute Attr = FromModel ? Attribute() : F.getFnAttribute(ContractAttr);
+    const Contract *K =
+        FromModel ? nullptr : Model.Kernel.lookup(cNameOfSymbol(F.getName()));
+    if (!FromModel && !Attr.isValid() && !K)
+      continue;
+    // Built in its place: a contract's items (with their strings) cost to move.
+    Contract &C = Result[&F];
+    if (FromModel)
+      C = *FromModel;
+    if (Attr.isValid()) {
       std::string Error;
-      if (!Contract::parse(Text, Model.Levels, C, Error)) {
+      if (!Contract::parse(Attr.getValueAsString(), Model.Levels, C, Error)) {
         M.getContext().emitError("irqlcheck: bad " + Twine(ContractAttr) + " on '" +
                                  F.getName() + "': " + Error);
         C = Contract();
       }
     }
-    if (!Found)
-      if (const Contract *K = Model.Kernel.lookup(cNameOfSymbol(F.getName())))
-        C.addMissingFrom(*K);
-    if (!C.empty())
-      Result[&F] = std::move(C);
+    if (K)
+      C.addMissingFrom(*K);
+    if (C.empty())
+      Result.erase(&F);
   }
   return Result;
 }
