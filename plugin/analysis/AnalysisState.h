@@ -227,23 +227,21 @@ private:
     };
     if (llvm::all_of(std::as_const(Mem), Within))
       return false;
-    for (auto It = Mem.begin(); It != Mem.end();) {
-      auto OIt = OMem.find(It->first);
-      if (OIt == OMem.end()) {
-        It = Mem.erase(It);
-        continue;
-      }
-      if (It->second != OIt->second) {
-        if (It->second.K == SymVal::Saved && OIt->second.K == SymVal::Saved &&
-            It->second.Site == OIt->second.Site) {
-          It->second.Irql.join(OIt->second.Irql);
-        } else {
-          It = Mem.erase(It);
-          continue;
-        }
-      }
-      ++It;
-    }
+    // The same walk again, keeping what O holds too.
+    At = OMem.begin();
+    Mem.retain([&](std::pair<PathId, SymVal> &KV) {
+      while (At != OEnd && At->first < KV.first)
+        ++At;
+      if (At == OEnd || At->first != KV.first)
+        return false;
+      if (KV.second == At->second)
+        return true;
+      if (KV.second.K != SymVal::Saved || At->second.K != SymVal::Saved ||
+          KV.second.Site != At->second.Site)
+        return false;
+      KV.second.Irql.join(At->second.Irql);
+      return true;
+    });
     return true;
   }
 };
