@@ -209,38 +209,39 @@ private:
   bool joinMem(const SortedVectorMap<PathId, SymVal, 12> &OMem) {
     if (Mem.sharesWith(OMem))
       return false;
-    // Both are sorted by key and all_of goes in order: one walk over OMem.
+    // Both are sorted by key and the walks go in order: one walk over OMem
+    // each. What O holds at KV's key if both may keep it (the same value,
+    // or saves from the same site), else null.
     auto At = OMem.begin(), OEnd = OMem.end();
-    auto Within = [&](const std::pair<PathId, SymVal> &KV) {
+    bool Same = false;
+    auto Counterpart = [&](const std::pair<PathId, SymVal> &KV) -> const SymVal * {
+      Same = false;
       while (At != OEnd && At->first < KV.first)
         ++At;
       if (At == OEnd || At->first != KV.first)
-        return false;
-      if (KV.second == At->second)
-        return true;
-      if (KV.second.K != SymVal::Saved || At->second.K != SymVal::Saved ||
-          KV.second.Site != At->second.Site)
-        return false;
-      IrqlValue J = KV.second.Irql;
-      J.join(At->second.Irql);
-      return J == KV.second.Irql;
+        return nullptr;
+      const SymVal &O = At->second;
+      Same = KV.second == O;
+      bool Kept = Same || (KV.second.K == SymVal::Saved && O.K == SymVal::Saved &&
+                           KV.second.Site == O.Site);
+      return Kept ? &O : nullptr;
     };
-    if (llvm::all_of(std::as_const(Mem), Within))
+    if (llvm::all_of(std::as_const(Mem), [&](const std::pair<PathId, SymVal> &KV) {
+          const SymVal *O = Counterpart(KV);
+          if (!O || Same)
+            return Same;
+          IrqlValue J = KV.second.Irql;
+          J.join(O->Irql);
+          return J == KV.second.Irql;
+        }))
       return false;
-    // The same walk again, keeping what O holds too.
+    // Not within: the same walk again, keeping what O holds too.
     At = OMem.begin();
     Mem.retain([&](std::pair<PathId, SymVal> &KV) {
-      while (At != OEnd && At->first < KV.first)
-        ++At;
-      if (At == OEnd || At->first != KV.first)
-        return false;
-      if (KV.second == At->second)
-        return true;
-      if (KV.second.K != SymVal::Saved || At->second.K != SymVal::Saved ||
-          KV.second.Site != At->second.Site)
-        return false;
-      KV.second.Irql.join(At->second.Irql);
-      return true;
+      const SymVal *O = Counterpart(KV);
+      if (O && !Same)
+        KV.second.Irql.join(O->Irql);
+      return O != nullptr;
     });
     return true;
   }
