@@ -486,6 +486,17 @@ void Analyzer::run() {
   }
 }
 
+/// Is V's value read by no transfer? Arithmetic, phis, selects and GEP
+/// indices get no value from the analysis, and neither do casts and compares
+/// used only there (a counter's increment, an array index at -O0).
+static bool unreadValue(const Value *V, unsigned Depth = 0) {
+  return all_of(V->users(), [&](const User *U) {
+    return isa<BinaryOperator>(U) || isa<UnaryOperator>(U) || isa<PHINode>(U) ||
+           isa<SelectInst>(U) || isa<GetElementPtrInst>(U) ||
+           ((isa<CastInst>(U) || isa<ICmpInst>(U)) && Depth < 2 && unreadValue(U, Depth + 1));
+  });
+}
+
 /// Phase 1: the entry states of every block, to a fixpoint.
 void Analyzer::fixpoint() {
   size_t NumInsts = 0;
@@ -494,6 +505,9 @@ void Analyzer::fixpoint() {
       ++NumInsts;
       if (any_of(I.users(), [&](const User *U) { return cast<Instruction>(U)->getParent() != &BB; }))
         LiveOut.insert(&I);
+      if ((isa<LoadInst>(I) || isa<CastInst>(I) || isa<ICmpInst>(I)) &&
+          !I.getType()->isPointerTy() && unreadValue(&I))
+        Unread.insert(&I);
     }
   // At -O0 about a third of the instructions are pointers whose path is
   // asked for, a seventh GEPs: room for them up front, not grown step by

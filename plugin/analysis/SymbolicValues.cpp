@@ -272,7 +272,8 @@ void Analyzer::transferInst(const Instruction &I, std::vector<State> &States) {
   // Addresses, arithmetic, allocas, phis and loads of pointers (resolved
   // through pointerPath) change no state: most instructions at -O0.
   if (!(isa<StoreInst>(I) || isa<CastInst>(I) || isa<ICmpInst>(I) ||
-        (isa<LoadInst>(I) && !I.getType()->isPointerTy())))
+        (isa<LoadInst>(I) && !I.getType()->isPointerTy())) ||
+      Unread.count(&I))
     return;
   for (State &S : States) {
     if (const auto *SI = dyn_cast<StoreInst>(&I)) {
