@@ -577,7 +577,7 @@ void Analyzer::fixpoint() {
     for (const Instruction &I : *BB) {
       if (I.isTerminator())
         break;
-      if (replayedAt(I))
+      if (isa<CallBase>(I) && replayedAt(I)) // (returns come after the loop)
         Here.push_back({&I, States});
       transferInst(I, States);
     }
