@@ -537,20 +537,26 @@ void Analyzer::fixpoint() {
       }
     }
 
+  ReversePostOrderTraversal<const Function *> RPOT(&F);
+  Order.assign(RPOT.begin(), RPOT.end());
+  // (The maps by block get their room at once: no rehash as they fill.)
+  DenseMap<const BasicBlock *, unsigned> RPOIndex;
+  RPOIndex.reserve(Order.size());
+  for (unsigned I = 0; I < Order.size(); ++I)
+    RPOIndex[Order[I]] = I;
+  In_.reserve(Order.size());
+
   State Entry;
   Entry.Cur = IrqlValue::entry(EntryRange);
   const BasicBlock *EntryBB = &F.getEntryBlock();
   In_[EntryBB].push_back(Entry);
 
-  ReversePostOrderTraversal<const Function *> RPOT(&F);
-  Order.assign(RPOT.begin(), RPOT.end());
-  DenseMap<const BasicBlock *, unsigned> RPOIndex;
-  for (unsigned I = 0; I < Order.size(); ++I)
-    RPOIndex[Order[I]] = I;
-
   // Phase 1: fixpoint over block entry states (a worklist in RPO order).
   // The lowest RPO index first; a block is queued at most once at a time.
-  std::priority_queue<unsigned, std::vector<unsigned>, std::greater<unsigned>> Work;
+  std::vector<unsigned> WorkRoom;
+  WorkRoom.reserve(Order.size());
+  std::priority_queue<unsigned, std::vector<unsigned>, std::greater<unsigned>> Work(
+      std::greater<unsigned>(), std::move(WorkRoom));
   std::vector<bool> Queued(Order.size(), false);
   auto Enqueue = [&](unsigned I) {
     if (!Queued[I]) {
