@@ -166,6 +166,7 @@ private:
   void invalidateForCall(const CallBase &CB, State &S);
 
   // Transfer.
+  bool unreadValue(const Value *V, unsigned Depth = 0) const;
   void transferInst(const Instruction &I, std::vector<State> &States);
   void transferCall(const CallBase &CB, std::vector<State> &States);
   struct Finding {

@@ -488,9 +488,15 @@ void Analyzer::run() {
 
 /// Is V's value read by no transfer? Arithmetic, phis, selects and GEP
 /// indices get no value from the analysis, and neither do casts and compares
-/// used only there (a counter's increment, an array index at -O0).
-static bool unreadValue(const Value *V, unsigned Depth = 0) {
+/// used only there (a counter's increment, an array index at -O0); a direct
+/// call to an intrinsic or to a function without a contract reads only its
+/// pointer arguments (transferCall).
+bool Analyzer::unreadValue(const Value *V, unsigned Depth) const {
   return all_of(V->users(), [&](const User *U) {
+    if (const auto *CB = dyn_cast<CallBase>(U)) {
+      const auto *Callee = dyn_cast<Function>(CB->getCalledOperand());
+      return Callee && (Callee->isIntrinsic() || !In.ContractOf(*Callee));
+    }
     return isa<BinaryOperator>(U) || isa<UnaryOperator>(U) || isa<PHINode>(U) ||
            isa<SelectInst>(U) || isa<GetElementPtrInst>(U) ||
            ((isa<CastInst>(U) || isa<ICmpInst>(U)) && Depth < 2 && unreadValue(U, Depth + 1));
