@@ -30,7 +30,10 @@ namespace {
 class SCCFinder {
 public:
   SCCFinder(const DenseMap<const Function *, SmallVector<const Function *, 4>> &Edges)
-      : Edges(Edges) {}
+      : Edges(Edges) {
+    Index.reserve(Edges.size());
+    Low.reserve(Edges.size());
+  }
 
   void visit(const Function *F) {
     if (Index.count(F))
@@ -99,6 +102,7 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
                      IndirectCallees *Indirect, GepOffsetTable *Geps) {
 
   DenseMap<const Function *, SmallVector<const Function *, 4>> Edges;
+  Edges.reserve(Analyzable.size()); // (a rehash would move every list)
   for (Function &F : M) {
     if (!Analyzable.count(&F))
       continue;
