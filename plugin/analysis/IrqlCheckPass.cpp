@@ -192,6 +192,8 @@ void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagS
   // Findings are printed in module order, whatever order analysed them.
   DenseMap<const Function *, std::unique_ptr<BufferedSink>> Buffers;
   DenseMap<const Function *, std::unique_ptr<Reporter>> Reporters;
+  Buffers.reserve(Analyzable.size());
+  Reporters.reserve(Analyzable.size());
   auto ReporterFor = [&](const Function *F) -> Reporter & {
     auto &Buffer = Buffers[F] = std::make_unique<BufferedSink>(*Sink);
     return *(Reporters[F] = std::make_unique<Reporter>(*Settings, *Buffer));
