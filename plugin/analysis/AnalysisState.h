@@ -86,7 +86,7 @@ struct State {
   SmallVector<const Instruction *, 4> Stack; // raises that saved an IRQL
   bool StackUnknown = false;
   unsigned Epoch = 0;
-  SortedVectorMap<PathId, SymVal> Mem;
+  SortedVectorMap<PathId, SymVal, 12> Mem;
   // Small inline: a state is copied at every edge, and only the values live
   // across blocks travel with it (the rest are dropped before the copy).
   // Mem is shared between copies until one writes it (SortedVectorMap).
@@ -206,44 +206,43 @@ private:
   /// Keeps what both maps hold alike (a saved IRQL from the same site with
   /// the two values joined). Memory shared with O, or already within it,
   /// is not copied.
-  bool joinMem(const SortedVectorMap<PathId, SymVal> &OMem) {
+  bool joinMem(const SortedVectorMap<PathId, SymVal, 12> &OMem) {
     if (Mem.sharesWith(OMem))
       return false;
-    // Both are sorted by key and all_of goes in order: one walk over OMem.
+    // Both are sorted by key and the walks go in order: one walk over OMem
+    // each. What O holds at KV's key if both may keep it (the same value,
+    // or saves from the same site), else null.
     auto At = OMem.begin(), OEnd = OMem.end();
-    auto Within = [&](const std::pair<PathId, SymVal> &KV) {
+    bool Same = false;
+    auto Counterpart = [&](const std::pair<PathId, SymVal> &KV) -> const SymVal * {
+      Same = false;
       while (At != OEnd && At->first < KV.first)
         ++At;
       if (At == OEnd || At->first != KV.first)
-        return false;
-      if (KV.second == At->second)
-        return true;
-      if (KV.second.K != SymVal::Saved || At->second.K != SymVal::Saved ||
-          KV.second.Site != At->second.Site)
-        return false;
-      IrqlValue J = KV.second.Irql;
-      J.join(At->second.Irql);
-      return J == KV.second.Irql;
+        return nullptr;
+      const SymVal &O = At->second;
+      Same = KV.second == O;
+      bool Kept = Same || (KV.second.K == SymVal::Saved && O.K == SymVal::Saved &&
+                           KV.second.Site == O.Site);
+      return Kept ? &O : nullptr;
     };
-    if (llvm::all_of(std::as_const(Mem), Within))
+    if (llvm::all_of(std::as_const(Mem), [&](const std::pair<PathId, SymVal> &KV) {
+          const SymVal *O = Counterpart(KV);
+          if (!O || Same)
+            return Same;
+          IrqlValue J = KV.second.Irql;
+          J.join(O->Irql);
+          return J == KV.second.Irql;
+        }))
       return false;
-    for (auto It = Mem.begin(); It != Mem.end();) {
-      auto OIt = OMem.find(It->first);
-      if (OIt == OMem.end()) {
-        It = Mem.erase(It);
-        continue;
-      }
-      if (It->second != OIt->second) {
-        if (It->second.K == SymVal::Saved && OIt->second.K == SymVal::Saved &&
-            It->second.Site == OIt->second.Site) {
-          It->second.Irql.join(OIt->second.Irql);
-        } else {
-          It = Mem.erase(It);
-          continue;
-        }
-      }
-      ++It;
-    }
+    // Not within: the same walk again, keeping what O holds too.
+    At = OMem.begin();
+    Mem.retain([&](std::pair<PathId, SymVal> &KV) {
+      const SymVal *O = Counterpart(KV);
+      if (O && !Same)
+        KV.second.Irql.join(O->Irql);
+      return O != nullptr;
+    });
     return true;
   }
 };

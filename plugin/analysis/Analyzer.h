@@ -46,6 +46,7 @@ struct Fixpoint {
   DenseMap<const Instruction *, unsigned> InstIds;
   SmallPtrSet<const AllocaInst *, 8> Escaped;
   DenseSet<const Value *> LiveOut;
+  DenseSet<const Instruction *> Unread;
   DenseSet<PathId> Clobbered;
   SmallPtrSet<const Instruction *, 4> UndoneByConstant;
   SmallPtrSet<const Instruction *, 4> SetToLevel;
@@ -89,6 +90,9 @@ private:
   // Instructions used outside their own block: the only SSA facts a state
   // carries along an edge.
   DenseSet<const Value *> &LiveOut = Fix.LiveOut;
+  // Loads, casts and compares whose value no transfer reads (only
+  // arithmetic, phis, selects and GEP indices use it): not transferred.
+  DenseSet<const Instruction *> &Unread = Fix.Unread;
   // Paths a call was given a pointer to, or that received a value we do not
   // track: they may hold the IRQL (for irql-saves-not-written).
   DenseSet<PathId> &Clobbered = Fix.Clobbered;
@@ -166,6 +170,7 @@ private:
   void invalidateForCall(const CallBase &CB, State &S);
 
   // Transfer.
+  bool unreadValue(const Value *V, unsigned Depth = 0) const;
   void transferInst(const Instruction &I, std::vector<State> &States);
   void transferCall(const CallBase &CB, std::vector<State> &States);
   struct Finding {

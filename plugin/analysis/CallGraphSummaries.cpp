@@ -75,7 +75,10 @@ bool maySetLevel(const Function &F,
 class SCCFinder {
 public:
   SCCFinder(const DenseMap<const Function *, SmallVector<const Function *, 4>> &Edges)
-      : Edges(Edges) {}
+      : Edges(Edges) {
+    Index.reserve(Edges.size());
+    Low.reserve(Edges.size());
+  }
 
   void visit(const Function *F) {
     if (Index.count(F))
@@ -144,6 +147,7 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
                      IndirectCallees *Indirect, GepOffsetTable *Geps) {
 
   DenseMap<const Function *, SmallVector<const Function *, 4>> Edges;
+  Edges.reserve(Analyzable.size()); // (a rehash would move every list)
   for (Function &F : M) {
     if (!Analyzable.count(&F))
       continue;
@@ -182,9 +186,10 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
     SmallVector<const Function *, 4> ToDo;
     for (const Function *F : SCC) {
       const Contract *C = ContractOf(*F);
-      if (!C || needsSummary(*C) || (needsExitSummary(*C) && maySetLevel(*F, ContractOf)))
-        ToDo.push_back(F);
-      if (C)
+      if (C && !needsSummary(*C) && !(needsExitSummary(*C) && maySetLevel(*F, ContractOf)))
+        continue;
+      ToDo.push_back(F);
+      if (C) // (only a summarized function's own contract is asked for)
         Declared[F] = *C;
     }
     // Recursion: start from "demands nothing" and iterate; the levels only

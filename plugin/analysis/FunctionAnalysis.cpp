@@ -486,12 +486,40 @@ void Analyzer::run() {
   }
 }
 
+/// Is V's value read by no transfer? Arithmetic, phis, selects and GEP
+/// indices get no value from the analysis, and neither do casts and compares
+/// used only there (a counter's increment, an array index at -O0); a direct
+/// call to an intrinsic or to a function without a contract reads only its
+/// pointer arguments (transferCall).
+bool Analyzer::unreadValue(const Value *V, unsigned Depth) const {
+  return all_of(V->users(), [&](const User *U) {
+    if (const auto *CB = dyn_cast<CallBase>(U)) {
+      const auto *Callee = dyn_cast<Function>(CB->getCalledOperand());
+      return Callee && (Callee->isIntrinsic() || !In.ContractOf(*Callee));
+    }
+    return isa<BinaryOperator>(U) || isa<UnaryOperator>(U) || isa<PHINode>(U) ||
+           isa<SelectInst>(U) || isa<GetElementPtrInst>(U) ||
+           ((isa<CastInst>(U) || isa<ICmpInst>(U)) && Depth < 2 && unreadValue(U, Depth + 1));
+  });
+}
+
 /// Phase 1: the entry states of every block, to a fixpoint.
 void Analyzer::fixpoint() {
+  size_t NumInsts = 0;
   for (const BasicBlock &BB : F)
-    for (const Instruction &I : BB)
+    for (const Instruction &I : BB) {
+      ++NumInsts;
       if (any_of(I.users(), [&](const User *U) { return cast<Instruction>(U)->getParent() != &BB; }))
         LiveOut.insert(&I);
+      if ((isa<LoadInst>(I) || isa<CastInst>(I) || isa<ICmpInst>(I)) &&
+          !I.getType()->isPointerTy() && unreadValue(&I))
+        Unread.insert(&I);
+    }
+  // At -O0 about a third of the instructions are pointers whose path is
+  // asked for, a seventh GEPs: room for them up front, not grown step by
+  // step (each step rehashes).
+  FixedPaths.reserve(NumInsts / 3);
+  GepOffsets.reserve(NumInsts / 7);
 
   // Locals whose address reaches a call or is stored may change behind our back.
   for (const Instruction &I : instructions(F))
@@ -515,20 +543,26 @@ void Analyzer::fixpoint() {
       }
     }
 
+  ReversePostOrderTraversal<const Function *> RPOT(&F);
+  Order.assign(RPOT.begin(), RPOT.end());
+  // (The maps by block get their room at once: no rehash as they fill.)
+  DenseMap<const BasicBlock *, unsigned> RPOIndex;
+  RPOIndex.reserve(Order.size());
+  for (unsigned I = 0; I < Order.size(); ++I)
+    RPOIndex[Order[I]] = I;
+  In_.reserve(Order.size());
+
   State Entry;
   Entry.Cur = IrqlValue::entry(EntryRange);
   const BasicBlock *EntryBB = &F.getEntryBlock();
   In_[EntryBB].push_back(Entry);
 
-  ReversePostOrderTraversal<const Function *> RPOT(&F);
-  Order.assign(RPOT.begin(), RPOT.end());
-  DenseMap<const BasicBlock *, unsigned> RPOIndex;
-  for (unsigned I = 0; I < Order.size(); ++I)
-    RPOIndex[Order[I]] = I;
-
   // Phase 1: fixpoint over block entry states (a worklist in RPO order).
   // The lowest RPO index first; a block is queued at most once at a time.
-  std::priority_queue<unsigned, std::vector<unsigned>, std::greater<unsigned>> Work;
+  std::vector<unsigned> WorkRoom;
+  WorkRoom.reserve(Order.size());
+  std::priority_queue<unsigned, std::vector<unsigned>, std::greater<unsigned>> Work(
+      std::greater<unsigned>(), std::move(WorkRoom));
   std::vector<bool> Queued(Order.size(), false);
   auto Enqueue = [&](unsigned I) {
     if (!Queued[I]) {
@@ -555,7 +589,7 @@ void Analyzer::fixpoint() {
     for (const Instruction &I : *BB) {
       if (I.isTerminator())
         break;
-      if (replayedAt(I))
+      if (isa<CallBase>(I) && replayedAt(I)) // (returns come after the loop)
         Here.push_back({&I, States});
       transferInst(I, States);
     }

@@ -63,31 +63,35 @@ DenseMap<const Function *, Contract> resolveContracts(Module &M, TUModel &Model,
   DenseMap<const Function *, Contract> Result;
   Mangler Mang;
   for (Function &F : M) {
-    Contract C;
-    bool Found = false;
+    const Contract *FromModel = nullptr;
     if (InProcess) {
       SmallString<64> Sym;
       Mang.getNameWithPrefix(Sym, &F, /*CannotUsePrivateLabel=*/false);
       auto It = Model.Functions.find(Sym);
-      if (It != Model.Functions.end()) {
-        C = It->second.C;
-        Found = true;
-      }
+      if (It != Model.Functions.end())
+        FromModel = &It->second.C;
     }
-    if (!Found && F.hasFnAttribute(ContractAttr)) {
-      StringRef Text = F.getFnAttribute(ContractAttr).getValueAsString();
+    Attribute Attr = FromModel ? Attribute() : F.getFnAttribute(ContractAttr);
+    const Contract *K =
+        FromModel ? nullptr : Model.Kernel.lookup(cNameOfSymbol(F.getName()));
+    if (!FromModel && !Attr.isValid() && !K)
+      continue;
+    // Built in its place: a contract's items (with their strings) cost to move.
+    Contract &C = Result[&F];
+    if (FromModel)
+      C = *FromModel;
+    if (Attr.isValid()) {
       std::string Error;
-      if (!Contract::parse(Text, Model.Levels, C, Error)) {
+      if (!Contract::parse(Attr.getValueAsString(), Model.Levels, C, Error)) {
         M.getContext().emitError("irqlcheck: bad " + Twine(ContractAttr) + " on '" +
                                  F.getName() + "': " + Error);
         C = Contract();
       }
     }
-    if (!Found)
-      if (const Contract *K = Model.Kernel.lookup(cNameOfSymbol(F.getName())))
-        C.addMissingFrom(*K);
-    if (!C.empty())
-      Result[&F] = std::move(C);
+    if (K)
+      C.addMissingFrom(*K);
+    if (C.empty())
+      Result.erase(&F);
   }
   return Result;
 }
@@ -188,6 +192,8 @@ void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagS
   // Findings are printed in module order, whatever order analysed them.
   DenseMap<const Function *, std::unique_ptr<BufferedSink>> Buffers;
   DenseMap<const Function *, std::unique_ptr<Reporter>> Reporters;
+  Buffers.reserve(Analyzable.size());
+  Reporters.reserve(Analyzable.size());
   auto ReporterFor = [&](const Function *F) -> Reporter & {
     auto &Buffer = Buffers[F] = std::make_unique<BufferedSink>(*Sink);
     return *(Reporters[F] = std::make_unique<Reporter>(*Settings, *Buffer));

@@ -139,6 +139,22 @@ public:
                     Own.Items.end());
   }
 
+  /// Keeps the entries Keep holds for, which it may also change, calling
+  /// it once per entry in key order; copies a shared block first.
+  template <typename KeepT> void retain(KeepT Keep) {
+    if (!B)
+      return;
+    Block &Own = own();
+    Entry *Out = Own.Items.begin();
+    for (Entry &E : Own.Items)
+      if (Keep(E)) {
+        if (Out != &E)
+          *Out = std::move(E);
+        ++Out;
+      }
+    Own.Items.erase(Out, Own.Items.end());
+  }
+
   /// Do both maps share one block (so are equal without a look)?
   bool sharesWith(const SortedVectorMap &O) const { return B == O.B; }
   bool operator==(const SortedVectorMap &O) const {

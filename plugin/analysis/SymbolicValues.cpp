@@ -45,6 +45,10 @@ std::optional<PathId> Analyzer::directPath(const Value *Base) {
 /// global, a parameter's pointee, constant or variable offsets from them),
 /// found once per value; nullopt if it goes through a loaded pointer.
 std::optional<PathId> Analyzer::fixedPath(const Value *V) {
+  // A loaded pointer is answered at once: remembering that would cost more
+  // (at -O0 most are used once).
+  if (isa<LoadInst>(V))
+    return std::nullopt;
   auto Cached = FixedPaths.find(V);
   if (Cached != FixedPaths.end())
     return Cached->second;
@@ -153,7 +157,9 @@ SymVal Analyzer::symOf(const Value *V, const State &S) {
     if (PathId Id = pointerPath(V, S)) {
       P.K = SymVal::Ptr;
       P.N = Id;
-      P.Id = isa<Function>(V->stripPointerCasts()) ? SymVal::FunctionAddress : 0;
+      P.Id = Paths.kind(Id) == PathTable::Global && isa<Function>(V->stripPointerCasts())
+                 ? SymVal::FunctionAddress
+                 : 0;
     }
     return P;
   }
@@ -266,7 +272,8 @@ void Analyzer::transferInst(const Instruction &I, std::vector<State> &States) {
   // Addresses, arithmetic, allocas, phis and loads of pointers (resolved
   // through pointerPath) change no state: most instructions at -O0.
   if (!(isa<StoreInst>(I) || isa<CastInst>(I) || isa<ICmpInst>(I) ||
-        (isa<LoadInst>(I) && !I.getType()->isPointerTy())))
+        (isa<LoadInst>(I) && !I.getType()->isPointerTy())) ||
+      Unread.count(&I))
     return;
   for (State &S : States) {
     if (const auto *SI = dyn_cast<StoreInst>(&I)) {
