@@ -89,8 +89,9 @@ struct State {
   SortedVectorMap<PathId, SymVal, 12> Mem;
   // Small inline: a state is copied at every edge, and only the values live
   // across blocks travel with it (the rest are dropped before the copy).
-  // Mem is shared between copies until one writes it (SortedVectorMap).
-  SmallDenseMap<const Value *, SymVal, 4> Ssa;
+  // Mem and Ssa are shared between copies until one writes them
+  // (SortedVectorMap): a hash map past its inline size copied 64 buckets.
+  SortedVectorMap<const Value *, SymVal, 6> Ssa;
   SmallVector<Fact, 4> Facts;
   const Instruction *LastChange = nullptr; // the call that last set the IRQL
   const Instruction *ExitVia = nullptr;    // terminator this path arrived by
@@ -143,12 +144,16 @@ struct State {
       Changed = true;
     }
     Changed |= joinMem(O.Mem);
-    for (auto It = Ssa.begin(); It != Ssa.end(); ++It) {
-      auto OIt = O.Ssa.find(It->first);
-      if ((OIt == O.Ssa.end() || OIt->second != It->second) && It->second != SymVal()) {
-        It->second = SymVal();
-        SideChanged = true;
-      }
+    // (Read first: writing a map shared with another state copies it.)
+    auto Differs = [&](const auto &KV) {
+      auto OIt = O.Ssa.find(KV.first);
+      return (OIt == O.Ssa.end() || OIt->second != KV.second) && KV.second != SymVal();
+    };
+    if (llvm::any_of(std::as_const(Ssa), Differs)) {
+      for (auto &KV : Ssa)
+        if (Differs(KV))
+          KV.second = SymVal();
+      SideChanged = true;
     }
     if (!llvm::all_of(Facts, [&](const Fact &F) { return is_contained(O.Facts, F); })) {
       SmallVector<Fact, 4> Common;
@@ -182,9 +187,10 @@ struct State {
     if (llvm::any_of(std::as_const(Mem), [&](const auto &KV) { return Stale(KV.second); }))
       for (auto It = Mem.begin(); It != Mem.end();)
         It = Stale(It->second) ? Mem.erase(It) : std::next(It);
-    for (auto &KV : Ssa)
-      if (Stale(KV.second))
-        KV.second = SymVal();
+    if (llvm::any_of(std::as_const(Ssa), [&](const auto &KV) { return Stale(KV.second); }))
+      for (auto &KV : Ssa)
+        if (Stale(KV.second))
+          KV.second = SymVal();
     Epoch = E;
   }
 

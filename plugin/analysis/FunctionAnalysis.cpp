@@ -388,16 +388,10 @@ bool Analyzer::adopt(SavedFixpoint &Saved) {
 }
 
 /// Keeps only the SSA facts about values used outside their block (and
-/// Keep): what travels along an edge. A fresh map, so the copies made for
-/// the successors copy only those.
+/// Keep): what travels along an edge; the successors' copies share what is
+/// left.
 void Analyzer::keepLiveOut(State &S, const Value *Keep) {
-  if (S.Ssa.empty())
-    return;
-  decltype(S.Ssa) Kept;
-  for (const auto &KV : S.Ssa)
-    if (KV.first == Keep || LiveOut.count(KV.first))
-      Kept.insert(KV);
-  S.Ssa = std::move(Kept);
+  S.Ssa.eraseIf([&](const auto &KV) { return KV.first != Keep && !LiveOut.count(KV.first); });
 }
 
 void Analyzer::run() {
