@@ -267,6 +267,10 @@ def main():
     ap.add_argument("--opt", default=",".join(OPT_LEVELS), help="with --wdk: optimisation levels (default -O0,-O2)")
     ap.add_argument("--fs-lines", type=int, default=7000, help="with --wdk: lines of the file-system-like file")
     ap.add_argument("--storage-lines", type=int, default=16000, help="with --wdk: lines of the storage-like file")
+    ap.add_argument("--bugs-every", type=int, default=0,
+                    help="with --wdk: one real IRQL bug every K units of the generated drivers (default 0: "
+                    "none, what a clean build pays; a translation unit with findings also pays for "
+                    "generating its IR again with line tables)")
     ap.add_argument("--header-scale", type=float, default=1.0,
                     help="with --wdk: size of the generated header set (1.0: the WDK's counts)")
     args = ap.parse_args()

@@ -49,7 +49,8 @@ def make_inputs(args, where):
         else:
             lines = {"fs": args.fs_lines, "storage": args.storage_lines}.get(name, 0)
             subprocess.run([sys.executable, os.path.join(HERE, "gen_wdk_driver.py"), "--style", name,
-                            "--lines", str(lines), "-o", src], check=True)
+                            "--lines", str(lines), "--bugs-every", str(args.bugs_every), "-o", src],
+                           check=True)
         files[name] = src
     return hdr, files
 
@@ -76,6 +77,8 @@ def run_wdk_density(args, m, build_type):
     print("  compiler: %s (%s)" % (args.clang, version))
     print("  plugin:   %s%s" % (args.plugin, " (%s build)" % build_type if build_type else ""))
     print("  machine:  %d CPUs, load average %.2f %.2f %.2f at start" % (os.cpu_count() or 0, *os.getloadavg()))
+    print("  drivers:  %s" % ("one real bug every %d units (translation units with findings)" % args.bugs_every
+                              if args.bugs_every else "without findings (--bugs-every 0)"))
     t_start = time.time()
     with tempfile.TemporaryDirectory(prefix="irqlcheck-bench-wdk-") as tmp:
         where = args.keep or tmp
