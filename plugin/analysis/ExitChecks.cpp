@@ -99,14 +99,14 @@ void Analyzer::checkExit(const ReturnInst &RI, std::vector<State> &States) {
           return true;
         if (EntryRange.disjoint(S.Cur.Abs))
           return true;
-        if (EntryPromised && !(EntryRange.Lo == EntryRange.Hi && EntryRange == S.Cur.Abs))
+        bool AlwaysEnteredThere = EntryRange.Lo == EntryRange.Hi && EntryRange == S.Cur.Abs;
+        if (EntryPromised && !AlwaysEnteredThere)
           return true;
         // _IRQL_requires_same_ and the IRQL is a level the function set (an
         // _IRQL_raises_ callee that saves nothing): whatever it was entered
         // at, it returns at that level. Same only if always entered there.
         return Same && S.Cur.Abs.Lo == S.Cur.Abs.Hi && S.LastChange &&
-               SetToLevel.contains(S.LastChange) &&
-               !(EntryRange.Lo == EntryRange.Hi && EntryRange.Lo == S.Cur.Abs.Lo);
+               SetToLevel.contains(S.LastChange) && !AlwaysEnteredThere;
       });
       if (Changed)
         report(*Via, Same ? CheckId::ExitNotSame : CheckId::ExitChanged,

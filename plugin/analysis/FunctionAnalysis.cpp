@@ -467,14 +467,17 @@ void Analyzer::run() {
     return;
   }
   fixpoint();
-  size_t Grown = Paths.size() + InstIds.size() + FixedPaths.size() + GepOffsets.size() +
-                 Clobbered.size() + UndoneByConstant.size() + SetToLevel.size();
+  // What the runs intern and record as they go (the tables a kept fixpoint carries).
+  auto Recorded = [&] {
+    return Paths.size() + InstIds.size() + FixedPaths.size() + GepOffsets.size() +
+           Clobbered.size() + UndoneByConstant.size() + SetToLevel.size();
+  };
+  size_t Grown = Recorded();
   replay();
   // The replay added nothing the fixpoint had not (it went over the same
   // blocks from the same states): what it leaves is what phase 1 left.
   if (In.Keep && !ReportedEarly && !EntryNarrowed && !raisesToUnknownLevel() &&
-      Grown == Paths.size() + InstIds.size() + FixedPaths.size() + GepOffsets.size() +
-                   Clobbered.size() + UndoneByConstant.size() + SetToLevel.size()) {
+      Grown == Recorded()) {
     *In.Keep = std::make_shared<SavedFixpoint>();
     keep(**In.Keep);
   }

@@ -114,9 +114,14 @@ void AnnotationStore::add(const clang::Decl *D, RawAnnotation A) {
   ByDecl[D].push_back(std::move(A));
 }
 
+/// Does a written annotation wrap others (_When_, _At_)?
+static bool wraps(const WrittenAnnotation &A) {
+  return A.Kind == AnnotationKind::When || A.Kind == AnnotationKind::At;
+}
+
 /// What a written annotation reads as: the annotations it wraps, or itself.
 static void readWritten(const WrittenAnnotation &A, llvm::function_ref<void(RawAnnotation)> Emit) {
-  if (A.Kind == AnnotationKind::When || A.Kind == AnnotationKind::At) {
+  if (wraps(A)) {
     unwrapAnnotation(A.Kind, A.Text, A.Object, A.Loc, parseWrittenAnnotations, Emit);
     return;
   }
@@ -127,10 +132,6 @@ static void readWritten(const WrittenAnnotation &A, llvm::function_ref<void(RawA
   R.Object = A.Object.str();
   R.Value = A.Value;
   Emit(std::move(R));
-}
-
-static bool wraps(const WrittenAnnotation &A) {
-  return A.Kind == AnnotationKind::When || A.Kind == AnnotationKind::At;
 }
 
 void AnnotationStore::addUserWritten(
