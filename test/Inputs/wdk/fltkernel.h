@@ -72,6 +72,91 @@ typedef enum _FLT_POSTOP_CALLBACK_STATUS {
     FLT_POSTOP_DISALLOW_FSFILTER_IO
 } FLT_POSTOP_CALLBACK_STATUS, *PFLT_POSTOP_CALLBACK_STATUS;
 
+#ifndef POINTER_ALIGNMENT
+#define POINTER_ALIGNMENT
+#endif
+/* SAL buffer annotations fltkernel.h uses that driverspecs.h lacks here */
+#ifndef _Outptr_result_bytebuffer_
+#define _Outptr_result_bytebuffer_(size)
+#endif
+#ifndef _Outptr_opt_result_maybenull_
+#define _Outptr_opt_result_maybenull_
+#endif
+#ifndef _Flt_CompletionContext_Outptr_
+#define _Flt_CompletionContext_Outptr_ _Outptr_result_maybenull_
+#endif
+#ifndef _Flt_ConnectionCookie_Outptr_
+#define _Flt_ConnectionCookie_Outptr_ _Outptr_result_maybenull_
+#endif
+
+/* The parameters of the operations a minifilter commonly filters (a subset
+ * of the WDK's FLT_PARAMETERS union, same member names). */
+typedef union _FLT_PARAMETERS {
+    struct {
+        PVOID SecurityContext;
+        ULONG Options;
+        USHORT POINTER_ALIGNMENT FileAttributes;
+        USHORT ShareAccess;
+        ULONG POINTER_ALIGNMENT EaLength;
+        PVOID EaBuffer;
+        LARGE_INTEGER AllocationSize;
+    } Create;
+    struct {
+        ULONG Length;
+        ULONG POINTER_ALIGNMENT Key;
+        LARGE_INTEGER ByteOffset;
+        PVOID ReadBuffer;
+        PMDL MdlAddress;
+    } Read;
+    struct {
+        ULONG Length;
+        ULONG POINTER_ALIGNMENT Key;
+        LARGE_INTEGER ByteOffset;
+        PVOID WriteBuffer;
+        PMDL MdlAddress;
+    } Write;
+    struct {
+        ULONG Length;
+        FLT_FILE_INFORMATION_CLASS POINTER_ALIGNMENT FileInformationClass;
+        PFILE_OBJECT ParentOfTarget;
+        union {
+            struct {
+                BOOLEAN ReplaceIfExists;
+                BOOLEAN AdvanceOnly;
+            };
+            ULONG ClusterCount;
+            HANDLE DeleteHandle;
+        };
+        PVOID InfoBuffer;
+    } SetFileInformation;
+    union {
+        struct {
+            ULONG Length;
+            PUNICODE_STRING FileName;
+            FLT_FILE_INFORMATION_CLASS FileInformationClass;
+            ULONG POINTER_ALIGNMENT FileIndex;
+            PVOID DirectoryBuffer;
+            PMDL MdlAddress;
+        } QueryDirectory;
+        struct {
+            ULONG Length;
+            ULONG POINTER_ALIGNMENT CompletionFilter;
+            ULONG POINTER_ALIGNMENT Spare1;
+            ULONG POINTER_ALIGNMENT Spare2;
+            PVOID DirectoryBuffer;
+            PMDL MdlAddress;
+        } NotifyDirectory;
+    } DirectoryControl;
+    struct {
+        PVOID Argument1;
+        PVOID Argument2;
+        PVOID Argument3;
+        PVOID Argument4;
+        PVOID Argument5;
+        LARGE_INTEGER Argument6;
+    } Others;
+} FLT_PARAMETERS, *PFLT_PARAMETERS;
+
 typedef struct _FLT_IO_PARAMETER_BLOCK {
     ULONG IrpFlags;
     UCHAR MajorFunction;
@@ -80,6 +165,7 @@ typedef struct _FLT_IO_PARAMETER_BLOCK {
     UCHAR Reserved;
     PFILE_OBJECT TargetFileObject;
     PFLT_INSTANCE TargetInstance;
+    FLT_PARAMETERS Parameters;
 } FLT_IO_PARAMETER_BLOCK, *PFLT_IO_PARAMETER_BLOCK;
 
 typedef struct _FLT_CALLBACK_DATA {
@@ -87,6 +173,15 @@ typedef struct _FLT_CALLBACK_DATA {
     PETHREAD Thread;
     PFLT_IO_PARAMETER_BLOCK Iopb;
     IO_STATUS_BLOCK IoStatus;
+    struct _FLT_TAG_DATA_BUFFER *TagData;
+    union {
+        struct {
+            LIST_ENTRY QueueLinks;
+            PVOID QueueContext[2];
+        };
+        PVOID FilterContext[4];
+    };
+    KPROCESSOR_MODE RequestorMode;
 } FLT_CALLBACK_DATA, *PFLT_CALLBACK_DATA;
 
 typedef struct _FLT_RELATED_OBJECTS {
@@ -401,6 +496,415 @@ FltQueueGenericWorkItem (
     _In_ PFLT_GENERIC_WORKITEM_ROUTINE WorkerRoutine,
     _In_ WORK_QUEUE_TYPE QueueType,
     _In_opt_ PVOID Context
+    );
+
+/* ======================================================================
+ * More of the filter manager: constants, contexts, locks, deferred I/O,
+ * buffers and ports (added for test/drivers/minifilter; the WDK's
+ * spellings, the IRQL each reference page documents)
+ * ==================================================================== */
+#define FLT_VOLUME_CONTEXT              0x0001
+#define FLT_INSTANCE_CONTEXT            0x0002
+
+#define FLTFL_CALLBACK_DATA_IRP_OPERATION       0x00000001
+#define FLTFL_CALLBACK_DATA_FAST_IO_OPERATION   0x00000002
+#define FLTFL_CALLBACK_DATA_FS_FILTER_OPERATION 0x00000004
+#define FLTFL_CALLBACK_DATA_SYSTEM_BUFFER       0x00000008
+#define FLT_IS_IRP_OPERATION(Data)      (((Data)->Flags & FLTFL_CALLBACK_DATA_IRP_OPERATION) != 0)
+#define FLT_IS_FASTIO_OPERATION(Data)   (((Data)->Flags & FLTFL_CALLBACK_DATA_FAST_IO_OPERATION) != 0)
+#define FLT_IS_FS_FILTER_OPERATION(Data) (((Data)->Flags & FLTFL_CALLBACK_DATA_FS_FILTER_OPERATION) != 0)
+#define FLT_IS_SYSTEM_BUFFER(Data)      (((Data)->Flags & FLTFL_CALLBACK_DATA_SYSTEM_BUFFER) != 0)
+
+#define FLTFL_OPERATION_REGISTRATION_SKIP_CACHED_IO 0x00000002
+#define FLTFL_REGISTRATION_DO_NOT_SUPPORT_SERVICE_STOP 0x00000001
+#define FLTFL_INSTANCE_SETUP_AUTOMATIC_ATTACHMENT 0x00000001
+#define FLTFL_INSTANCE_TEARDOWN_MANUAL  0x00000001
+#define FLTFL_FILTER_UNLOAD_MANDATORY   0x00000001
+#define FLT_PORT_CONNECT                0x0001
+#define FLT_PORT_ALL_ACCESS             (FLT_PORT_CONNECT | STANDARD_RIGHTS_ALL)
+
+#define FLT_FSTYPE_UNKNOWN              0
+#define FLT_FSTYPE_RAW                  1
+#define FLT_FSTYPE_NTFS                 2
+#define FLT_FSTYPE_FAT                  3
+
+#ifndef STATUS_FLT_DO_NOT_ATTACH
+#define STATUS_FLT_DO_NOT_ATTACH        ((NTSTATUS)0xC01C000FL)
+#endif
+#ifndef STATUS_FLT_DO_NOT_DETACH
+#define STATUS_FLT_DO_NOT_DETACH        ((NTSTATUS)0xC01C0010L)
+#endif
+#ifndef STATUS_FLT_CONTEXT_ALREADY_DEFINED
+#define STATUS_FLT_CONTEXT_ALREADY_DEFINED ((NTSTATUS)0xC01C0016L)
+#endif
+#ifndef STATUS_NOT_SUPPORTED
+#define STATUS_NOT_SUPPORTED            ((NTSTATUS)0xC00000BBL)
+#endif
+#ifndef FILE_DEVICE_DISK_FILE_SYSTEM
+#define FILE_DEVICE_DISK_FILE_SYSTEM    0x00000008
+#endif
+#ifndef FILE_DEVICE_NETWORK_FILE_SYSTEM
+#define FILE_DEVICE_NETWORK_FILE_SYSTEM 0x00000014
+#endif
+/* wdm.h: the IRP flags the filter manager copies into Iopb->IrpFlags */
+#ifndef IRP_NOCACHE
+#define IRP_NOCACHE                     0x00000001
+#define IRP_PAGING_IO                   0x00000002
+#define IRP_SYNCHRONOUS_PAGING_IO       0x00000040
+#endif
+/* ntifs.h: the flag helpers every file-system filter uses */
+#ifndef FlagOn
+#define FlagOn(_F, _SF)                 ((_F) & (_SF))
+#define BooleanFlagOn(F, SF)            ((BOOLEAN)(((F) & (SF)) != 0))
+#define SetFlag(_F, _SF)                ((_F) |= (_SF))
+#define ClearFlag(_F, _SF)              ((_F) &= ~(_SF))
+#endif
+/* FILE_INFORMATION_CLASS values (wdm.h/ntifs.h) */
+#define FileDirectoryInformation        1
+#define FileBasicInformation            4
+#define FileStandardInformation         5
+#define FileRenameInformation           10
+#define FileDispositionInformation      13
+#define FileEndOfFileInformation        20
+#define FileRenameInformationEx         65
+#define FileDispositionInformationEx    64
+
+typedef enum _FLT_SET_CONTEXT_OPERATION {
+    FLT_SET_CONTEXT_REPLACE_IF_EXISTS,
+    FLT_SET_CONTEXT_KEEP_IF_EXISTS
+} FLT_SET_CONTEXT_OPERATION, *PFLT_SET_CONTEXT_OPERATION;
+
+typedef struct _FLT_DEFERRED_IO_WORKITEM *PFLT_DEFERRED_IO_WORKITEM;
+
+typedef VOID
+(FLTAPI *PFLT_DEFERRED_IO_WORKITEM_ROUTINE) (
+    _In_ PFLT_DEFERRED_IO_WORKITEM FltWorkItem,
+    _In_ PFLT_CALLBACK_DATA CallbackData,
+    _In_opt_ PVOID Context
+    );
+
+typedef VOID
+(FLTAPI *PFLT_COMPLETED_ASYNC_IO_CALLBACK) (
+    _In_ PFLT_CALLBACK_DATA CallbackData,
+    _In_ PFLT_CONTEXT Context
+    );
+
+typedef ULONG_PTR EX_PUSH_LOCK, *PEX_PUSH_LOCK;
+
+#define FLTFL_IO_OPERATION_NON_CACHED                   0x00000001
+#define FLTFL_IO_OPERATION_PAGING                       0x00000002
+#define FLTFL_IO_OPERATION_DO_NOT_UPDATE_BYTE_OFFSET    0x00000004
+
+/* Contexts */
+_Must_inspect_result_
+_IRQL_requires_max_(APC_LEVEL)
+NTSTATUS
+FLTAPI
+FltAllocateContext (
+    _In_ PFLT_FILTER Filter,
+    _In_ FLT_CONTEXT_TYPE ContextType,
+    _In_ SIZE_T ContextSize,
+    _In_ POOL_TYPE PoolType,
+    _Outptr_result_bytebuffer_(ContextSize) PFLT_CONTEXT *ReturnedContext
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(APC_LEVEL)
+NTSTATUS
+FLTAPI
+FltSetStreamContext (
+    _In_ PFLT_INSTANCE Instance,
+    _In_ PFILE_OBJECT FileObject,
+    _In_ FLT_SET_CONTEXT_OPERATION Operation,
+    _In_ PFLT_CONTEXT NewContext,
+    _Outptr_opt_result_maybenull_ PFLT_CONTEXT *OldContext
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(APC_LEVEL)
+NTSTATUS
+FLTAPI
+FltSetStreamHandleContext (
+    _In_ PFLT_INSTANCE Instance,
+    _In_ PFILE_OBJECT FileObject,
+    _In_ FLT_SET_CONTEXT_OPERATION Operation,
+    _In_ PFLT_CONTEXT NewContext,
+    _Outptr_opt_result_maybenull_ PFLT_CONTEXT *OldContext
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(APC_LEVEL)
+NTSTATUS
+FLTAPI
+FltGetStreamHandleContext (
+    _In_ PFLT_INSTANCE Instance,
+    _In_ PFILE_OBJECT FileObject,
+    _Outptr_ PFLT_CONTEXT *Context
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(APC_LEVEL)
+NTSTATUS
+FLTAPI
+FltSetInstanceContext (
+    _In_ PFLT_INSTANCE Instance,
+    _In_ FLT_SET_CONTEXT_OPERATION Operation,
+    _In_ PFLT_CONTEXT NewContext,
+    _Outptr_opt_result_maybenull_ PFLT_CONTEXT *OldContext
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(APC_LEVEL)
+NTSTATUS
+FLTAPI
+FltGetInstanceContext (
+    _In_ PFLT_INSTANCE Instance,
+    _Outptr_ PFLT_CONTEXT *Context
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+FLTAPI
+FltReferenceContext (
+    _In_ PFLT_CONTEXT Context
+    );
+
+_IRQL_requires_max_(APC_LEVEL)
+VOID
+FLTAPI
+FltDeleteContext (
+    _In_ PFLT_CONTEXT Context
+    );
+
+/* Resources and push locks */
+_Acquires_lock_(_Global_critical_region_)
+_IRQL_requires_max_(APC_LEVEL)
+VOID
+FLTAPI
+FltAcquireResourceExclusive (
+    _Inout_ _Requires_lock_not_held_(*_Curr_) _Acquires_exclusive_lock_(*_Curr_) PERESOURCE Resource
+    );
+
+_Acquires_lock_(_Global_critical_region_)
+_IRQL_requires_max_(APC_LEVEL)
+VOID
+FLTAPI
+FltAcquireResourceShared (
+    _Inout_ _Requires_lock_not_held_(*_Curr_) _Acquires_shared_lock_(*_Curr_) PERESOURCE Resource
+    );
+
+_Releases_lock_(_Global_critical_region_)
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+FLTAPI
+FltReleaseResource (
+    _Inout_ _Requires_lock_held_(*_Curr_) _Releases_lock_(*_Curr_) PERESOURCE Resource
+    );
+
+_IRQL_requires_max_(APC_LEVEL)
+VOID
+FLTAPI
+FltInitializePushLock (
+    _Out_ PEX_PUSH_LOCK PushLock
+    );
+
+_IRQL_requires_max_(APC_LEVEL)
+VOID
+FLTAPI
+FltDeletePushLock (
+    _In_ PEX_PUSH_LOCK PushLock
+    );
+
+_Acquires_lock_(_Global_critical_region_)
+_IRQL_requires_max_(APC_LEVEL)
+VOID
+FLTAPI
+FltAcquirePushLockExclusive (
+    _Inout_ _Requires_lock_not_held_(*_Curr_) _Acquires_lock_(*_Curr_) PEX_PUSH_LOCK PushLock
+    );
+
+_Acquires_lock_(_Global_critical_region_)
+_IRQL_requires_max_(APC_LEVEL)
+VOID
+FLTAPI
+FltAcquirePushLockShared (
+    _Inout_ _Requires_lock_not_held_(*_Curr_) _Acquires_lock_(*_Curr_) PEX_PUSH_LOCK PushLock
+    );
+
+_Releases_lock_(_Global_critical_region_)
+_IRQL_requires_max_(APC_LEVEL)
+VOID
+FLTAPI
+FltReleasePushLock (
+    _Inout_ _Requires_lock_held_(*_Curr_) _Releases_lock_(*_Curr_) PEX_PUSH_LOCK PushLock
+    );
+
+/* Deferred I/O, pended operations */
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+PFLT_DEFERRED_IO_WORKITEM
+FLTAPI
+FltAllocateDeferredIoWorkItem (
+    VOID
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+FLTAPI
+FltFreeDeferredIoWorkItem (
+    _In_ PFLT_DEFERRED_IO_WORKITEM FltWorkItem
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTSTATUS
+FLTAPI
+FltQueueDeferredIoWorkItem (
+    _In_ PFLT_DEFERRED_IO_WORKITEM FltWorkItem,
+    _In_ PFLT_CALLBACK_DATA Data,
+    _In_ PFLT_DEFERRED_IO_WORKITEM_ROUTINE WorkerRoutine,
+    _In_ WORK_QUEUE_TYPE QueueType,
+    _In_ PVOID Context
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+FLTAPI
+FltCompletePendedPostOperation (
+    _In_ PFLT_CALLBACK_DATA CallbackData
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+FLTAPI
+FltFreeGenericWorkItem (
+    _In_ PVOID FltWorkItem
+    );
+
+_IRQL_requires_max_(HIGH_LEVEL)
+VOID
+FLTAPI
+FltSetCallbackDataDirty (
+    _Inout_ PFLT_CALLBACK_DATA Data
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+ULONG
+FLTAPI
+FltGetRequestorProcessId (
+    _In_ PFLT_CALLBACK_DATA CallbackData
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+PEPROCESS
+FLTAPI
+FltGetRequestorProcess (
+    _In_ PFLT_CALLBACK_DATA CallbackData
+    );
+
+/* Buffers */
+/* wdm.h: describes a non-paged buffer, as the swap-buffer minifilters do
+ * (not in this tree's wdm.h yet) */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI
+VOID
+NTAPI
+MmBuildMdlForNonPagedPool (
+    _Inout_ PMDL MemoryDescriptorList
+    );
+
+_Must_inspect_result_
+_When_((PoolType & PagedPool) != 0, _IRQL_requires_max_(APC_LEVEL))
+_When_((PoolType & PagedPool) == 0, _IRQL_requires_max_(DISPATCH_LEVEL))
+PVOID
+FLTAPI
+FltAllocatePoolAlignedWithTag (
+    _In_ PFLT_INSTANCE Instance,
+    _In_ POOL_TYPE PoolType,
+    _In_ SIZE_T NumberOfBytes,
+    _In_ ULONG Tag
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+FLTAPI
+FltFreePoolAlignedWithTag (
+    _In_ PFLT_INSTANCE Instance,
+    _In_ PVOID Buffer,
+    _In_ ULONG Tag
+    );
+
+/* Files, volumes, objects */
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+NTSTATUS
+FLTAPI
+FltReadFile (
+    _In_ PFLT_INSTANCE InitiatingInstance,
+    _In_ PFILE_OBJECT FileObject,
+    _In_opt_ PLARGE_INTEGER ByteOffset,
+    _In_ ULONG Length,
+    _Out_writes_bytes_to_(Length, *BytesRead) PVOID Buffer,
+    _In_ ULONG Flags,
+    _Out_opt_ PULONG BytesRead,
+    _In_opt_ PFLT_COMPLETED_ASYNC_IO_CALLBACK CallbackRoutine,
+    _In_opt_ PVOID CallbackContext
+    );
+
+_IRQL_requires_max_(PASSIVE_LEVEL)
+VOID
+FLTAPI
+FltCancelFileOpen (
+    _In_ PFLT_INSTANCE Instance,
+    _In_ PFILE_OBJECT FileObject
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(APC_LEVEL)
+NTSTATUS
+FLTAPI
+FltGetVolumeFromInstance (
+    _In_ PFLT_INSTANCE Instance,
+    _Outptr_ PFLT_VOLUME *RetVolume
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+FLTAPI
+FltObjectDereference (
+    _Inout_ PVOID FltObject
+    );
+
+/* Communication ports */
+_IRQL_requires_max_(PASSIVE_LEVEL)
+VOID
+FLTAPI
+FltCloseCommunicationPort (
+    _In_ PFLT_PORT ServerPort
+    );
+
+_IRQL_requires_max_(PASSIVE_LEVEL)
+VOID
+FLTAPI
+FltCloseClientPort (
+    _In_ PFLT_FILTER Filter,
+    _Outptr_ PFLT_PORT *ClientPort
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(APC_LEVEL)
+NTSTATUS
+FLTAPI
+FltBuildDefaultSecurityDescriptor (
+    _Outptr_ PSECURITY_DESCRIPTOR *SecurityDescriptor,
+    _In_ ACCESS_MASK DesiredAccess
+    );
+
+_IRQL_requires_max_(APC_LEVEL)
+VOID
+FLTAPI
+FltFreeSecurityDescriptor (
+    _In_ PSECURITY_DESCRIPTOR SecurityDescriptor
     );
 
 #ifdef __cplusplus
