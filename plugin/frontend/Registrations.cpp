@@ -155,28 +155,107 @@ bool statusKeepsPostOpSynchronous(StringRef Name) {
          Name == "FLT_PREOP_DISALLOW_FSFILTER_IO";
 }
 
-/// Does every return statement of S return a constant status that keeps
-/// the post-operation synchronous (or suppresses it)?
-bool returnsOnly(const Stmt *S, const EnumDecl *Status, const ASTContext &Ctx, unsigned &Returns) {
+/// Is V a constant status that keeps the post-operation synchronous (or
+/// suppresses it)?
+bool keepsSynchronous(const Expr *V, const EnumDecl *Status, const ASTContext &Ctx) {
+  Expr::EvalResult R;
+  if (!V || V->isValueDependent() || !V->EvaluateAsInt(R, Ctx))
+    return false;
+  for (const EnumConstantDecl *C : Status->enumerators())
+    if (llvm::APSInt::isSameValue(C->getInitVal(), R.Val.getInt()))
+      return statusKeepsPostOpSynchronous(C->getName());
+  return false;
+}
+
+/// Are all references to Var under S reads of its value or the left side
+/// of an assignment of such a constant (Assigned collects those seen)?
+bool onlyReadOrAssignedSynchronous(const Stmt *S, const VarDecl *Var, const EnumDecl *Status,
+                                   const ASTContext &Ctx,
+                                   llvm::SmallPtrSetImpl<const DeclRefExpr *> &Assigned) {
+  if (!S)
+    return true;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp()) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParens());
+        DRE && DRE->getDecl() == Var) {
+      if (BO->getOpcode() != BO_Assign || !keepsSynchronous(BO->getRHS(), Status, Ctx))
+        return false;
+      Assigned.insert(DRE);
+    }
+  } else if (const auto *ICE = dyn_cast<ImplicitCastExpr>(S);
+             ICE && ICE->getCastKind() == CK_LValueToRValue) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(ICE->getSubExpr()->IgnoreParens());
+        DRE && DRE->getDecl() == Var)
+      return true; // a read
+  } else if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == Var) {
+    return Assigned.count(DRE) != 0; // else &Var, Var++: anything that may write it
+  }
+  for (const Stmt *Child : S->children())
+    if (!onlyReadOrAssignedSynchronous(Child, Var, Status, Ctx, Assigned))
+      return false;
+  return true;
+}
+
+/// Is Var a local of the pre-operation that only ever holds such constants:
+/// initialized with one, assigned only ones (`Var = FLT_PREOP_SYNCHRONIZE;`),
+/// never otherwise written, incremented or have its address taken? Then
+/// `return Var;` returns one of them.
+bool localHoldsOnlySynchronous(const VarDecl *Var, const Stmt *Body, const EnumDecl *Status,
+                               const ASTContext &Ctx) {
+  if (!Var->hasLocalStorage() || isa<ParmVarDecl>(Var) || !Var->hasInit() ||
+      !keepsSynchronous(Var->getInit(), Status, Ctx))
+    return false;
+  llvm::SmallPtrSet<const DeclRefExpr *, 8> Assigned;
+  return onlyReadOrAssignedSynchronous(Body, Var, Status, Ctx, Assigned);
+}
+
+bool returnedKeepsSynchronous(const Expr *V, const Stmt *Body, const EnumDecl *Status,
+                              const ASTContext &Ctx, unsigned Depth);
+
+/// Does every return statement of S (in the function whose body is Body)
+/// return a status that keeps the post-operation synchronous (or
+/// suppresses it)? Depth counts the calls followed.
+bool returnsOnly(const Stmt *S, const Stmt *Body, const EnumDecl *Status, const ASTContext &Ctx,
+                 unsigned &Returns, unsigned Depth) {
   if (!S)
     return true;
   if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
     ++Returns;
-    const Expr *V = RS->getRetValue();
-    Expr::EvalResult R;
-    if (!V || V->isValueDependent() || !V->EvaluateAsInt(R, Ctx))
-      return false;
-    for (const EnumConstantDecl *C : Status->enumerators())
-      if (llvm::APSInt::isSameValue(C->getInitVal(), R.Val.getInt()))
-        return statusKeepsPostOpSynchronous(C->getName());
-    return false;
+    return returnedKeepsSynchronous(RS->getRetValue(), Body, Status, Ctx, Depth);
   }
   if (isa<LambdaExpr>(S) || isa<BlockExpr>(S))
     return true; // their returns are not the pre-operation's
   for (const Stmt *Child : S->children())
-    if (!returnsOnly(Child, Status, Ctx, Returns))
+    if (!returnsOnly(Child, Body, Status, Ctx, Returns, Depth))
       return false;
   return true;
+}
+
+/// A returned status: a constant, `Cond ? A : B` of two such, a local that
+/// only holds such constants, or the result of a function of the
+/// translation unit that only returns such (a few calls deep).
+bool returnedKeepsSynchronous(const Expr *V, const Stmt *Body, const EnumDecl *Status,
+                              const ASTContext &Ctx, unsigned Depth) {
+  if (!V)
+    return false;
+  if (keepsSynchronous(V, Status, Ctx))
+    return true;
+  V = V->IgnoreParenImpCasts();
+  if (const auto *CO = dyn_cast<ConditionalOperator>(V))
+    return returnedKeepsSynchronous(CO->getTrueExpr(), Body, Status, Ctx, Depth) &&
+           returnedKeepsSynchronous(CO->getFalseExpr(), Body, Status, Ctx, Depth);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(V)) {
+    const auto *Var = dyn_cast<VarDecl>(DRE->getDecl());
+    return Var && localHoldsOnlySynchronous(Var, Body, Status, Ctx);
+  }
+  if (const auto *CE = dyn_cast<CallExpr>(V)) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+    unsigned Returns = 0;
+    return Def && Def->getBody() && Depth < 4 &&
+           returnsOnly(Def->getBody(), Def->getBody(), Status, Ctx, Returns, Depth + 1) &&
+           Returns > 0;
+  }
+  return false;
 }
 
 bool preOpKeepsPostOpSynchronous(const FunctionDecl *Pre) {
@@ -187,8 +266,8 @@ bool preOpKeepsPostOpSynchronous(const FunctionDecl *Pre) {
   if (!ET || !ET->getDecl()->getDefinition())
     return false;
   unsigned Returns = 0;
-  return returnsOnly(Def->getBody(), ET->getDecl()->getDefinition(), Def->getASTContext(),
-                     Returns) &&
+  return returnsOnly(Def->getBody(), Def->getBody(), ET->getDecl()->getDefinition(),
+                     Def->getASTContext(), Returns, 0) &&
          Returns > 0;
 }
 
@@ -231,9 +310,14 @@ struct RegistrationFinder::State {
     return It->second;
   }
 
-  // Minifilters: each FLT_OPERATION_REGISTRATION entry's post-operation and
-  // the pre-operation of the same entry (null when it has none).
-  std::vector<std::pair<const FunctionDecl *, const FunctionDecl *>> PostOps;
+  // Minifilters: each FLT_OPERATION_REGISTRATION entry's post-operation,
+  // the pre-operation of the same entry (null when it has none), and
+  // whether the entry is IRP_MJ_CREATE's.
+  struct PostOp {
+    const FunctionDecl *Post, *Pre;
+    bool Create;
+  };
+  std::vector<PostOp> PostOps;
   // The SafePostCallbacks given to FltDoCompletionProcessingWhenSafe: they
   // run at APC_LEVEL or below, in a worker thread if need be.
   std::vector<const FunctionDecl *> SafePostOps;
@@ -449,7 +533,7 @@ void RegistrationFinder::init(const InitListExpr *ILE) {
     if (CXX->hasDefinition())
       I = CXX->getNumBases();
   const FunctionDecl *Pre = nullptr, *Post = nullptr;
-  bool OperationEntry = false;
+  bool OperationEntry = false, Create = false;
   for (const FieldDecl *Field : RD->fields()) {
     if (I >= ILE->getNumInits())
       break;
@@ -457,6 +541,11 @@ void RegistrationFinder::init(const InitListExpr *ILE) {
     StringRef Role = S->roleOf(Field->getType());
     if (Role == "PFLT_POST_OPERATION_CALLBACK")
       OperationEntry = true;
+    // FLT_OPERATION_REGISTRATION's MajorFunction: IRP_MJ_CREATE is 0.
+    Expr::EvalResult Major;
+    if (Init && Field->getIdentifier() && Field->getName() == "MajorFunction" &&
+        !Init->isValueDependent() && Init->EvaluateAsInt(Major, Field->getASTContext()))
+      Create = Major.Val.getInt() == 0;
     const FunctionDecl *FD = Init ? functionOf(Init) : nullptr;
     if (!FD || !Field->getIdentifier())
       continue;
@@ -476,7 +565,7 @@ void RegistrationFinder::init(const InitListExpr *ILE) {
   // FLT_OPERATION_REGISTRATION {Major, Flags, PreOperation, PostOperation}:
   // when the post-operation runs depends on what the pre-operation returns.
   if (OperationEntry && Post)
-    S->PostOps.push_back({Post, Pre});
+    S->PostOps.push_back({Post, Pre, Create});
 }
 
 ExecLevel RegistrationFinder::State::attrsLevel(const Creation &C) const {
@@ -584,16 +673,30 @@ void RegistrationFinder::State::settlePostOps() {
   // unless every pre-operation registered with it returns only
   // FLT_PREOP_SYNCHRONIZE (or statuses after which no post-operation runs):
   // then it runs at APC_LEVEL or below, in the pre-operation's thread.
-  llvm::DenseMap<const FunctionDecl *, bool> Synchronous, PreVerdicts;
+  // A post-create is called at PASSIVE_LEVEL, in the thread that opened the
+  // file, whatever the pre-create returned: a post-operation registered
+  // only for IRP_MJ_CREATE is passive.
+  llvm::DenseMap<const FunctionDecl *, bool> Synchronous, PreVerdicts, CreateOnly;
   llvm::SmallPtrSet<const FunctionDecl *, 4> SafeOnly;
-  for (auto [Post, Pre] : PostOps) {
-    auto [V, NewPre] = PreVerdicts.try_emplace(Pre, false);
+  for (const PostOp &P : PostOps) {
+    auto [V, NewPre] = PreVerdicts.try_emplace(P.Pre, false);
     if (NewPre)
-      V->second = preOpKeepsPostOpSynchronous(Pre);
+      V->second = preOpKeepsPostOpSynchronous(P.Pre);
     bool Sync = V->second;
-    auto [It, New] = Synchronous.try_emplace(Post, Sync);
+    auto [It, New] = Synchronous.try_emplace(P.Post, Sync);
     if (!New)
       It->second &= Sync;
+    auto [C, NewC] = CreateOnly.try_emplace(P.Post, P.Create);
+    if (!NewC)
+      C->second &= P.Create;
+  }
+  for (auto [Post, Create] : CreateOnly) {
+    auto R = Out.find(Post);
+    if (!Create || R == Out.end() || R->second.Role != "PFLT_POST_OPERATION_CALLBACK")
+      continue;
+    R->second.Entry = Registration::EntryOverride::Passive;
+    R->second.EntryWhy = "post-create";
+    Synchronous.erase(Post);
   }
   // A SafePostCallback is bounded the same way, unless it is also an
   // operation's post-operation that may run at DISPATCH_LEVEL.

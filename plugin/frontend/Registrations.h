@@ -37,7 +37,8 @@ struct Registration {
   bool AnyMajor = false;
   /// What the registrations, taken together, say about the entry IRQL
   /// beyond the role: a KMDF queue created with WdfExecutionLevelPassive
-  /// calls its request handlers at PASSIVE_LEVEL (Passive); a minifilter
+  /// calls its request handlers at PASSIVE_LEVEL (Passive), and so does the
+  /// filter manager a post-operation registered only for IRP_MJ_CREATE; a minifilter
   /// post-operation whose pre-operations all return FLT_PREOP_SYNCHRONIZE
   /// runs at APC_LEVEL or below, usually at PASSIVE_LEVEL in the
   /// pre-operation's thread (AtMostApc: a bound, no promise); and a KMDF

@@ -24,16 +24,16 @@ static HANDLE Log;
 static KSPIN_LOCK Lock;
 static FLT_PREOP_CALLBACK_STATUS Configured;
 
-// DUMP-DAG: contract PreCreate: max=APC_LEVEL same class=PFLT_PRE_OPERATION_CALLBACK [registered with .PreOperation; role PFLT_PRE_OPERATION_CALLBACK]
-static FLT_PREOP_CALLBACK_STATUS PreCreate(PFLT_CALLBACK_DATA Data, PCFLT_RELATED_OBJECTS Objects,
+// DUMP-DAG: contract PreSetInfo: max=APC_LEVEL same class=PFLT_PRE_OPERATION_CALLBACK [registered with .PreOperation; role PFLT_PRE_OPERATION_CALLBACK]
+static FLT_PREOP_CALLBACK_STATUS PreSetInfo(PFLT_CALLBACK_DATA Data, PCFLT_RELATED_OBJECTS Objects,
                                            PVOID *Context) {
   if (FltIsOperationSynchronous(Data))
     return FLT_PREOP_SYNCHRONIZE;
   return FLT_PREOP_SUCCESS_NO_CALLBACK;
 }
 
-// DUMP-DAG: contract PostCreate: max=APC_LEVEL same class=PFLT_POST_OPERATION_CALLBACK [registered with .PostOperation; role PFLT_POST_OPERATION_CALLBACK; after FLT_PREOP_SYNCHRONIZE]
-static FLT_POSTOP_CALLBACK_STATUS PostCreate(PFLT_CALLBACK_DATA Data, PCFLT_RELATED_OBJECTS Objects,
+// DUMP-DAG: contract PostSetInfo: max=APC_LEVEL same class=PFLT_POST_OPERATION_CALLBACK [registered with .PostOperation; role PFLT_POST_OPERATION_CALLBACK; after FLT_PREOP_SYNCHRONIZE]
+static FLT_POSTOP_CALLBACK_STATUS PostSetInfo(PFLT_CALLBACK_DATA Data, PCFLT_RELATED_OBJECTS Objects,
                                              PVOID Context, FLT_POST_OPERATION_FLAGS Flags) {
   ULONG Info, Length;
   KIRQL Old;
@@ -149,10 +149,10 @@ NTSTATUS OpenPort(POBJECT_ATTRIBUTES Attributes) {
 }
 
 static const FLT_OPERATION_REGISTRATION Callbacks[] = {
-    {IRP_MJ_CREATE, 0, PreCreate, PostCreate},
+    {IRP_MJ_SET_INFORMATION, 0, PreSetInfo, PostSetInfo},
     {IRP_MJ_READ, 0, PreRead, PostRead},
     {IRP_MJ_WRITE, 0, PreWrite, PostWrite},
-    {IRP_MJ_CLEANUP, 0, PreCreate, PostShared},
+    {IRP_MJ_CLEANUP, 0, PreSetInfo, PostShared},
     {IRP_MJ_CLOSE, 0, NULL, PostShared},
     {IRP_MJ_QUERY_INFORMATION, 0, PreRead, PostQuery},
     {IRP_MJ_OPERATION_END}};
