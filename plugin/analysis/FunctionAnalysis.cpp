@@ -583,11 +583,18 @@ void Analyzer::fixpoint() {
     auto &Here = Points[Index];
     Here.clear();
     PointsCurrent[Index] = true;
+    // An invoke (a call inside __try, or one that may throw in C++) ends its
+    // block but is a call all the same: its normal successor sees its
+    // effect, its unwind successor the states from before it (the call did
+    // not complete).
+    std::vector<State> BeforeInvoke;
     for (const Instruction &I : *BB) {
-      if (I.isTerminator())
+      if (I.isTerminator() && !isa<InvokeInst>(I))
         break;
       if (isa<CallBase>(I) && replayedAt(I)) // (returns come after the loop)
         Here.push_back({&I, States});
+      if (isa<InvokeInst>(I))
+        BeforeInvoke = States;
       transferInst(I, States);
     }
     const Instruction *Term = BB->getTerminator();
@@ -608,6 +615,18 @@ void Analyzer::fixpoint() {
     for (State &S : States) {
       keepLiveOut(S, Cond);
       successors(*Term, S, Succs);
+    }
+    if (const auto *II = dyn_cast<InvokeInst>(Term)) {
+      const BasicBlock *Unwind = II->getUnwindDest();
+      llvm::erase_if(Succs, [&](const auto &E) { return E.first == Unwind; });
+      SmallVector<std::pair<const BasicBlock *, State>, 4> Before;
+      for (State &S : BeforeInvoke) {
+        keepLiveOut(S, nullptr);
+        successors(*Term, S, Before);
+      }
+      for (auto &E : Before)
+        if (E.first == Unwind)
+          Succs.push_back(std::move(E));
     }
     for (auto &[Succ, S] : Succs) {
       if (CondLocal)
@@ -693,7 +712,7 @@ void Analyzer::replay() {
         checkExit(*RI, States);
         break;
       }
-      if (I.isTerminator())
+      if (I.isTerminator() && !isa<InvokeInst>(I))
         break;
       transferInst(I, States);
     }

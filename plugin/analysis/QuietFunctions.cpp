@@ -173,7 +173,7 @@ bool Analyzer::quietRun() {
   for (const BasicBlock &BB : F)
     for (const Instruction &I : BB) {
       const auto *CB = dyn_cast<CallBase>(&I);
-      if (!CB || CB->isTerminator())
+      if (!CB)
         continue; // loads, stores and arithmetic move values, not the IRQL
       const Function *Callee = calledFunction(*CB);
       if (!Callee || CB->isIndirectCall() ||
