@@ -6,6 +6,7 @@
 #include "llvm/IR/CFG.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/PatternMatch.h"
 
 #include <queue>
 
@@ -200,6 +201,60 @@ void Analyzer::successors(const Instruction &Term, State &S,
         Edge(Term.getSuccessor(I), S);
       else
         Edge(Term.getSuccessor(I), std::move(S));
+    return;
+  }
+  // A minifilter post-operation called with FLTFL_POST_OPERATION_DRAINING
+  // (bit 0 of its Flags, parameter 3) runs at APC_LEVEL or below: on the
+  // edge where `Flags & FLTFL_POST_OPERATION_DRAINING` is set, the entry
+  // IRQL is at most APC_LEVEL. (Taken: the branch is taken when it is set.)
+  auto DrainingTest = [&]() -> std::optional<bool> {
+    using namespace PatternMatch;
+    const Value *Cond = BI->getCondition();
+    bool Taken = true;
+    if (const auto *X = dyn_cast<BinaryOperator>(Cond);
+        X && X->getOpcode() == Instruction::Xor && match(X->getOperand(1), m_One())) {
+      Cond = X->getOperand(0); // !FlagOn(Flags, FLTFL_POST_OPERATION_DRAINING)
+      Taken = false;
+    }
+    CmpInst::Predicate P;
+    const Value *Masked;
+    if (!match(Cond, m_ICmp(P, m_And(m_Value(Masked), m_One()), m_Zero())) ||
+        (P != CmpInst::ICMP_NE && P != CmpInst::ICMP_EQ))
+      return std::nullopt;
+    const ContractItem *Class = Own.find(ItemKind::Class);
+    if (!Class || Class->Name != "PFLT_POST_OPERATION_CALLBACK" || F.arg_size() != 4)
+      return std::nullopt;
+    // The parameter itself, or (before mem2reg) a load of the slot it was
+    // spilled to, which nothing else is stored to and whose address is not
+    // taken.
+    const Argument *Flags = F.getArg(3);
+    if (const auto *LI = dyn_cast<LoadInst>(Masked)) {
+      const auto *Slot = dyn_cast<AllocaInst>(LI->getPointerOperand());
+      if (!Slot || !all_of(Slot->users(), [&](const User *U) {
+            const auto *St = dyn_cast<StoreInst>(U);
+            return isa<LoadInst>(U) || (St && St->getValueOperand() == Flags &&
+                                        St->getPointerOperand() == Slot);
+          }))
+        return std::nullopt;
+    } else if (Masked != Flags) {
+      return std::nullopt;
+    }
+    return Taken == (P == CmpInst::ICMP_NE);
+  };
+  if (std::optional<bool> Draining = DrainingTest()) {
+    for (unsigned I = 0; I < 2; ++I) {
+      if (I == 0)
+        Edge(BI->getSuccessor(0), S);
+      else
+        Edge(BI->getSuccessor(1), std::move(S));
+      IrqlValue &V = Out.back().second.Cur;
+      if ((I == 0) != *Draining || !V.HasEntry)
+        continue;
+      if (auto R = narrow(V.Entry, CmpInst::ICMP_ULE, ApcLevel, true)) {
+        EntryNarrowed = true;
+        V.Entry = *R;
+      }
+    }
     return;
   }
   SymVal C = symOf(BI->getCondition(), S);
