@@ -261,6 +261,9 @@ struct RegistrationFinder::State {
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<unsigned, 1>> CreatedInto;
   ExecLevel Driver_ = ExecLevel::Inherit; // settled once, in settleKmdf()
   bool AnyPassive = false; // WdfExecutionLevelPassive is stored somewhere
+  // ... through a pointer (Attributes->ExecutionLevel in a helper that
+  // fills in its caller's attributes): into any attributes object.
+  bool PassiveThroughPointer = false;
   // The objects WdfObjectAcquireLock locks (null: not a variable or field).
   std::vector<const ValueDecl *> Locked;
   bool LocksRaise = false;
@@ -295,6 +298,9 @@ void RegistrationFinder::State::creation(Kind K, const CallExpr *CE, int ConfigA
   C.Parent = objectOf(Arg(ParentArg));
   if (const Expr *A = Arg(int(AttrsArg))) {
     C.AttrsObj = objectOf(A);
+    // A pointer (a parameter, usually) names attributes filled in elsewhere.
+    if (C.AttrsObj && C.AttrsObj->getType()->isPointerType())
+      C.AttrsObj = nullptr;
     if (!C.AttrsObj && !isNullPointer(A, CE->getCalleeDecl()->getASTContext()))
       C.Attrs = ExecLevel::Unknown; // attributes from elsewhere
   }
@@ -395,7 +401,9 @@ void RegistrationFinder::assignment(const BinaryOperator *BO) {
                 .Case("WdfExecutionLevelDispatch", ExecLevel::Dispatch)
                 .Case("WdfExecutionLevelInheritFromParent", ExecLevel::Inherit)
                 .Default(ExecLevel::Unknown);
-      S->AnyPassive |= L != ExecLevel::Dispatch && L != ExecLevel::Inherit;
+      bool MayBePassive = L != ExecLevel::Dispatch && L != ExecLevel::Inherit;
+      S->AnyPassive |= MayBePassive;
+      S->PassiveThroughPointer |= MayBePassive && Obj->getType()->isPointerType();
       auto [It, New] = S->AttrLevels.try_emplace(Obj, L);
       if (!New)
         It->second = merge(It->second, L);
@@ -483,7 +491,9 @@ ExecLevel RegistrationFinder::State::attrsLevel(const Creation &C) const {
   if (!C.AttrsObj)
     return C.Attrs;
   auto It = AttrLevels.find(C.AttrsObj);
-  return It == AttrLevels.end() ? ExecLevel::Inherit : It->second;
+  if (It != AttrLevels.end())
+    return It->second;
+  return PassiveThroughPointer ? ExecLevel::Unknown : ExecLevel::Inherit;
 }
 
 ExecLevel RegistrationFinder::State::driverLevel() const { return Driver_; }
