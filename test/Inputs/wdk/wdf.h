@@ -471,6 +471,10 @@ WdfObjectGetTypedContextWorker (
 #define WDF_OBJECT_ATTRIBUTES_SET_CONTEXT_TYPE(_attributes, _contexttype) \
     ((_attributes)->ContextTypeInfo = &WDF_##_contexttype##_TYPE_INFO)
 
+#define WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(_attributes, _contexttype) \
+    WDF_OBJECT_ATTRIBUTES_INIT(_attributes);                              \
+    WDF_OBJECT_ATTRIBUTES_SET_CONTEXT_TYPE(_attributes, _contexttype)
+
 _IRQL_requires_max_(DISPATCH_LEVEL)
 WDFAPI
 VOID

@@ -113,8 +113,7 @@ KdvCreateDevice (
     // no synchronization scope: the default queue's handlers run in
     // parallel, at up to DISPATCH_LEVEL, and lock what they share.
     //
-    WDF_OBJECT_ATTRIBUTES_INIT(&Attributes);
-    WDF_OBJECT_ATTRIBUTES_SET_CONTEXT_TYPE(&Attributes, DEVICE_CONTEXT);
+    WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(&Attributes, DEVICE_CONTEXT);
 
     Status = WdfDeviceCreate(&DeviceInit, &Attributes, &Device);
     if (!NT_SUCCESS(Status)) {
