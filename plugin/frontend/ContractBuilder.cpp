@@ -315,6 +315,15 @@ Condition Builder::resolveWhen(const RawAnnotation &A, ArrayRef<ParmVarDecl *> P
       continue;
     StringRef P = StripParens(T.take_front(At)), K = T.drop_front(At + 2);
     if (auto I = ParamIndex(P)) {
+      // SAL's truth values (WdfTimerStop's _When_(Wait == __true, ...)):
+      // a BOOLEAN is true when it is not zero, so P==__true is P!=0.
+      if (K == "__true" || K == "__false") {
+        C = Condition();
+        C.K = (Op == "==") == (K == "__true") ? Condition::ArgNe : Condition::ArgEq;
+        C.Arg = *I;
+        C.Value = 0;
+        return C;
+      }
       std::string Why;
       if (auto V = Eval.evaluate(K, Why)) {
         C = Condition();

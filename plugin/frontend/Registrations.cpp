@@ -322,8 +322,10 @@ struct RegistrationFinder::State {
   // run at APC_LEVEL or below, in a worker thread if need be.
   std::vector<const FunctionDecl *> SafePostOps;
 
-  // KMDF, flow-insensitively: the callbacks stored into (or initialized
-  // into) each configuration object, the ExecutionLevel stored into each
+  // KMDF, flow-insensitively but for one thing: the callbacks stored into
+  // (or initialized into) each configuration object since its last
+  // WDF_*_CONFIG_INIT* (a function reuses one configuration for several
+  // queues), the ExecutionLevel stored into each
   // attributes object, the interrupt configurations with PassiveHandling,
   // and each object creation.
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const FunctionDecl *, 4>> ConfigCallbacks;
@@ -337,6 +339,7 @@ struct RegistrationFinder::State {
     const ValueDecl *AttrsObj = nullptr;
     const ValueDecl *Object = nullptr; // the handle it is created into
     const ValueDecl *Parent = nullptr; // a queue's device
+    llvm::SmallVector<const FunctionDecl *, 4> Callbacks; // in Config when created
     SourceLocation Loc;
   };
   std::vector<Creation> Creations;
@@ -345,6 +348,12 @@ struct RegistrationFinder::State {
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<unsigned, 1>> CreatedInto;
   ExecLevel Driver_ = ExecLevel::Inherit; // settled once, in settleKmdf()
   bool AnyPassive = false; // WdfExecutionLevelPassive is stored somewhere
+  // ... through a pointer (Attributes->ExecutionLevel in a helper that
+  // fills in its caller's attributes): into any attributes object.
+  bool PassiveThroughPointer = false;
+  // ... into attributes that may be a device's or the driver's: not only
+  // given to queue and timer creations (settled in settleKmdf()).
+  bool DevicesMayBePassive = false;
   // The objects WdfObjectAcquireLock locks (null: not a variable or field).
   std::vector<const ValueDecl *> Locked;
   bool LocksRaise = false;
@@ -375,10 +384,16 @@ void RegistrationFinder::State::creation(Kind K, const CallExpr *CE, int ConfigA
   C.K = K;
   C.Loc = CE->getExprLoc();
   C.Config = objectOf(Arg(ConfigArg));
+  if (auto CB = C.Config ? ConfigCallbacks.find(C.Config) : ConfigCallbacks.end();
+      CB != ConfigCallbacks.end())
+    C.Callbacks = CB->second;
   C.Object = objectOf(Arg(ObjectArg));
   C.Parent = objectOf(Arg(ParentArg));
   if (const Expr *A = Arg(int(AttrsArg))) {
     C.AttrsObj = objectOf(A);
+    // A pointer (a parameter, usually) names attributes filled in elsewhere.
+    if (C.AttrsObj && C.AttrsObj->getType()->isPointerType())
+      C.AttrsObj = nullptr;
     if (!C.AttrsObj && !isNullPointer(A, CE->getCalleeDecl()->getASTContext()))
       C.Attrs = ExecLevel::Unknown; // attributes from elsewhere
   }
@@ -405,6 +420,11 @@ void RegistrationFinder::call(const CallExpr *CE) {
       return "->" + ME->getMemberNameInfo().getAsString();
     return "a call through a pointer";
   };
+  // WDF_IO_QUEUE_CONFIG_INIT(&Config, ...) starts the configuration over:
+  // what was stored into it before went to an earlier creation.
+  if (Named && Name.starts_with("WDF_") && Name.contains("_CONFIG_INIT") && CE->getNumArgs() > 0)
+    if (const ValueDecl *Config = objectOf(CE->getArg(0)))
+      S->ConfigCallbacks.erase(Config);
   QualType CT = CE->getCallee()->getType();
   if (const auto *PT = CT->getAs<PointerType>())
     CT = PT->getPointeeType();
@@ -479,7 +499,9 @@ void RegistrationFinder::assignment(const BinaryOperator *BO) {
                 .Case("WdfExecutionLevelDispatch", ExecLevel::Dispatch)
                 .Case("WdfExecutionLevelInheritFromParent", ExecLevel::Inherit)
                 .Default(ExecLevel::Unknown);
-      S->AnyPassive |= L != ExecLevel::Dispatch && L != ExecLevel::Inherit;
+      bool MayBePassive = L != ExecLevel::Dispatch && L != ExecLevel::Inherit;
+      S->AnyPassive |= MayBePassive;
+      S->PassiveThroughPointer |= MayBePassive && Obj->getType()->isPointerType();
       auto [It, New] = S->AttrLevels.try_emplace(Obj, L);
       if (!New)
         It->second = merge(It->second, L);
@@ -572,7 +594,9 @@ ExecLevel RegistrationFinder::State::attrsLevel(const Creation &C) const {
   if (!C.AttrsObj)
     return C.Attrs;
   auto It = AttrLevels.find(C.AttrsObj);
-  return It == AttrLevels.end() ? ExecLevel::Inherit : It->second;
+  if (It != AttrLevels.end())
+    return It->second;
+  return PassiveThroughPointer ? ExecLevel::Unknown : ExecLevel::Inherit;
 }
 
 ExecLevel RegistrationFinder::State::driverLevel() const { return Driver_; }
@@ -592,9 +616,10 @@ ExecLevel RegistrationFinder::State::deviceLevel(const ValueDecl *Dev) const {
       }
   if (Seen)
     return L;
-  // A device created elsewhere: passive only if this translation unit says
-  // so somewhere (then it may be this device).
-  return AnyPassive ? ExecLevel::Unknown : driverLevel();
+  // A device created elsewhere: passive only if this translation unit makes
+  // something passive that may be a device (then it may be this device); a
+  // passive queue or timer says nothing about its device.
+  return DevicesMayBePassive ? ExecLevel::Unknown : driverLevel();
 }
 
 ExecLevel RegistrationFinder::State::queueLevel(const Creation &Q) const {
@@ -603,6 +628,21 @@ ExecLevel RegistrationFinder::State::queueLevel(const Creation &Q) const {
 }
 
 void RegistrationFinder::State::settleKmdf() {
+  // Which attributes objects only queue and timer creations use.
+  llvm::DenseMap<const ValueDecl *, bool> OnlyQueuesAndTimers;
+  for (const Creation &C : Creations)
+    if (C.AttrsObj) {
+      bool Below = C.K == Queue || C.K == Timer;
+      auto [It, New] = OnlyQueuesAndTimers.try_emplace(C.AttrsObj, Below);
+      if (!New)
+        It->second &= Below;
+    }
+  DevicesMayBePassive = PassiveThroughPointer;
+  for (const auto &[Obj, L] : AttrLevels)
+    if (L != ExecLevel::Dispatch && L != ExecLevel::Inherit) {
+      auto It = OnlyQueuesAndTimers.find(Obj);
+      DevicesMayBePassive |= It == OnlyQueuesAndTimers.end() || !It->second;
+    }
   // KMDF's driver object defaults to WdfExecutionLevelDispatch.
   bool SeenDriver = false;
   for (const Creation &C : Creations)
@@ -621,12 +661,7 @@ void RegistrationFinder::State::settleKmdf() {
       It->second.first = merge(It->second.first, L);
   };
   for (const Creation &C : Creations) {
-    if (!C.Config)
-      continue;
-    auto CB = ConfigCallbacks.find(C.Config);
-    if (CB == ConfigCallbacks.end())
-      continue;
-    for (const FunctionDecl *FD : CB->second) {
+    for (const FunctionDecl *FD : C.Callbacks) {
       auto R = Out.find(FD);
       if (R == Out.end())
         continue;

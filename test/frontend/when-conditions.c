@@ -31,6 +31,14 @@ void Truthiness(unsigned char Wait);
 // CHECK-NEXT: contract Truthiness: if(arg0!=0):max=APC_LEVEL if(arg0==0):max=DISPATCH_LEVEL{{$}}
 _When_((Wait) == (1), _IRQL_requires_max_(APC_LEVEL)) void Parenthesized(unsigned char Wait);
 // CHECK-NEXT: contract Parenthesized: if(arg0==1):max=APC_LEVEL{{$}}
+// SAL's truth values, as KMDF spells them (WdfTimerStop, WdfDpcCancel): a
+// BOOLEAN is __true when it is not zero.
+_When_(Wait == __true, _IRQL_requires_max_(APC_LEVEL)) _When_(Wait == __false, _IRQL_requires_max_(DISPATCH_LEVEL))
+void SalTruth(unsigned char Wait);
+// CHECK-NEXT: contract SalTruth: if(arg0!=0):max=APC_LEVEL if(arg0==0):max=DISPATCH_LEVEL{{$}}
+_When_(Wait != __false, _IRQL_requires_max_(APC_LEVEL)) _When_(Wait != __true, _IRQL_requires_max_(DISPATCH_LEVEL))
+void SalTruthNegated(unsigned char Wait);
+// CHECK-NEXT: contract SalTruthNegated: if(arg0!=0):max=APC_LEVEL if(arg0==0):max=DISPATCH_LEVEL{{$}}
 
 // A real (non-zero or infinite) wait, with and without the WDK's parentheses.
 _When_((Timeout==NULL || Timeout->QuadPart!=0), _IRQL_requires_max_(APC_LEVEL))

@@ -20,11 +20,9 @@ typedef enum _WDF_IO_TARGET_SENT_IO_ACTION {
 NTSTATUS WdfDeviceAssignS0IdleSettings(WDFDEVICE Device, PVOID Settings);
 PVOID WdfMemoryGetBuffer(WDFMEMORY Memory, SIZE_T *BufferSize);
 NTSTATUS WdfMemoryCopyToBuffer(WDFMEMORY Source, SIZE_T Offset, PVOID Buffer, SIZE_T Length);
-BOOLEAN WdfDpcCancel(WDFDPC Dpc, BOOLEAN Wait);
 VOID WdfStringGetUnicodeString(WDFSTRING String, PUNICODE_STRING UnicodeString);
 VOID WdfFdoInitSetFilter(PWDFDEVICE_INIT DeviceInit);
 VOID WdfIoTargetStop(WDFIOTARGET IoTarget, WDF_IO_TARGET_SENT_IO_ACTION Action);
-WDFDEVICE WdfInterruptGetDevice(WDFINTERRUPT Interrupt);
 
 // Pages "<= DISPATCH_LEVEL" (the rows said PASSIVE_LEVEL): fine at DISPATCH_LEVEL.
 _IRQL_requires_(DISPATCH_LEVEL)
@@ -86,7 +84,7 @@ VOID AtHigh(WDFMEMORY Memory, WDFDPC Dpc, WDFINTERRUPT Interrupt) {
   WdfInterruptQueueDpcForIsr(Interrupt); // expected-warning {{'WdfInterruptQueueDpcForIsr' called at HIGH_LEVEL, but it requires IRQL <= DIRQL}}
   // expected-note@*:* {{requirement of 'WdfInterruptQueueDpcForIsr' comes from}}
   WdfInterruptGetDevice(Interrupt); // expected-warning {{'WdfInterruptGetDevice' called at HIGH_LEVEL, but it requires IRQL <= DIRQL}}
-  // expected-note@*:* {{built-in kernel model}}
+  // expected-note@*:* {{requirement of 'WdfInterruptGetDevice' comes from its annotation}}
   KeLowerIrql(Old);
 }
 
@@ -94,5 +92,5 @@ _IRQL_requires_(DISPATCH_LEVEL)
 VOID CancelAtDispatch(WDFDPC Dpc) { // expected-note {{'CancelAtDispatch' runs at DISPATCH_LEVEL}}
   WdfDpcCancel(Dpc, FALSE);
   WdfDpcCancel(Dpc, TRUE); // expected-warning {{'WdfDpcCancel' called at DISPATCH_LEVEL, but it requires IRQL <= PASSIVE_LEVEL}}
-  // expected-note@*:* {{built-in kernel model}}
+  // expected-note@*:* {{requirement of 'WdfDpcCancel' comes from its annotation}}
 }

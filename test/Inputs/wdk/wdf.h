@@ -447,9 +447,18 @@ WdfObjectGetTypedContextWorker (
     _In_ PCWDF_OBJECT_CONTEXT_TYPE_INFO TypeInfo
     );
 
+/* The type info has external linkage and is selectany, as in the kit, so
+ * that a context declared in a driver's header can be used by the
+ * accessor (an inline function with external linkage) in every file. */
+#if defined(WDKP_HAS_DECLSPEC)
+#define WDF_CONTEXT_TYPE_INFO_STORAGE __declspec(selectany)
+#else
+#define WDF_CONTEXT_TYPE_INFO_STORAGE static
+#endif
+
 /* declares the type info and a typed accessor for a context structure */
 #define WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(_contexttype, _castingfunction)    \
-    static const WDF_OBJECT_CONTEXT_TYPE_INFO                                \
+    WDF_CONTEXT_TYPE_INFO_STORAGE const WDF_OBJECT_CONTEXT_TYPE_INFO         \
         WDF_##_contexttype##_TYPE_INFO = {                                   \
             sizeof(WDF_OBJECT_CONTEXT_TYPE_INFO), #_contexttype,             \
             sizeof(_contexttype) };                                          \
@@ -461,6 +470,10 @@ WdfObjectGetTypedContextWorker (
 
 #define WDF_OBJECT_ATTRIBUTES_SET_CONTEXT_TYPE(_attributes, _contexttype) \
     ((_attributes)->ContextTypeInfo = &WDF_##_contexttype##_TYPE_INFO)
+
+#define WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(_attributes, _contexttype) \
+    WDF_OBJECT_ATTRIBUTES_INIT(_attributes);                              \
+    WDF_OBJECT_ATTRIBUTES_SET_CONTEXT_TYPE(_attributes, _contexttype)
 
 _IRQL_requires_max_(DISPATCH_LEVEL)
 WDFAPI
@@ -1014,6 +1027,653 @@ BOOLEAN
 NTAPI
 WdfInterruptQueueDpcForIsr (
     _In_ WDFINTERRUPT Interrupt
+    );
+
+/* ======================================================================
+ * Hardware resources, device interfaces and DMA: the WDM types these KMDF
+ * methods take, where the stand-in wdm.h does not declare them
+ * ==================================================================== */
+#ifndef GUID_DEFINED
+#define GUID_DEFINED
+typedef struct _GUID {
+    ULONG Data1;
+    USHORT Data2;
+    USHORT Data3;
+    UCHAR Data4[8];
+} GUID;
+#endif
+typedef GUID *LPGUID;
+typedef const GUID *LPCGUID;
+
+#define CmResourceTypeNull              0
+#define CmResourceTypePort              1
+#define CmResourceTypeInterrupt         2
+#define CmResourceTypeMemory            3
+
+typedef struct _CM_PARTIAL_RESOURCE_DESCRIPTOR {
+    UCHAR Type;
+    UCHAR ShareDisposition;
+    USHORT Flags;
+    union {
+        struct {
+            PHYSICAL_ADDRESS Start;
+            ULONG Length;
+        } Generic;
+        struct {
+            PHYSICAL_ADDRESS Start;
+            ULONG Length;
+        } Port;
+        struct {
+            USHORT Level;
+            USHORT Group;
+            ULONG Vector;
+            KAFFINITY Affinity;
+        } Interrupt;
+        struct {
+            PHYSICAL_ADDRESS Start;
+            ULONG Length;
+        } Memory;
+    } u;
+} CM_PARTIAL_RESOURCE_DESCRIPTOR, *PCM_PARTIAL_RESOURCE_DESCRIPTOR;
+
+typedef struct _SCATTER_GATHER_ELEMENT {
+    PHYSICAL_ADDRESS Address;
+    ULONG Length;
+    ULONG_PTR Reserved;
+} SCATTER_GATHER_ELEMENT, *PSCATTER_GATHER_ELEMENT;
+
+typedef struct _SCATTER_GATHER_LIST {
+    ULONG NumberOfElements;
+    ULONG_PTR Reserved;
+    SCATTER_GATHER_ELEMENT Elements[1];
+} SCATTER_GATHER_LIST, *PSCATTER_GATHER_LIST;
+
+#define PAGE_READWRITE  0x04
+#define PAGE_NOCACHE    0x200
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI
+PVOID
+NTAPI
+MmMapIoSpaceEx (
+    _In_ PHYSICAL_ADDRESS PhysicalAddress,
+    _In_ SIZE_T NumberOfBytes,
+    _In_ ULONG Protect
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI
+VOID
+NTAPI
+MmUnmapIoSpace (
+    _In_reads_bytes_(NumberOfBytes) PVOID BaseAddress,
+    _In_ SIZE_T NumberOfBytes
+    );
+
+DECLARE_WDF_HANDLE(WDFKEY);
+DECLARE_WDF_HANDLE(WDFDMAENABLER);
+DECLARE_WDF_HANDLE(WDFDMATRANSACTION);
+
+typedef enum _WDF_DEVICE_IO_TYPE {
+    WdfDeviceIoUndefined = 0,
+    WdfDeviceIoNeither,
+    WdfDeviceIoBuffered,
+    WdfDeviceIoDirect,
+    WdfDeviceIoBufferedOrDirect = 4
+} WDF_DEVICE_IO_TYPE;
+
+typedef enum _WDF_REQUEST_TYPE {
+    WdfRequestTypeCreate = IRP_MJ_CREATE,
+    WdfRequestTypeClose = IRP_MJ_CLOSE,
+    WdfRequestTypeRead = IRP_MJ_READ,
+    WdfRequestTypeWrite = IRP_MJ_WRITE,
+    WdfRequestTypeDeviceControl = IRP_MJ_DEVICE_CONTROL,
+    WdfRequestTypeDeviceControlInternal = IRP_MJ_INTERNAL_DEVICE_CONTROL
+} WDF_REQUEST_TYPE;
+
+typedef enum _WDF_DMA_PROFILE {
+    WdfDmaProfileInvalid = 0,
+    WdfDmaProfilePacket,
+    WdfDmaProfileScatterGather,
+    WdfDmaProfilePacket64,
+    WdfDmaProfileScatterGather64,
+    WdfDmaProfileScatterGatherDuplex,
+    WdfDmaProfileScatterGather64Duplex
+} WDF_DMA_PROFILE;
+
+typedef enum _WDF_DMA_DIRECTION {
+    WdfDmaDirectionReadFromDevice = FALSE,
+    WdfDmaDirectionWriteToDevice = TRUE
+} WDF_DMA_DIRECTION;
+
+typedef enum _WDF_REQUEST_STOP_ACTION_FLAGS {
+    WdfRequestStopActionInvalid = 0,
+    WdfRequestStopActionSuspend = 0x01,
+    WdfRequestStopActionPurge = 0x2,
+    WdfRequestStopRequestCancelable = 0x10000000
+} WDF_REQUEST_STOP_ACTION_FLAGS;
+
+#define PLUGPLAY_REGKEY_DEVICE                          1
+#define PLUGPLAY_REGKEY_DRIVER                          2
+#define WdfIoQueueRetrieveNextRequestNoMoreRequests     STATUS_NO_MORE_ENTRIES
+
+/* ======================================================================
+ * More callback roles: PnP and power, interrupt synchronization, DMA
+ * ==================================================================== */
+typedef
+_Function_class_(EVT_WDF_DEVICE_D0_ENTRY_POST_INTERRUPTS_ENABLED)
+_IRQL_requires_same_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+NTSTATUS
+NTAPI
+EVT_WDF_DEVICE_D0_ENTRY_POST_INTERRUPTS_ENABLED (
+    _In_ WDFDEVICE Device,
+    _In_ WDF_POWER_DEVICE_STATE PreviousState
+    );
+typedef EVT_WDF_DEVICE_D0_ENTRY_POST_INTERRUPTS_ENABLED *PFN_WDF_DEVICE_D0_ENTRY_POST_INTERRUPTS_ENABLED;
+
+typedef
+_Function_class_(EVT_WDF_DEVICE_D0_EXIT_PRE_INTERRUPTS_DISABLED)
+_IRQL_requires_same_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+NTSTATUS
+NTAPI
+EVT_WDF_DEVICE_D0_EXIT_PRE_INTERRUPTS_DISABLED (
+    _In_ WDFDEVICE Device,
+    _In_ WDF_POWER_DEVICE_STATE TargetState
+    );
+typedef EVT_WDF_DEVICE_D0_EXIT_PRE_INTERRUPTS_DISABLED *PFN_WDF_DEVICE_D0_EXIT_PRE_INTERRUPTS_DISABLED;
+
+typedef
+_Function_class_(EVT_WDF_DEVICE_SELF_MANAGED_IO_INIT)
+_IRQL_requires_same_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+NTSTATUS
+NTAPI
+EVT_WDF_DEVICE_SELF_MANAGED_IO_INIT (
+    _In_ WDFDEVICE Device
+    );
+typedef EVT_WDF_DEVICE_SELF_MANAGED_IO_INIT *PFN_WDF_DEVICE_SELF_MANAGED_IO_INIT;
+
+typedef
+_Function_class_(EVT_WDF_DEVICE_SELF_MANAGED_IO_CLEANUP)
+_IRQL_requires_same_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+VOID
+NTAPI
+EVT_WDF_DEVICE_SELF_MANAGED_IO_CLEANUP (
+    _In_ WDFDEVICE Device
+    );
+typedef EVT_WDF_DEVICE_SELF_MANAGED_IO_CLEANUP *PFN_WDF_DEVICE_SELF_MANAGED_IO_CLEANUP;
+
+typedef
+_Function_class_(EVT_WDF_DEVICE_SELF_MANAGED_IO_FLUSH)
+_IRQL_requires_same_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+VOID
+NTAPI
+EVT_WDF_DEVICE_SELF_MANAGED_IO_FLUSH (
+    _In_ WDFDEVICE Device
+    );
+typedef EVT_WDF_DEVICE_SELF_MANAGED_IO_FLUSH *PFN_WDF_DEVICE_SELF_MANAGED_IO_FLUSH;
+
+typedef
+_Function_class_(EVT_WDF_DEVICE_SELF_MANAGED_IO_SUSPEND)
+_IRQL_requires_same_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+NTSTATUS
+NTAPI
+EVT_WDF_DEVICE_SELF_MANAGED_IO_SUSPEND (
+    _In_ WDFDEVICE Device
+    );
+typedef EVT_WDF_DEVICE_SELF_MANAGED_IO_SUSPEND *PFN_WDF_DEVICE_SELF_MANAGED_IO_SUSPEND;
+
+typedef
+_Function_class_(EVT_WDF_DEVICE_SELF_MANAGED_IO_RESTART)
+_IRQL_requires_same_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+NTSTATUS
+NTAPI
+EVT_WDF_DEVICE_SELF_MANAGED_IO_RESTART (
+    _In_ WDFDEVICE Device
+    );
+typedef EVT_WDF_DEVICE_SELF_MANAGED_IO_RESTART *PFN_WDF_DEVICE_SELF_MANAGED_IO_RESTART;
+
+typedef
+_Function_class_(EVT_WDF_DEVICE_SURPRISE_REMOVAL)
+_IRQL_requires_same_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+VOID
+NTAPI
+EVT_WDF_DEVICE_SURPRISE_REMOVAL (
+    _In_ WDFDEVICE Device
+    );
+typedef EVT_WDF_DEVICE_SURPRISE_REMOVAL *PFN_WDF_DEVICE_SURPRISE_REMOVAL;
+
+/* Runs at the interrupt's DIRQL, holding its spin lock (a role in the
+ * table, like the service routine). */
+typedef
+_Function_class_(EVT_WDF_INTERRUPT_SYNCHRONIZE)
+_IRQL_requires_same_
+BOOLEAN
+NTAPI
+EVT_WDF_INTERRUPT_SYNCHRONIZE (
+    _In_ WDFINTERRUPT Interrupt,
+    _In_ WDFCONTEXT Context
+    );
+typedef EVT_WDF_INTERRUPT_SYNCHRONIZE *PFN_WDF_INTERRUPT_SYNCHRONIZE;
+
+typedef
+_Function_class_(EVT_WDF_PROGRAM_DMA)
+_IRQL_requires_same_
+_IRQL_requires_(DISPATCH_LEVEL)
+BOOLEAN
+NTAPI
+EVT_WDF_PROGRAM_DMA (
+    _In_ WDFDMATRANSACTION Transaction,
+    _In_ WDFDEVICE Device,
+    _In_ WDFCONTEXT Context,
+    _In_ WDF_DMA_DIRECTION Direction,
+    _In_ PSCATTER_GATHER_LIST SgList
+    );
+typedef EVT_WDF_PROGRAM_DMA *PFN_WDF_PROGRAM_DMA;
+
+/* ======================================================================
+ * PnP and power configuration of a device
+ * ==================================================================== */
+typedef struct _WDF_PNPPOWER_EVENT_CALLBACKS {
+    ULONG Size;
+    PFN_WDF_DEVICE_D0_ENTRY EvtDeviceD0Entry;
+    PFN_WDF_DEVICE_D0_ENTRY_POST_INTERRUPTS_ENABLED EvtDeviceD0EntryPostInterruptsEnabled;
+    PFN_WDF_DEVICE_D0_EXIT EvtDeviceD0Exit;
+    PFN_WDF_DEVICE_D0_EXIT_PRE_INTERRUPTS_DISABLED EvtDeviceD0ExitPreInterruptsDisabled;
+    PFN_WDF_DEVICE_PREPARE_HARDWARE EvtDevicePrepareHardware;
+    PFN_WDF_DEVICE_RELEASE_HARDWARE EvtDeviceReleaseHardware;
+    PFN_WDF_DEVICE_SELF_MANAGED_IO_CLEANUP EvtDeviceSelfManagedIoCleanup;
+    PFN_WDF_DEVICE_SELF_MANAGED_IO_FLUSH EvtDeviceSelfManagedIoFlush;
+    PFN_WDF_DEVICE_SELF_MANAGED_IO_INIT EvtDeviceSelfManagedIoInit;
+    PFN_WDF_DEVICE_SELF_MANAGED_IO_SUSPEND EvtDeviceSelfManagedIoSuspend;
+    PFN_WDF_DEVICE_SELF_MANAGED_IO_RESTART EvtDeviceSelfManagedIoRestart;
+    PFN_WDF_DEVICE_SURPRISE_REMOVAL EvtDeviceSurpriseRemoval;
+} WDF_PNPPOWER_EVENT_CALLBACKS, *PWDF_PNPPOWER_EVENT_CALLBACKS;
+
+FORCEINLINE
+VOID
+WDF_PNPPOWER_EVENT_CALLBACKS_INIT (
+    _Out_ PWDF_PNPPOWER_EVENT_CALLBACKS Callbacks
+    )
+{
+    RtlZeroMemory(Callbacks, sizeof(WDF_PNPPOWER_EVENT_CALLBACKS));
+    Callbacks->Size = sizeof(WDF_PNPPOWER_EVENT_CALLBACKS);
+}
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfDeviceInitSetPnpPowerEventCallbacks (
+    _In_ PWDFDEVICE_INIT DeviceInit,
+    _In_ PWDF_PNPPOWER_EVENT_CALLBACKS PnpPowerEventCallbacks
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfDeviceInitSetIoType (
+    _In_ PWDFDEVICE_INIT DeviceInit,
+    _In_ WDF_DEVICE_IO_TYPE IoType
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfDeviceCreateDeviceInterface (
+    _In_ WDFDEVICE Device,
+    _In_ CONST GUID *InterfaceClassGUID,
+    _In_opt_ PCUNICODE_STRING ReferenceString
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfDeviceConfigureRequestDispatching (
+    _In_ WDFDEVICE Device,
+    _In_ WDFQUEUE Queue,
+    _In_ WDF_REQUEST_TYPE RequestType
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+WDFQUEUE
+NTAPI
+WdfDeviceGetDefaultQueue (
+    _In_ WDFDEVICE Device
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+ULONG
+NTAPI
+WdfCmResourceListGetCount (
+    _In_ WDFCMRESLIST List
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+PCM_PARTIAL_RESOURCE_DESCRIPTOR
+NTAPI
+WdfCmResourceListGetDescriptor (
+    _In_ WDFCMRESLIST List,
+    _In_ ULONG Index
+    );
+
+/* ======================================================================
+ * Registry
+ * ==================================================================== */
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfDeviceOpenRegistryKey (
+    _In_ WDFDEVICE Device,
+    _In_ ULONG DeviceInstanceKeyType,
+    _In_ ACCESS_MASK DesiredAccess,
+    _In_opt_ PWDF_OBJECT_ATTRIBUTES KeyAttributes,
+    _Out_ WDFKEY *Key
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfRegistryQueryULong (
+    _In_ WDFKEY Key,
+    _In_ PCUNICODE_STRING ValueName,
+    _Out_ PULONG Value
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfRegistryAssignULong (
+    _In_ WDFKEY Key,
+    _In_ PCUNICODE_STRING ValueName,
+    _In_ ULONG Value
+    );
+
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfRegistryClose (
+    _In_ WDFKEY Key
+    );
+
+/* ======================================================================
+ * More queue and request methods
+ * ==================================================================== */
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfIoQueueRetrieveNextRequest (
+    _In_ WDFQUEUE Queue,
+    _Out_ WDFREQUEST *OutRequest
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfIoQueueStart (
+    _In_ WDFQUEUE Queue
+    );
+
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfIoQueueStopSynchronously (
+    _In_ WDFQUEUE Queue
+    );
+
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfIoQueuePurgeSynchronously (
+    _In_ WDFQUEUE Queue
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfRequestForwardToIoQueue (
+    _In_ WDFREQUEST Request,
+    _In_ WDFQUEUE DestinationQueue
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+WDFQUEUE
+NTAPI
+WdfRequestGetIoQueue (
+    _In_ WDFREQUEST Request
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfRequestSetInformation (
+    _In_ WDFREQUEST Request,
+    _In_ ULONG_PTR Information
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+BOOLEAN
+NTAPI
+WdfRequestIsCanceled (
+    _In_ WDFREQUEST Request
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfRequestStopAcknowledge (
+    _In_ WDFREQUEST Request,
+    _In_ BOOLEAN Requeue
+    );
+
+/* ======================================================================
+ * More DPC, work-item and interrupt methods
+ * ==================================================================== */
+_IRQL_requires_max_(HIGH_LEVEL)
+WDFAPI
+WDFOBJECT
+NTAPI
+WdfDpcGetParentObject (
+    _In_ WDFDPC Dpc
+    );
+
+_When_(Wait == __true, _IRQL_requires_max_(PASSIVE_LEVEL))
+_When_(Wait == __false, _IRQL_requires_max_(HIGH_LEVEL))
+WDFAPI
+BOOLEAN
+NTAPI
+WdfDpcCancel (
+    _In_ WDFDPC Dpc,
+    _In_ BOOLEAN Wait
+    );
+
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfWorkItemFlush (
+    _In_ WDFWORKITEM WorkItem
+    );
+
+/* On a DIRQL interrupt object the lock is the interrupt spin lock: the
+ * caller runs at the device's DIRQL until WdfInterruptReleaseLock. */
+_IRQL_requires_max_(DISPATCH_LEVEL + 1)
+WDFAPI
+VOID
+NTAPI
+WdfInterruptAcquireLock (
+    _In_ _Requires_lock_not_held_(_Curr_) _Acquires_lock_(_Curr_) WDFINTERRUPT Interrupt
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL + 1)
+WDFAPI
+VOID
+NTAPI
+WdfInterruptReleaseLock (
+    _In_ _Requires_lock_held_(_Curr_) _Releases_lock_(_Curr_) WDFINTERRUPT Interrupt
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+BOOLEAN
+NTAPI
+WdfInterruptSynchronize (
+    _In_ WDFINTERRUPT Interrupt,
+    _In_ PFN_WDF_INTERRUPT_SYNCHRONIZE Callback,
+    _In_ WDFCONTEXT Context
+    );
+
+_IRQL_requires_max_(DIRQL)
+WDFAPI
+WDFDEVICE
+NTAPI
+WdfInterruptGetDevice (
+    _In_ WDFINTERRUPT Interrupt
+    );
+
+/* ======================================================================
+ * DMA enablers and transactions
+ * ==================================================================== */
+typedef struct _WDF_DMA_ENABLER_CONFIG {
+    ULONG Size;
+    WDF_DMA_PROFILE Profile;
+    SIZE_T MaximumLength;
+} WDF_DMA_ENABLER_CONFIG, *PWDF_DMA_ENABLER_CONFIG;
+
+FORCEINLINE
+VOID
+WDF_DMA_ENABLER_CONFIG_INIT (
+    _Out_ PWDF_DMA_ENABLER_CONFIG Config,
+    _In_ WDF_DMA_PROFILE Profile,
+    _In_ SIZE_T MaximumLength
+    )
+{
+    RtlZeroMemory(Config, sizeof(WDF_DMA_ENABLER_CONFIG));
+    Config->Size = sizeof(WDF_DMA_ENABLER_CONFIG);
+    Config->Profile = Profile;
+    Config->MaximumLength = MaximumLength;
+}
+
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfDmaEnablerCreate (
+    _In_ WDFDEVICE Device,
+    _In_ PWDF_DMA_ENABLER_CONFIG Config,
+    _In_opt_ PWDF_OBJECT_ATTRIBUTES Attributes,
+    _Out_ WDFDMAENABLER *DmaEnablerHandle
+    );
+
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfDmaEnablerSetMaximumScatterGatherElements (
+    _In_ WDFDMAENABLER DmaEnabler,
+    _In_ SIZE_T MaximumFragments
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfDmaTransactionCreate (
+    _In_ WDFDMAENABLER DmaEnabler,
+    _In_opt_ PWDF_OBJECT_ATTRIBUTES Attributes,
+    _Out_ WDFDMATRANSACTION *DmaTransaction
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfDmaTransactionInitializeUsingRequest (
+    _In_ WDFDMATRANSACTION DmaTransaction,
+    _In_ WDFREQUEST Request,
+    _In_ PFN_WDF_PROGRAM_DMA EvtProgramDmaFunction,
+    _In_ WDF_DMA_DIRECTION DmaDirection
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfDmaTransactionExecute (
+    _In_ WDFDMATRANSACTION DmaTransaction,
+    _In_opt_ WDFCONTEXT Context
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+BOOLEAN
+NTAPI
+WdfDmaTransactionDmaCompleted (
+    _In_ WDFDMATRANSACTION DmaTransaction,
+    _Out_ NTSTATUS *Status
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+SIZE_T
+NTAPI
+WdfDmaTransactionGetBytesTransferred (
+    _In_ WDFDMATRANSACTION DmaTransaction
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+WDFREQUEST
+NTAPI
+WdfDmaTransactionGetRequest (
+    _In_ WDFDMATRANSACTION DmaTransaction
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfDmaTransactionRelease (
+    _In_ WDFDMATRANSACTION DmaTransaction
     );
 
 #ifdef __cplusplus
