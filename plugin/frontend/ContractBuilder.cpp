@@ -1087,11 +1087,16 @@ void Builder::run(DumpMode Dump, raw_ostream &OS) {
   std::vector<std::pair<SourceLocation, std::string>> Lines;
   for (const FunctionDecl *First : Kept) {
     bool InUserCode = UserFunctions.count(First);
-    if (const FunctionDecl *Def = First->getDefinition()) {
+    // The symbol of the definition, reused for the first declaration when it
+    // is the definition.
+    std::string DefName;
+    const FunctionDecl *Def = First->getDefinition();
+    if (Def) {
+      DefName = Names.getName(Def);
       if (!InUserCode || Kit.inKitHeader(Def->getLocation()))
-        Model.SystemDefinitions.insert(Names.getName(Def));
+        Model.SystemDefinitions.insert(DefName);
       else
-        Model.DefinitionLocs[Names.getName(Def)] = Def->getLocation().getRawEncoding();
+        Model.DefinitionLocs[DefName] = Def->getLocation().getRawEncoding();
     }
     std::string Provenance;
     Contract C = buildFunction(First, Dump == DumpMode::None ? nullptr : &Provenance);
@@ -1116,11 +1121,13 @@ void Builder::run(DumpMode Dump, raw_ostream &OS) {
     }
     if (!Used)
       continue;
-    FunctionContract FC;
-    FC.Name = First->getNameAsString();
+    // Filled in place: a contract's items move one by one.
+    FunctionContract &FC = Model.Functions[Def == First && !DefName.empty()
+                                               ? DefName
+                                               : Names.getName(First)];
+    FC.Name = First->getIdentifier() ? First->getName().str() : First->getNameAsString();
     FC.DeclLoc = First->getLocation().getRawEncoding();
     FC.C = std::move(C);
-    Model.Functions[Names.getName(First)] = std::move(FC);
   }
   for (auto &L : Lines)
     OS << L.second << '\n';

@@ -41,11 +41,7 @@ bool KitHeaders::directoryHoldsAnchor(StringRef Dir) {
   return It->second = Found;
 }
 
-bool KitHeaders::inKitHeader(SourceLocation L) {
-  if (L.isInvalid())
-    return false;
-  if (System.inSystemHeader(L))
-    return true;
+bool KitHeaders::inKitFileOf(SourceLocation L) {
   return isKitFile(SM.getFileID(SM.getExpansionLoc(L)));
 }
 

@@ -19,6 +19,8 @@
 #ifndef IRQLCHECK_FRONTEND_KITHEADERS_H
 #define IRQLCHECK_FRONTEND_KITHEADERS_H
 
+#include "frontend/SystemHeaderCache.h"
+
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
@@ -29,15 +31,17 @@ class SourceManager;
 
 namespace irqlcheck {
 
-class SystemHeaderCache;
-
 class KitHeaders {
 public:
   KitHeaders(const clang::SourceManager &SM, SystemHeaderCache &System)
       : SM(SM), System(System) {}
 
   /// Is L (where it was expanded, inside a macro) in a header of the kit?
-  bool inKitHeader(clang::SourceLocation L);
+  /// Inline: asked for every top-level declaration, most of them in
+  /// system headers.
+  bool inKitHeader(clang::SourceLocation L) {
+    return L.isValid() && (System.inSystemHeader(L) || inKitFileOf(L));
+  }
   /// Is FID a header of the kit by its path (whether or not clang treats it
   /// as a system header)? The main file never is. Asked while preprocessing
   /// too, when a file is entered: the answer does not change later.
@@ -49,6 +53,8 @@ private:
   llvm::DenseMap<clang::FileID, bool> ByFile;
   llvm::StringMap<bool> ByDirectory;
   bool directoryHoldsAnchor(llvm::StringRef Dir);
+  /// isKitFile of the file L is expanded in.
+  bool inKitFileOf(clang::SourceLocation L);
 };
 
 } // namespace irqlcheck

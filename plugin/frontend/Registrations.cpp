@@ -402,14 +402,13 @@ void RegistrationFinder::State::creation(Kind K, const CallExpr *CE, int ConfigA
   Creations.push_back(C);
 }
 
-void RegistrationFinder::call(const CallExpr *CE) {
+void RegistrationFinder::call(const CallExpr *CE, const FunctionDecl *Callee) {
   // Any routine that takes the callback for a parameter of a role type
   // (WDF_TIMER_CONFIG_INIT(&Config, MyTimer), a driver's own helper, or a
   // call through a pointer: DmaOps->AllocateAdapterChannel(..., MyControl,
   // ...)): the parameter's type names the role. A configuration
   // initializer's first argument is the configuration the callback goes
   // into.
-  const FunctionDecl *Callee = CE->getDirectCallee();
   bool Named = Callee && Callee->getIdentifier();
   StringRef Name = Named ? Callee->getName() : StringRef();
   // What the registration was made through, spelt only for a registration.

@@ -62,8 +62,9 @@ public:
   /// KeInitializeDpc(&Dpc, MyDpc, Ctx), a callback passed for a parameter
   /// whose type is a pointer to a role typedef (WDF_TIMER_CONFIG_INIT(&C,
   /// MyTimer): PFN_WDF_TIMER), and the KMDF object creations
-  /// (WdfIoQueueCreate, WdfDeviceCreate, ...).
-  void call(const clang::CallExpr *CE);
+  /// (WdfIoQueueCreate, WdfDeviceCreate, ...). Callee: CE's direct callee
+  /// (CallExpr::getDirectCallee(), which the caller has at hand), or null.
+  void call(const clang::CallExpr *CE, const clang::FunctionDecl *Callee);
   /// Driver->MajorFunction[...] = MyDispatch and the like, a store into any
   /// field whose type is a pointer to a role typedef (FastIo.FastIoRead =
   /// MyFastIoRead: PFAST_IO_READ; QueueConfig.EvtIoRead = MyRead), and the

@@ -8,7 +8,7 @@ using namespace clang;
 
 namespace irqlcheck {
 
-bool SystemHeaderCache::inSystemHeader(SourceLocation L) {
+bool SystemHeaderCache::inSystemHeaderSlow(SourceLocation L) {
   if (L.isInvalid())
     return false;
   L = SM.getExpansionLoc(L);

@@ -25,10 +25,19 @@ public:
   explicit SystemHeaderCache(const clang::SourceManager &SM) : SM(SM) {}
 
   /// Is L (or, inside a macro expansion, where it was expanded) in a system
-  /// header? The same answer as SourceManager::isInSystemHeader.
-  bool inSystemHeader(clang::SourceLocation L);
+  /// header? The same answer as SourceManager::isInSystemHeader. Inline for
+  /// a file location in the file last asked about (asked for each of the
+  /// translation unit's top-level declarations): a call costs as much.
+  bool inSystemHeader(clang::SourceLocation L) {
+    unsigned Off = L.getRawEncoding();
+    if (L.isValid() && L.isFileID() && Last < Extents.size() && Extents[Last].Begin <= Off &&
+        Off < Extents[Last].End)
+      return Extents[Last].System;
+    return inSystemHeaderSlow(L);
+  }
 
 private:
+  bool inSystemHeaderSlow(clang::SourceLocation L);
   /// The local offsets of one file, [Begin, End).
   struct Extent {
     unsigned Begin, End;

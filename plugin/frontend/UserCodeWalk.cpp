@@ -16,6 +16,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 
 #include <algorithm>
@@ -30,8 +31,8 @@ class Walker : public RecursiveASTVisitor<Walker> {
   using Base = RecursiveASTVisitor<Walker>;
 
 public:
-  Walker(UserCodeFacts &Facts, KitHeaders &Headers, bool CPlusPlus)
-      : Facts(Facts), Headers(Headers), CPlusPlus(CPlusPlus) {}
+  Walker(UserCodeFacts &Facts, KitHeaders &Headers, bool CPlusPlus, bool OpenCL)
+      : Facts(Facts), Headers(Headers), CPlusPlus(CPlusPlus), OpenCL(OpenCL) {}
 
   /// Every statement the visitor reaches as a root (a body, an initializer,
   /// an array size) comes here and is walked in the visitor's pre-order,
@@ -133,8 +134,9 @@ public:
   bool VisitCallExpr(CallExpr *CE) {
     if (!InUserCode)
       return true;
-    Registrations.call(CE);
-    if (!CE->getDirectCallee())
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    Registrations.call(CE, Callee);
+    if (!Callee)
       Facts.IndirectCalls.push_back(CE);
     return true;
   }
@@ -153,6 +155,11 @@ public:
 
   bool VisitDeclRefExpr(DeclRefExpr *DRE) {
     ValueDecl *D = DRE->getDecl();
+    // Most references are to parameters and locals, never of global
+    // storage: told apart first by what hasGlobalStorage() would find
+    // through the declaration's contexts.
+    if (isa<ParmVarDecl>(D) || plainLocal(D))
+      return true;
     if (auto *FD = dyn_cast<FunctionDecl>(D)) {
       // A function defined in a header is emitted with its body, which may
       // name more functions.
@@ -168,6 +175,16 @@ public:
             Pending.push_back(const_cast<Expr *>(Def->getInit()));
     }
     return true;
+  }
+
+  /// A variable declared in a function without a storage class: what
+  /// VarDecl::hasLocalStorage() answers true for, but for OpenCL's
+  /// __constant (read there through the declaration's type).
+  bool plainLocal(const ValueDecl *D) const {
+    const auto *VD = dyn_cast<VarDecl>(D);
+    return VD && VD->getKind() == Decl::Var && !OpenCL && VD->getStorageClass() == SC_None &&
+           VD->getTSCSpec() == TSCS_unspecified &&
+           VD->getLexicalDeclContext()->isFunctionOrMethod();
   }
 
   void run(ArrayRef<Decl *> UserDecls) {
@@ -295,8 +312,18 @@ private:
       VisitInitListExpr(ILE);
       return pushChildren(ILE);
     }
+    // Nothing but the children, at hand without children()'s dispatch.
+    case Stmt::CompoundStmtClass: {
+      auto *CS = cast<CompoundStmt>(N);
+      if (CS->body_empty())
+        return nullptr;
+      for (Stmt *Child : llvm::reverse(llvm::drop_begin(CS->body())))
+        push(Child);
+      return CS->body_front();
+    }
+    case Stmt::ReturnStmtClass:
+      return cast<ReturnStmt>(N)->getRetValue();
     // Nothing but the children.
-    case Stmt::CompoundStmtClass:
     case Stmt::IfStmtClass:
     case Stmt::WhileStmtClass:
     case Stmt::DoStmtClass:
@@ -304,7 +331,6 @@ private:
     case Stmt::SwitchStmtClass:
     case Stmt::CaseStmtClass:
     case Stmt::DefaultStmtClass:
-    case Stmt::ReturnStmtClass:
     case Stmt::LabelStmtClass:
     case Stmt::AttributedStmtClass:
     case Stmt::IndirectGotoStmtClass:
@@ -397,6 +423,7 @@ private:
   UserCodeFacts &Facts;
   KitHeaders &Headers;
   bool CPlusPlus;
+  bool OpenCL;
   RegistrationFinder Registrations;
   bool InUserCode = true;
   SmallVector<Stmt *, 64> Stack;
@@ -409,9 +436,9 @@ private:
 
 UserCodeFacts walkUserCode(ArrayRef<Decl *> UserDecls, KitHeaders &Headers) {
   UserCodeFacts Facts;
-  bool CPlusPlus =
-      !UserDecls.empty() && UserDecls.front()->getASTContext().getLangOpts().CPlusPlus;
-  Walker(Facts, Headers, CPlusPlus).run(UserDecls);
+  const LangOptions *LO =
+      UserDecls.empty() ? nullptr : &UserDecls.front()->getASTContext().getLangOpts();
+  Walker(Facts, Headers, LO && LO->CPlusPlus, LO && LO->OpenCL).run(UserDecls);
   return Facts;
 }
 
