@@ -10,6 +10,9 @@ that call it with zero arguments of the declared parameter types:
   or DIRQL), which must draw irql-too-high (irql-not-required for req=) on that call;
 - one at the row's maximum itself (with arguments zero, so `if(...)` items whose
   condition holds for zero arguments count), which must draw no IRQL finding there;
+- for each `if(...)` condition that bounds the entry level, two at the row's
+  unconditional maximum: with an argument that makes the condition hold (must be
+  reported) and with one that does not (must be silent);
 
 compiles them all in one translation unit with the plugin loaded and classifies each row:
 
@@ -22,9 +25,11 @@ compiles them all in one translation unit with the plugin loaded and classifies 
   arity          the declaration's parameter count differs from the row's arity
   unreported     no finding above the maximum: the call does not reach the row
   false-positive an IRQL finding at the row's maximum
+  condition      a condition variant reported when it should not be, or the reverse
 
 Prints one line per row that is not ok (or every row with --verbose), then a summary:
-  rows N, declared D, high-only H, tested T, reported R, silent S, ok O, failures F
+  rows N, declared D, high-only H, tested T, reported R, silent S, conditions C/V, ok O,
+  failures F
 Exit status 0 unless --fail-on-failure and a row failed.
 
 Header sets: --headers mingw (mingw-w64's ddk headers: ntifs.h, ntstrsafe.h, wmilib.h,
@@ -37,6 +42,7 @@ Standard library only.
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -75,6 +81,7 @@ PROTOTYPES = {
     "MmInitializeMdl": ["PMDL", "PVOID", "SIZE_T"],
 }
 
+FAILURES = ("no-compile", "arity", "unreported", "false-positive", "condition")
 FINDINGS = ("irql-too-high", "irql-not-required", "irql-too-low", "irql-paged-call")
 
 
@@ -90,24 +97,58 @@ def read_rows(model_dir):
     return rows
 
 
-def holds_for_zero(cond):
-    """Does an if(...) condition hold when every argument is zero/NULL?"""
-    m = re.match(r"arg\d+(==|!=)(-?\w+)$", cond)
-    if m:
-        value = int(m.group(2), 0)
-        return (value == 0) == (m.group(1) == "==")
-    # A NULL timeout is an unbounded wait; zero pool types and flags are non-paged;
-    # a NULL format has no Unicode conversion.
-    return cond.endswith(":timeout-nonzero")
+# The argument values the condition variants pass: an integer, or one of these.
+ZERO_TIMEOUT, UNICODE_FORMAT, PLAIN_FORMAT = "zero-timeout", "unicode", "plain"
+# For each kind of condition: a value that makes it hold, and one that does not.
+CONDITION_VALUES = {
+    "timeout-nonzero": (0, ZERO_TIMEOUT),  # NULL is an unbounded wait
+    "paged-pool": (1, 0),                  # PagedPool, NonPagedPool
+    "paged-flags": (0x100, 0x40),          # POOL_FLAG_PAGED, POOL_FLAG_NON_PAGED
+    "unicode-format": (UNICODE_FORMAT, PLAIN_FORMAT),
+}
 
 
-def entry_bounds(contract, levels):
-    """(min, max) entry levels of a call with zero arguments, max None if unstated."""
+def holds(cond, values):
+    """Does an if(...) condition hold for these arguments ({index: value}, 0 if absent)?"""
+    m = re.match(r"arg(\d+)(==|!=|:)([-\w]+)$", cond)
+    if not m:
+        return False
+    value = values.get(int(m.group(1)), 0)
+    if m.group(2) != ":":
+        return isinstance(value, int) and (value == int(m.group(3), 0)) == (m.group(2) == "==")
+    kind = m.group(3)
+    if kind == "timeout-nonzero":
+        return value != ZERO_TIMEOUT
+    if kind in ("paged-pool", "paged-flags"):
+        return isinstance(value, int) and bool(value & (1 if kind == "paged-pool" else 0x100))
+    return value == UNICODE_FORMAT
+
+
+def condition_variants(contract):
+    """[(condition, {index: value that makes it hold}, {index: value that does not})]
+    for the conditions of a row that bound its entry level."""
+    out = []
+    for cond, item in re.findall(r"if\((.*?)\):(\S+)", contract):
+        m = re.match(r"arg(\d+)(==|!=|:)([-\w]+)$", cond)
+        if not m or not re.match(r"(max|req)=", item) or any(o[0] == cond for o in out):
+            continue
+        if m.group(2) == ":":
+            hold, fail = CONDITION_VALUES[m.group(3)]
+        else:
+            k = int(m.group(3), 0)
+            hold, fail = (k, k + 1) if m.group(2) == "==" else (k + 1, k)
+        out.append((cond, {int(m.group(1)): hold}, {int(m.group(1)): fail}))
+    return out
+
+
+def entry_bounds(contract, levels, values=None):
+    """(min, max) entry levels of a call with these arguments (all zero by default;
+    None: ignoring every condition), max None if unstated."""
     lo, hi = 0, None
     for item in contract.split():
         m = re.match(r"if\((.*)\):(.*)$", item)
         if m:
-            if not holds_for_zero(m.group(1)):
+            if values is None or not holds(m.group(1), values):
                 continue
             item = m.group(2)
         m = re.match(r"(max|req|min)=(\w+)$", item)
@@ -256,29 +297,56 @@ def macro_argument_types(hs, work, names, mac, decls):
     return found
 
 
-def call_text(name, arglists):
-    return ["%s(%s)" % (name, ", ".join(a)) for a in arglists]
-
-
 def raise_to(level, body):
     return ("  KIRQL irqlcheck_old;\n  KeRaiseIrql(%d, &irqlcheck_old);\n  %s;\n"
             "  KeLowerIrql(irqlcheck_old);\n" % (level, body))
 
 
+def argument(text, value):
+    """Argument text `text` ("(T)0" or "0") changed to carry a condition's value."""
+    m = re.match(r"^\((.*)\)0$", text)
+    cast = "(%s)" % m.group(1) if m else ""
+    if value == ZERO_TIMEOUT:
+        return cast + "&(LARGE_INTEGER){0}"
+    if value in (UNICODE_FORMAT, PLAIN_FORMAT):
+        return cast + ('"%ws"' if value == UNICODE_FORMAT else '"%d"')
+    return cast + str(value) if value else text
+
+
+def calls_of(name, contract, bounds, arguments, levels):
+    """[(kind, level, call text, expect a finding?)] for one row: above its maximum,
+    at it, and, for each condition that bounds the entry, with arguments that make
+    it hold and that do not, at the maximum the row has whatever the arguments."""
+    lo, hi = bounds
+    text = "%s(%s)" % (name, ", ".join(arguments))
+    out = [("high", above(hi, levels), text, True), ("allowed", hi, text, False)]
+    top = entry_bounds(contract, levels)[1]
+    for cond, hold, fail in condition_variants(contract):
+        for kind, values in (("hold", hold), ("fail", fail)):
+            index, value = next(iter(values.items()))
+            if index >= len(arguments) or top is None or top == 0:
+                continue
+            args = list(arguments)
+            args[index] = argument(args[index], value)
+            expect = entry_bounds(contract, levels, values)[1] < top
+            out.append(("%s %s" % (kind, cond), top, "%s(%s)" % (name, ", ".join(args)), expect))
+    return out
+
+
 def generate(hs, plan):
-    """The translation unit and {line: (row name, 'high'|'allowed')} of its calls."""
+    """The translation unit and {line: (row name, kind)} of its calls."""
     out = [hs.prologue]
     where = {}
     line = hs.prologue.count("\n") + 1
-    for name, (lo, hi, call) in plan.items():
-        for kind, level in (("high", above(hi, hs.levels)), ("allowed", hi)):
-            if kind == "allowed" and level == 0:
+    for name, calls in plan.items():
+        for number, (kind, level, call, _) in enumerate(calls):
+            if level == 0:
                 body = "  %s;\n" % call
                 offset = 1
             else:
                 body = raise_to(level, call)
                 offset = 3
-            text = "void irqlcheck_%s_%s(void) {\n%s}\n" % (kind, name, body)
+            text = "void irqlcheck_%d_%s(void) {\n%s}\n" % (number, name, body)
             where[line + offset] = (name, kind)
             for k in range(text.count("\n")):
                 where.setdefault(line + k, (name, kind))
@@ -345,11 +413,12 @@ def main():
     macro_rows = sorted(set(t for t in target.values() if t in mac and t not in decls))
     typed = macro_argument_types(hs, work, macro_rows, mac, decls)
     declared = 0
+    bounds, contracts, chosen = {}, {}, {}
     for name, arity, contract in rows:
-        lo, hi = entry_bounds(contract, hs.levels)
+        lo, hi = entry_bounds(contract, hs.levels, {})
         reached = target[name]
         if reached in decls:
-            params, variadic = decls[reached]
+            params = decls[reached][0]
             lists = [[zero(*p) for p in params]]
             count = len(params)
         elif reached in mac:
@@ -368,8 +437,10 @@ def main():
             continue
         if count != arity:
             status[name] = ("arity", "declared with %d parameters, row has %d" % (count, arity))
-        candidates[name] = list(dict.fromkeys(call_text(name, lists)))
-        plan[name] = (lo, hi, candidates[name][0])
+        candidates[name] = [list(l) for l in dict.fromkeys(tuple(l) for l in lists)]
+        bounds[name] = (lo, hi)
+        contracts[name] = contract
+        plan[name] = calls_of(name, contract, (lo, hi), candidates[name][0], hs.levels)
 
     # Compile; a row whose call does not compile tries its next argument list.
     errors = {}
@@ -393,10 +464,10 @@ def main():
         if not broken:
             break
         for name in broken:
-            lo, hi, call = plan[name]
-            rest = candidates[name][candidates[name].index(call) + 1:]
-            if rest:
-                plan[name] = (lo, hi, rest[0])
+            chosen[name] = chosen.get(name, 0) + 1
+            if chosen[name] < len(candidates[name]):
+                plan[name] = calls_of(name, contracts[name], bounds[name],
+                                      candidates[name][chosen[name]], hs.levels)
             else:
                 del plan[name]
                 status[name] = ("no-compile", errors[name])
@@ -406,19 +477,29 @@ def main():
         kind = re.search(r"\[(irql-[\w-]+)\]", message)
         if severity == "warning" and kind and kind.group(1) in FINDINGS and line in where:
             found.setdefault(where[line], []).append(message)
-    reported = silent = 0
-    for name, (lo, hi, call) in plan.items():
+    reported = silent = conditions = conditions_ok = 0
+    for name, calls in plan.items():
         high = found.get((name, "high"), [])
         allowed = found.get((name, "allowed"), [])
         named = [m for m in high if m.startswith("'%s' " % name)]
-        if named or high:
+        if high:
             reported += 1
         if not allowed:
             silent += 1
+        wrong = []
+        for kind, _, call, expect in calls[2:]:
+            conditions += 1
+            if bool(found.get((name, kind))) == expect:
+                conditions_ok += 1
+            else:
+                wrong.append("%s %s at its maximum: %s" % (
+                    call, "not reported" if expect else "reported", kind))
         if allowed:
             status[name] = ("false-positive", allowed[0])
         elif not high:
-            status[name] = ("unreported", call)
+            status[name] = ("unreported", calls[0][2])
+        elif wrong:
+            status[name] = ("condition", "; ".join(wrong))
         elif name in status:
             pass  # arity
         elif named:
@@ -428,17 +509,19 @@ def main():
 
     ok = sum(1 for s in status.values() if s[0] in ("ok", "ok-via"))
     failures = sum(1 for s in status.values()
-                   if s[0] in ("no-compile", "arity", "unreported", "false-positive"))
+                   if s[0] in FAILURES)
     for name, _, _ in rows:
         kind, detail = status[name]
-        if args.verbose or kind in ("no-compile", "arity", "unreported", "false-positive",
-                                    "ok-via"):
+        if args.verbose or kind in FAILURES + ("ok-via",):
             print("%s %s%s" % (kind, name, ": " + detail if detail else ""))
     tested = len(plan)
     high_only = sum(1 for s in status.values() if s[0] == "high-only")
-    print("rows %d, declared %d, high-only %d, tested %d, reported %d, silent %d, ok %d, "
-          "failures %d" % (len(rows), declared, high_only, tested, reported, silent, ok,
-                           failures))
+    print("rows %d, declared %d, high-only %d, tested %d, reported %d, silent %d, "
+          "conditions %d/%d, ok %d, failures %d" % (len(rows), declared, high_only, tested,
+                                                    reported, silent, conditions_ok,
+                                                    conditions, ok, failures))
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
     return 1 if args.fail_on_failure and failures else 0
 
 
