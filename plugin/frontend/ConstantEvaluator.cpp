@@ -334,6 +334,10 @@ std::optional<int64_t> ConstantEvaluator::evaluate(StringRef Text, std::string &
     if (Lookup)
       if (auto V = Lookup(Name))
         return V;
+    // SAL's own constants, which no header defines (KMDF's
+    // _When_(Wait == __true, ...)).
+    if (Name == "__true" || Name == "__false")
+      return int64_t(Name == "__true");
     W = "'" + Name.str() + "' is not a constant";
     return std::nullopt;
   };
