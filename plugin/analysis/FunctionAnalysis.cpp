@@ -216,11 +216,15 @@ void Analyzer::successors(const Instruction &Term, State &S,
       Cond = X->getOperand(0); // !FlagOn(Flags, FLTFL_POST_OPERATION_DRAINING)
       Taken = false;
     }
-    CmpInst::Predicate P;
+    // The compare is taken apart by hand: m_ICmp's predicate binding has a
+    // different type from LLVM 20 on.
+    const auto *Cmp = dyn_cast<ICmpInst>(Cond);
     const Value *Masked;
-    if (!match(Cond, m_ICmp(P, m_And(m_Value(Masked), m_One()), m_Zero())) ||
-        (P != CmpInst::ICMP_NE && P != CmpInst::ICMP_EQ))
+    if (!Cmp || !Cmp->isEquality() ||
+        !match(Cmp->getOperand(0), m_And(m_Value(Masked), m_One())) ||
+        !match(Cmp->getOperand(1), m_Zero()))
       return std::nullopt;
+    CmpInst::Predicate P = Cmp->getPredicate();
     const ContractItem *Class = Own.find(ItemKind::Class);
     if (!Class || Class->Name != "PFLT_POST_OPERATION_CALLBACK" || F.arg_size() != 4)
       return std::nullopt;
