@@ -50,7 +50,8 @@ struct Fixpoint {
   DenseSet<PathId> Clobbered;
   SmallPtrSet<const Instruction *, 4> UndoneByConstant;
   SmallPtrSet<const Instruction *, 4> SetToLevel;
-  DenseMap<const BasicBlock *, std::vector<State>> In_;
+  // Entry states by RPO index (most blocks have one: kept inline).
+  std::vector<SmallVector<State, 1>> In_;
 };
 
 } // namespace detail
@@ -102,7 +103,7 @@ private:
   // Calls that set the IRQL to a known level by raising or setting it (not
   // by a restore): an IRQL they left is the function's own doing.
   SmallPtrSet<const Instruction *, 4> &SetToLevel = Fix.SetToLevel;
-  DenseMap<const BasicBlock *, std::vector<State>> &In_ = Fix.In_;
+  std::vector<SmallVector<State, 1>> &In_ = Fix.In_;
   std::vector<const BasicBlock *> &Order = Fix.Order; // reverse post-order
   std::vector<unsigned> Visits; // by RPO index
   DenseMap<const BasicBlock *, unsigned> JoinEpochs; // see joinEpoch()
@@ -228,7 +229,7 @@ private:
               const std::vector<State> &States, std::vector<DiagNote> Notes = {});
   DiagNote raisedNote(const State &S);
   DiagNote raisedNote(const Instruction *Site, const IrqlValue &Cur);
-  bool addState(const BasicBlock *BB, std::vector<State> &List, State &&S, bool &Touched);
+  bool addState(const BasicBlock *BB, SmallVectorImpl<State> &List, State &&S, bool &Touched);
   unsigned joinEpoch(const BasicBlock *BB);
   unsigned visitLimit(unsigned Index);
   void keepLiveOut(State &S, const Value *Keep);

@@ -80,7 +80,7 @@ unsigned Analyzer::visitLimit(unsigned Index) {
 /// Adds S to BB's entry states; true if they changed (as State::operator==
 /// sees them). Only the state that changes is compared, not the whole list.
 /// Touched is set if they changed in any way.
-bool Analyzer::addState(const BasicBlock *BB, std::vector<State> &List, State &&S,
+bool Analyzer::addState(const BasicBlock *BB, SmallVectorImpl<State> &List, State &&S,
                         bool &Touched) {
   for (State &Old : List)
     if (Old.sameCore(S)) {
@@ -95,13 +95,10 @@ bool Analyzer::addState(const BasicBlock *BB, std::vector<State> &List, State &&
     }
   Touched = true;
   if (List.size() < MaxStatesPerBlock) {
-    // (Room for a second state: growing moves the first, at some cost.)
-    if (List.empty())
-      List.reserve(2);
     List.push_back(std::move(S));
     return true;
   }
-  std::vector<State> Before = List;
+  SmallVector<State, MaxStatesPerBlock> Before(List.begin(), List.end());
   List.push_back(std::move(S));
   unsigned E = joinEpoch(BB);
   for (State &St : List)
@@ -362,8 +359,8 @@ bool Analyzer::adopt(SavedFixpoint &Saved) {
   LevelRange From = Saved.Entry, To = EntryRange;
   auto Whole = [&](const IrqlValue &V) { return !V.HasEntry || V.Entry == From; };
   auto HasEntry = [](const auto &KV) { return KV.second.Irql.HasEntry; };
-  for (const auto &KV : Saved.Fix.In_)
-    for (const State &S : KV.second) {
+  for (const auto &List : Saved.Fix.In_)
+    for (const State &S : List) {
       if (!Whole(S.Cur) ||
           !all_of(S.Mem, [&](const auto &M) { return Whole(M.second.Irql); }) ||
           !all_of(S.Ssa, [&](const auto &X) { return Whole(X.second.Irql); }))
@@ -372,8 +369,8 @@ bool Analyzer::adopt(SavedFixpoint &Saved) {
   Fix = std::move(Saved.Fix);
   if (From == To)
     return true;
-  for (auto &KV : In_)
-    for (State &S : KV.second) {
+  for (auto &List : In_)
+    for (State &S : List) {
       if (S.Cur.HasEntry)
         S.Cur.Entry = To;
       if (any_of(std::as_const(S.Mem), HasEntry))
@@ -547,12 +544,11 @@ void Analyzer::fixpoint() {
   RPOIndex.reserve(Order.size());
   for (unsigned I = 0; I < Order.size(); ++I)
     RPOIndex[Order[I]] = I;
-  In_.reserve(Order.size());
+  In_.resize(Order.size());
 
   State Entry;
   Entry.Cur = IrqlValue::entry(EntryRange);
-  const BasicBlock *EntryBB = &F.getEntryBlock();
-  In_[EntryBB].push_back(Entry);
+  In_[0].push_back(Entry);
 
   // Phase 1: fixpoint over block entry states (a worklist in RPO order).
   // The lowest RPO index first; a block is queued at most once at a time.
@@ -578,7 +574,7 @@ void Analyzer::fixpoint() {
     Work.pop();
     Queued[Index] = false;
     const BasicBlock *BB = Order[Index];
-    const std::vector<State> &EntryStates = In_[BB];
+    const SmallVectorImpl<State> &EntryStates = In_[Index];
     States.assign(EntryStates.begin(), EntryStates.end());
     auto &Here = Points[Index];
     Here.clear();
@@ -617,7 +613,7 @@ void Analyzer::fixpoint() {
       if (RPO == RPOIndex.end())
         continue;
       unsigned SuccIndex = RPO->second;
-      std::vector<State> &Entry = In_[Succ];
+      SmallVectorImpl<State> &Entry = In_[SuccIndex];
       size_t SizeBefore = Entry.size();
       bool Changed, Touched = false;
       unsigned Limit = visitLimit(SuccIndex);
@@ -635,7 +631,8 @@ void Analyzer::fixpoint() {
         W.Facts.clear();
         Changed = !(SizeBefore == 1 && Entry[0] == W);
         Touched = true;
-        Entry = {std::move(W)};
+        Entry.clear();
+        Entry.push_back(std::move(W));
       } else {
         Changed = addState(Succ, Entry, std::move(S), Touched);
       }
@@ -673,8 +670,7 @@ void Analyzer::replay() {
   Reporting = true;
   for (unsigned Index = 0; Index < Order.size(); ++Index) {
     const BasicBlock *BB = Order[Index];
-    auto It = In_.find(BB);
-    if (It == In_.end() || It->second.empty())
+    if (Index >= In_.size() || In_[Index].empty())
       continue;
     if (Index < PointsCurrent.size() && PointsCurrent[Index]) {
       FromKeptVisit = true;
@@ -687,7 +683,7 @@ void Analyzer::replay() {
       FromKeptVisit = false;
       continue;
     }
-    std::vector<State> States = It->second;
+    std::vector<State> States(In_[Index].begin(), In_[Index].end());
     for (const Instruction &I : *BB) {
       if (const auto *RI = dyn_cast<ReturnInst>(&I)) {
         checkExit(*RI, States);
