@@ -23,6 +23,7 @@
 #include "report/Reporter.h"
 
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/PointerIntPair.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/Function.h"
@@ -37,6 +38,14 @@ namespace detail {
 
 using namespace llvm;
 
+/// The states at an instruction the replay has something to do at (a call
+/// or a return), from the last visit of its block in the fixpoint.
+struct KeptPoint {
+  const Instruction *I;
+  std::vector<State> States;
+  bool EffectsFind = true; // the call's effects report something (applyEffects)
+};
+
 /// What the fixpoint (phase 1) leaves for the replay (phase 2).
 struct Fixpoint {
   std::vector<const BasicBlock *> Order; // reverse post-order
@@ -50,7 +59,18 @@ struct Fixpoint {
   DenseSet<PathId> Clobbered;
   SmallPtrSet<const Instruction *, 4> UndoneByConstant;
   SmallPtrSet<const Instruction *, 4> SetToLevel;
-  DenseMap<const BasicBlock *, std::vector<State>> In_;
+  // Entry states by RPO index (most blocks have one: kept inline).
+  std::vector<SmallVector<State, 1>> In_;
+  // The instructions a transfer acts on (calls, stores, and the loads,
+  // casts and compares some transfer reads), block after block in RPO:
+  // block I's are Steps[StepBegin[I]] up to Steps[StepBegin[I + 1]]. A
+  // call's bit: the replay has something to do there (replayedAt).
+  std::vector<PointerIntPair<const Instruction *, 1, bool>> Steps;
+  std::vector<unsigned> StepBegin;
+  // By block (RPO index): the kept points of its last visit, and whether
+  // its entry states are still those of that visit.
+  std::vector<std::vector<KeptPoint>> Points;
+  std::vector<bool> PointsCurrent;
 };
 
 } // namespace detail
@@ -102,7 +122,15 @@ private:
   // Calls that set the IRQL to a known level by raising or setting it (not
   // by a restore): an IRQL they left is the function's own doing.
   SmallPtrSet<const Instruction *, 4> &SetToLevel = Fix.SetToLevel;
-  DenseMap<const BasicBlock *, std::vector<State>> &In_ = Fix.In_;
+  std::vector<SmallVector<State, 1>> &In_ = Fix.In_;
+  // What a direct call's callee is to the analysis, found once per call
+  // site rather than at every visit (see calleeFacts).
+  struct CalleeFacts {
+    const Contract *CC = nullptr;
+    bool CurIrql = false; // KeGetCurrentIrql()
+  };
+  DenseMap<const CallBase *, CalleeFacts> CalleeFactsAt;
+  CalleeFacts calleeFacts(const CallBase &CB, const Function *Callee);
   std::vector<const BasicBlock *> &Order = Fix.Order; // reverse post-order
   std::vector<unsigned> Visits; // by RPO index
   DenseMap<const BasicBlock *, unsigned> JoinEpochs; // see joinEpoch()
@@ -110,9 +138,11 @@ private:
   // By block (RPO index): the states at each instruction the replay has
   // anything to do at, from the block's last visit in the fixpoint, and
   // whether its entry states are still those of that visit.
-  std::vector<std::vector<std::pair<const Instruction *, std::vector<State>>>> Points;
-  std::vector<bool> PointsCurrent;
+  std::vector<std::vector<KeptPoint>> &Points = Fix.Points;
+  std::vector<bool> &PointsCurrent = Fix.PointsCurrent;
   bool FromKeptVisit = false; // the replay runs from those states now
+  bool KeptEffectsFind = true; // ... and this one's effects report something
+  bool EffectsMayFind = false; // set by applyEffects when it reports or would
   DenseSet<std::pair<const Instruction *, unsigned>> Reported;
   bool Reporting = false;
   // A KeGetCurrentIrql() test narrowed the entry range on some path: the
@@ -210,9 +240,10 @@ private:
   void noteExit(const ReturnInst &RI, const std::vector<State> &States);
   void addChain(const Function &Callee, bool Max, std::vector<DiagNote> &Notes);
   void finishSummary();
+  void prepare();
   void fixpoint();
   void replay();
-  bool replayedAt(const Instruction &I) const;
+  bool replayedAt(const Instruction &I);
   bool adopt(SavedFixpoint &Saved);
   void keep(SavedFixpoint &Saved);
   bool raisesToUnknownLevel() const;
@@ -228,7 +259,7 @@ private:
               const std::vector<State> &States, std::vector<DiagNote> Notes = {});
   DiagNote raisedNote(const State &S);
   DiagNote raisedNote(const Instruction *Site, const IrqlValue &Cur);
-  bool addState(const BasicBlock *BB, std::vector<State> &List, State &&S, bool &Touched);
+  bool addState(const BasicBlock *BB, SmallVectorImpl<State> &List, State &&S, bool &Touched);
   unsigned joinEpoch(const BasicBlock *BB);
   unsigned visitLimit(unsigned Index);
   void keepLiveOut(State &S, const Value *Keep);

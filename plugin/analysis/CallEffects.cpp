@@ -85,6 +85,13 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
   auto Found = [&](CheckId Id, std::string Msg, std::vector<DiagNote> Notes = {}) {
     Findings->push_back({Id, std::move(Msg), std::move(Notes)});
   };
+  // Does the call report something here? Noted in the fixpoint too, where
+  // nothing is built: a replay from that visit's states skips the effects
+  // of a call that reports nothing (they only change states it drops).
+  auto Finds = [&](bool Cond) {
+    EffectsMayFind |= Cond;
+    return Cond && Findings;
+  };
   auto SiteNote = [&](const Instruction *Site, const std::string &What) {
     return DiagNote{DiagLoc::ir(Site->getDebugLoc().get(), &F), What};
   };
@@ -145,12 +152,12 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
         break;
       auto Pos = find(S.Stack, V.Site);
       if (Pos == S.Stack.end()) {
-        if (Findings && !UndoneByConstant.contains(V.Site))
+        if (Finds(!UndoneByConstant.contains(V.Site)))
           Found(CheckId::RestoreUnsaved,
                 "'" + Name() + "' restores an IRQL whose raise was already undone",
                 {SiteNote(V.Site, "the IRQL was saved here")});
       } else {
-        if (Findings && Pos + 1 != S.Stack.end())
+        if (Finds(Pos + 1 != S.Stack.end()))
           Found(CheckId::RestoreOrder,
                 "'" + Name() + "' restores the IRQL saved by '" +
                     calleeName(cast<CallBase>(**Pos)) + "' while the later raise by '" +
@@ -172,7 +179,7 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
         UndoneByConstant.insert(S.Stack.back());
         S.Stack.pop_back();
       }
-      if (Findings)
+      if (Finds(true))
         Found(CheckId::RestoreUnsaved,
             "'" + Name() + "' sets the IRQL to the constant " + L.name(Level(V.N)) +
                 " instead of restoring the value saved by the matching raise",
@@ -244,8 +251,8 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
       After = Before;
     } else if (I.Kind == ItemKind::Raises) {
       if (auto Lv = LevelOrArg(I.Value)) {
-        if (Findings && !(DerivedEntry && Before.isEntryOnly()) &&
-            outside(Before, {PassiveLevel, *Lv}, EntryPromised, high()) == Verdict::Certain)
+        if (Finds(!(DerivedEntry && Before.isEntryOnly()) &&
+                  outside(Before, {PassiveLevel, *Lv}, EntryPromised, high()) == Verdict::Certain))
           Found(CheckId::RaiseToLower,
                 "'" + Name() + "' raises to " + L.name(*Lv) + " but is called at " +
                     describe(Before, L) + ": it would lower the IRQL (use KeLowerIrql "
@@ -293,13 +300,13 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
       WaitNext = &I;
   auto FName = [&] { return cNameOfSymbol(F.getName()).str(); };
   if (WaitNext) {
-    if (Findings && Own.has(ItemKind::Paged))
+    if (Finds(Own.has(ItemKind::Paged)))
       Found(CheckId::PagedRaise,
             "pageable function '" + FName() + "' calls '" + Name() +
                 "' with Wait=TRUE: it returns at DISPATCH_LEVEL and runs on from a page that "
                 "can be paged out until the wait (bug check 0xD1 if the page is not resident)");
     if (!followedByWait(CB)) {
-      if (Findings)
+      if (Finds(true))
         Found(CheckId::SetEventWait,
               "'" + Name() + "' is called with Wait=TRUE but the next call is not a "
               "KeWaitForXxx routine: it returns at DISPATCH_LEVEL, holding the dispatcher "
@@ -308,9 +315,9 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
   }
   // Pageable code that raises itself to DISPATCH_LEVEL or above (a spin
   // lock) keeps running from a page that can be paged out.
-  if (Findings && After && !WaitNext && Own.has(ItemKind::Paged) &&
-      outside(*After, {PassiveLevel, ApcLevel}, false, high()) == Verdict::Certain &&
-      outside(Before, {PassiveLevel, ApcLevel}, EntryPromised, high()) != Verdict::Certain)
+  if (Finds(After && !WaitNext && Own.has(ItemKind::Paged) &&
+            outside(*After, {PassiveLevel, ApcLevel}, false, high()) == Verdict::Certain &&
+            outside(Before, {PassiveLevel, ApcLevel}, EntryPromised, high()) != Verdict::Certain))
     Found(CheckId::PagedRaise,
           "pageable function '" + FName() + "' raises the IRQL to " + describe(*After, L) +
               " with '" + Name() + "' and runs on from a page that can be paged out (bug check "
@@ -323,17 +330,17 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
     S.Cur = *After;
     S.LastChange = &CB;
     // The function's own bounds while it runs.
-    if (Findings && FnMax && outside(S.Cur, {PassiveLevel, *FnMax}, false, high()) == Verdict::Certain)
+    if (Finds(FnMax && outside(S.Cur, {PassiveLevel, *FnMax}, false, high()) == Verdict::Certain))
       Found(CheckId::FunctionMax, "'" + Name() + "' raises the IRQL to " + describe(S.Cur, L) +
                                         ", above this function's limit of " + L.name(*FnMax));
     Verdict BelowMin = FnMin ? outside(S.Cur, {*FnMin, high()}, false, high()) : Verdict::Ok;
-    if (Findings && BelowMin == Verdict::Certain)
+    if (Finds(BelowMin == Verdict::Certain))
       Found(CheckId::FunctionMin, "'" + Name() + "' lowers the IRQL to " + describe(S.Cur, L) +
                                         ", below this function's minimum of " + L.name(*FnMin));
     // A restore to a value nobody is known to have saved (read through a
     // pointer parameter, passed in) may be anything: the minimum the
     // function promises is not kept.
-    else if (Findings && BelowMin == Verdict::Maybe && RestoresUnknown)
+    else if (Finds(BelowMin == Verdict::Maybe && RestoresUnknown))
       Found(CheckId::FunctionMin,
             "'" + Name() + "' lowers the IRQL to a value not known to be at or above this "
             "function's minimum of " + L.name(*FnMin) + " (_IRQL_always_function_min_)");
@@ -392,8 +399,10 @@ Analyzer::CallVerdict Analyzer::callVerdict(const CallBase &CB, const Contract &
   }
   // Paths that only narrowed a promised entry range (KeGetCurrentIrql()
   // branches that joined again) still cover the whole of it together: the
-  // promise is broken if their union leaves what the callee allows.
-  if (EntryPromised && all_of(States, [](const State &S) { return S.Cur.isEntryOnly(); })) {
+  // promise is broken if their union leaves what the callee allows. (One
+  // path's union is its own range, judged above.)
+  if (EntryPromised && States.size() > 1 &&
+      all_of(States, [](const State &S) { return S.Cur.isEntryOnly(); })) {
     LevelRange Union = States.front().Cur.Entry;
     for (const State &S : States)
       Union = Union.hull(S.Cur.Entry);
@@ -434,8 +443,8 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
                      : std::next(It);
     return;
   }
-  // The callee's name is spelled out only for a message (below).
-  if (Callee && cNameOfSymbol(Callee->getName()) == "KeGetCurrentIrql") {
+  CalleeFacts Facts = calleeFacts(CB, Callee);
+  if (Facts.CurIrql) {
     for (State &S : States) {
       SymVal V;
       V.K = SymVal::CurIrql;
@@ -451,9 +460,7 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
         for (const State &S : States)
           if (PathId P = pointerPath(A, S))
             Clobbered.insert(P);
-  const Contract *CC = Callee                   ? In.ContractOf(*Callee)
-                       : In.IndirectContractOf ? In.IndirectContractOf(CB)
-                                               : nullptr;
+  const Contract *CC = Facts.CC;
   if (!CC) {
     for (State &S : States) {
       invalidateForCall(CB, S);
@@ -583,6 +590,11 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
   
     }
 }
+
+  // From a kept visit whose effects report nothing: the states after the
+  // call are not looked at (the visit found them).
+  if (FromKeptVisit && !KeptEffectsFind)
+    return;
 
   // 2. What the call does to the IRQL, split for try-acquires (a state
   // that fails to acquire goes before the one that acquires; the states

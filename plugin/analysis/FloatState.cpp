@@ -46,6 +46,7 @@ void Analyzer::floatState(const CallBase &CB, const Contract &CC, State &S,
     if (I.Cond.K != Condition::Always ||
         (I.Kind != ItemKind::FpSave && I.Kind != ItemKind::FpRestore))
       continue;
+    EffectsMayFind = true; // (it may tell the summary too: always replayed)
     PathId P = Paths.slot(FloatStateSlot, locationAt(CB, I, S));
     if (!P)
       continue;

@@ -81,7 +81,7 @@ unsigned Analyzer::visitLimit(unsigned Index) {
 /// Adds S to BB's entry states; true if they changed (as State::operator==
 /// sees them). Only the state that changes is compared, not the whole list.
 /// Touched is set if they changed in any way.
-bool Analyzer::addState(const BasicBlock *BB, std::vector<State> &List, State &&S,
+bool Analyzer::addState(const BasicBlock *BB, SmallVectorImpl<State> &List, State &&S,
                         bool &Touched) {
   for (State &Old : List)
     if (Old.sameCore(S)) {
@@ -96,13 +96,10 @@ bool Analyzer::addState(const BasicBlock *BB, std::vector<State> &List, State &&
     }
   Touched = true;
   if (List.size() < MaxStatesPerBlock) {
-    // (Room for a second state: growing moves the first, at some cost.)
-    if (List.empty())
-      List.reserve(2);
     List.push_back(std::move(S));
     return true;
   }
-  std::vector<State> Before = List;
+  SmallVector<State, MaxStatesPerBlock> Before(List.begin(), List.end());
   List.push_back(std::move(S));
   unsigned E = joinEpoch(BB);
   for (State &St : List)
@@ -421,28 +418,49 @@ bool Analyzer::adopt(SavedFixpoint &Saved) {
   LevelRange From = Saved.Entry, To = EntryRange;
   auto Whole = [&](const IrqlValue &V) { return !V.HasEntry || V.Entry == From; };
   auto HasEntry = [](const auto &KV) { return KV.second.Irql.HasEntry; };
-  for (const auto &KV : Saved.Fix.In_)
-    for (const State &S : KV.second) {
-      if (!Whole(S.Cur) ||
-          !all_of(S.Mem, [&](const auto &M) { return Whole(M.second.Irql); }) ||
-          !all_of(S.Ssa, [&](const auto &X) { return Whole(X.second.Irql); }))
-        return false;
-    }
+  // The entry states and the states kept at calls and returns (the
+  // replay starts from those of a block whose entry states did not change
+  // after its last visit).
+  auto EveryState = [](Fixpoint &Fx, auto Do) {
+    for (auto &List : Fx.In_)
+      for (State &S : List)
+        if (!Do(S))
+          return false;
+    for (auto &Block : Fx.Points)
+      for (KeptPoint &P : Block)
+        for (State &S : P.States)
+          if (!Do(S))
+            return false;
+    return true;
+  };
+  if (!EveryState(Saved.Fix, [&](const State &S) {
+        return Whole(S.Cur) &&
+               all_of(S.Mem, [&](const auto &M) { return Whole(M.second.Irql); }) &&
+               all_of(S.Ssa, [&](const auto &X) { return Whole(X.second.Irql); });
+      }))
+    return false;
   Fix = std::move(Saved.Fix);
+  // What a kept call's effects report was found at the summary run's entry
+  // range and without its callers' (DerivedEntry): asked again.
+  for (auto &Block : Points)
+    for (KeptPoint &P : Block)
+      P.EffectsFind = true;
   if (From == To)
     return true;
-  for (auto &KV : In_)
-    for (State &S : KV.second) {
-      if (S.Cur.HasEntry)
-        S.Cur.Entry = To;
-      if (any_of(std::as_const(S.Mem), HasEntry))
-        for (auto &M : S.Mem)
-          if (M.second.Irql.HasEntry)
-            M.second.Irql.Entry = To;
+  EveryState(Fix, [&](State &S) {
+    if (S.Cur.HasEntry)
+      S.Cur.Entry = To;
+    // (Read first: writing a map shared with another state copies it.)
+    if (any_of(std::as_const(S.Mem), HasEntry))
+      for (auto &M : S.Mem)
+        if (M.second.Irql.HasEntry)
+          M.second.Irql.Entry = To;
+    if (any_of(std::as_const(S.Ssa), HasEntry))
       for (auto &X : S.Ssa)
         if (X.second.Irql.HasEntry)
           X.second.Irql.Entry = To;
-    }
+    return true;
+  });
   return true;
 }
 
@@ -559,18 +577,44 @@ bool Analyzer::unreadValue(const Value *V, unsigned Depth) const {
   });
 }
 
-/// Phase 1: the entry states of every block, to a fixpoint.
-void Analyzer::fixpoint() {
+/// What the visits need to know of the function's instructions, found in
+/// one walk over the blocks reached (in RPO).
+void Analyzer::prepare() {
+  // One walk over the reached blocks: what travels along edges, what no
+  // transfer reads, and the steps each visit goes through.
   size_t NumInsts = 0;
-  for (const BasicBlock &BB : F)
-    for (const Instruction &I : BB) {
+  Fix.StepBegin.reserve(Order.size() + 1);
+  Fix.Steps.reserve(6 * Order.size()); // (about as many as a block has at -O0)
+  SmallVector<const AllocaInst *, 16> Allocas;
+  for (const BasicBlock *BB : Order) {
+    Fix.StepBegin.push_back(Fix.Steps.size());
+    for (const Instruction &I : *BB) {
       ++NumInsts;
-      if (any_of(I.users(), [&](const User *U) { return cast<Instruction>(U)->getParent() != &BB; }))
+      if (const auto *AI = dyn_cast<AllocaInst>(&I))
+        Allocas.push_back(AI);
+      if (any_of(I.users(), [&](const User *U) { return cast<Instruction>(U)->getParent() != BB; }))
         LiveOut.insert(&I);
-      if ((isa<LoadInst>(I) || isa<CastInst>(I) || isa<ICmpInst>(I)) &&
-          !I.getType()->isPointerTy() && unreadValue(&I))
+      if (I.isTerminator() && !isa<InvokeInst>(I))
+        continue; // (an invoke is a call: it ends its block, in __try)
+      if (const auto *CB = dyn_cast<CallBase>(&I)) {
+        // (An intrinsic other than memset/memcpy changes nothing.)
+        const Function *Callee = calledFunction(*CB);
+        if (!Callee || !Callee->isIntrinsic() || isa<MemIntrinsic>(CB))
+          Fix.Steps.push_back({&I, replayedAt(I)});
+        continue;
+      }
+      bool Value = isa<LoadInst>(I) || isa<CastInst>(I) || isa<ICmpInst>(I);
+      if (Value && !I.getType()->isPointerTy() && unreadValue(&I)) {
         Unread.insert(&I);
+        continue;
+      }
+      // (Other instructions change no state: addresses, arithmetic, allocas,
+      // phis, loads of pointers, resolved through pointerPath.)
+      if (isa<StoreInst>(I) || (Value && !(isa<LoadInst>(I) && I.getType()->isPointerTy())))
+        Fix.Steps.push_back({&I, false});
     }
+  }
+  Fix.StepBegin.push_back(Fix.Steps.size());
   // At -O0 about a third of the instructions are pointers whose path is
   // asked for, a seventh GEPs: room for them up front, not grown step by
   // step (each step rehashes).
@@ -578,27 +622,30 @@ void Analyzer::fixpoint() {
   GepOffsets.reserve(NumInsts / 7);
 
   // Locals whose address reaches a call or is stored may change behind our back.
-  for (const Instruction &I : instructions(F))
-    if (const auto *AI = dyn_cast<AllocaInst>(&I)) {
-      SmallVector<const Value *, 8> Work{AI};
-      while (!Work.empty() && !Escaped.count(AI)) {
-        const Value *V = Work.pop_back_val();
-        for (const User *U : V->users()) {
-          if (isa<GetElementPtrInst>(U) || isa<BitCastInst>(U))
-            Work.push_back(U);
-          else if (const auto *SI = dyn_cast<StoreInst>(U)) {
-            if (SI->getValueOperand() == V)
-              Escaped.insert(AI);
-          } else if (const auto *CB = dyn_cast<CallBase>(U)) {
-            if (!CB->isLifetimeStartOrEnd() && !isa<DbgInfoIntrinsic>(CB))
-              Escaped.insert(AI);
-          } else if (!isa<LoadInst>(U)) {
+  // (Those of the blocks reached: no other block's value is used there.)
+  for (const AllocaInst *AI : Allocas) {
+    SmallVector<const Value *, 8> Work{AI};
+    while (!Work.empty() && !Escaped.count(AI)) {
+      const Value *V = Work.pop_back_val();
+      for (const User *U : V->users()) {
+        if (isa<GetElementPtrInst>(U) || isa<BitCastInst>(U))
+          Work.push_back(U);
+        else if (const auto *SI = dyn_cast<StoreInst>(U)) {
+          if (SI->getValueOperand() == V)
             Escaped.insert(AI);
-          }
+        } else if (const auto *CB = dyn_cast<CallBase>(U)) {
+          if (!CB->isLifetimeStartOrEnd() && !isa<DbgInfoIntrinsic>(CB))
+            Escaped.insert(AI);
+        } else if (!isa<LoadInst>(U)) {
+          Escaped.insert(AI);
         }
       }
     }
+  }
+}
 
+/// Phase 1: the entry states of every block, to a fixpoint.
+void Analyzer::fixpoint() {
   ReversePostOrderTraversal<const Function *> RPOT(&F);
   Order.assign(RPOT.begin(), RPOT.end());
   // (The maps by block get their room at once: no rehash as they fill.)
@@ -606,12 +653,14 @@ void Analyzer::fixpoint() {
   RPOIndex.reserve(Order.size());
   for (unsigned I = 0; I < Order.size(); ++I)
     RPOIndex[Order[I]] = I;
-  In_.reserve(Order.size());
+
+  prepare();
+
+  In_.resize(Order.size());
 
   State Entry;
   Entry.Cur = IrqlValue::entry(EntryRange);
-  const BasicBlock *EntryBB = &F.getEntryBlock();
-  In_[EntryBB].push_back(Entry);
+  In_[0].push_back(Entry);
 
   // Phase 1: fixpoint over block entry states (a worklist in RPO order).
   // The lowest RPO index first; a block is queued at most once at a time.
@@ -637,24 +686,33 @@ void Analyzer::fixpoint() {
     Work.pop();
     Queued[Index] = false;
     const BasicBlock *BB = Order[Index];
-    const std::vector<State> &EntryStates = In_[BB];
+    const SmallVectorImpl<State> &EntryStates = In_[Index];
     States.assign(EntryStates.begin(), EntryStates.end());
     auto &Here = Points[Index];
     Here.clear();
+    // (Room for its points at once: a state list moved on growth costs.)
+    unsigned NumKept = isa_and_nonnull<ReturnInst>(BB->getTerminator());
+    for (unsigned J = Fix.StepBegin[Index], E = Fix.StepBegin[Index + 1]; J < E; ++J)
+      NumKept += Fix.Steps[J].getInt();
+    Here.reserve(NumKept);
     PointsCurrent[Index] = true;
     // An invoke (a call inside __try, or one that may throw in C++) ends its
     // block but is a call all the same: its normal successor sees its
     // effect, its unwind successor the states from before it (the call did
     // not complete).
     std::vector<State> BeforeInvoke;
-    for (const Instruction &I : *BB) {
-      if (I.isTerminator() && !isa<InvokeInst>(I))
-        break;
-      if (isa<CallBase>(I) && replayedAt(I)) // (returns come after the loop)
+    for (unsigned J = Fix.StepBegin[Index], E = Fix.StepBegin[Index + 1]; J < E; ++J) {
+      const Instruction &I = *Fix.Steps[J].getPointer();
+      bool Kept = Fix.Steps[J].getInt(); // (returns come after the loop)
+      if (Kept) {
         Here.push_back({&I, States});
+        EffectsMayFind = false;
+      }
       if (isa<InvokeInst>(I))
         BeforeInvoke = States;
       transferInst(I, States);
+      if (Kept)
+        Here.back().EffectsFind = EffectsMayFind;
     }
     const Instruction *Term = BB->getTerminator();
     if (!Term)
@@ -695,7 +753,7 @@ void Analyzer::fixpoint() {
       if (RPO == RPOIndex.end())
         continue;
       unsigned SuccIndex = RPO->second;
-      std::vector<State> &Entry = In_[Succ];
+      SmallVectorImpl<State> &Entry = In_[SuccIndex];
       size_t SizeBefore = Entry.size();
       bool Changed, Touched = false;
       unsigned Limit = visitLimit(SuccIndex);
@@ -713,7 +771,8 @@ void Analyzer::fixpoint() {
         W.Facts.clear();
         Changed = !(SizeBefore == 1 && Entry[0] == W);
         Touched = true;
-        Entry = {std::move(W)};
+        Entry.clear();
+        Entry.push_back(std::move(W));
       } else {
         Changed = addState(Succ, Entry, std::move(S), Touched);
       }
@@ -729,7 +788,7 @@ void Analyzer::fixpoint() {
 /// Does the replay have anything to do at I: a call that may be reported
 /// or tells the summary or the callee something (one with a contract, or
 /// through a pointer), or a return?
-bool Analyzer::replayedAt(const Instruction &I) const {
+bool Analyzer::replayedAt(const Instruction &I) {
   if (isa<ReturnInst>(I))
     return true;
   const auto *CB = dyn_cast<CallBase>(&I);
@@ -738,8 +797,30 @@ bool Analyzer::replayedAt(const Instruction &I) const {
   const Function *Callee = calledFunction(*CB);
   if (!Callee)
     return true;
-  return !Callee->isIntrinsic() && In.ContractOf(*Callee) &&
-         cNameOfSymbol(Callee->getName()) != "KeGetCurrentIrql";
+  if (Callee->isIntrinsic())
+    return false;
+  CalleeFacts Facts = calleeFacts(*CB, Callee);
+  return Facts.CC && !Facts.CurIrql;
+}
+
+/// The callee's contract and whether it is KeGetCurrentIrql(): asked at
+/// every visit of a call, found once per call site (a call through a
+/// pointer checked now as a call to one target is asked afresh).
+Analyzer::CalleeFacts Analyzer::calleeFacts(const CallBase &CB, const Function *Callee) {
+  auto Find = [&] {
+    CalleeFacts R;
+    R.CurIrql = Callee && cNameOfSymbol(Callee->getName()) == "KeGetCurrentIrql";
+    R.CC = Callee                   ? In.ContractOf(*Callee)
+           : In.IndirectContractOf ? In.IndirectContractOf(CB)
+                                   : nullptr;
+    return R;
+  };
+  if (&CB == ForcedCall)
+    return Find();
+  auto [It, New] = CalleeFactsAt.try_emplace(&CB);
+  if (New)
+    It->second = Find();
+  return It->second;
 }
 
 /// Phase 2: replay every block once from its final entry states, reporting
@@ -751,30 +832,26 @@ void Analyzer::replay() {
   Reporting = true;
   for (unsigned Index = 0; Index < Order.size(); ++Index) {
     const BasicBlock *BB = Order[Index];
-    auto It = In_.find(BB);
-    if (It == In_.end() || It->second.empty())
+    if (Index >= In_.size() || In_[Index].empty())
       continue;
     if (Index < PointsCurrent.size() && PointsCurrent[Index]) {
       FromKeptVisit = true;
-      for (auto &[I, AtI] : Points[Index]) {
-        if (const auto *RI = dyn_cast<ReturnInst>(I))
-          checkExit(*RI, AtI);
+      for (KeptPoint &P : Points[Index]) {
+        KeptEffectsFind = P.EffectsFind;
+        if (const auto *RI = dyn_cast<ReturnInst>(P.I))
+          checkExit(*RI, P.States);
         else
-          transferInst(*I, AtI);
+          transferInst(*P.I, P.States);
       }
       FromKeptVisit = false;
+      KeptEffectsFind = true;
       continue;
     }
-    std::vector<State> States = It->second;
-    for (const Instruction &I : *BB) {
-      if (const auto *RI = dyn_cast<ReturnInst>(&I)) {
-        checkExit(*RI, States);
-        break;
-      }
-      if (I.isTerminator() && !isa<InvokeInst>(I))
-        break;
-      transferInst(I, States);
-    }
+    std::vector<State> States(In_[Index].begin(), In_[Index].end());
+    for (unsigned J = Fix.StepBegin[Index], E = Fix.StepBegin[Index + 1]; J < E; ++J)
+      transferInst(*Fix.Steps[J].getPointer(), States);
+    if (const auto *RI = dyn_cast_or_null<ReturnInst>(BB->getTerminator()))
+      checkExit(*RI, States);
   }
   if (In.Summary)
     finishSummary();

@@ -160,7 +160,7 @@ bool Analyzer::quietRun() {
     LevelRange Allowed;
     bool Certain;
   };
-  std::vector<Call> Calls;
+  SmallVector<Call, 16> Calls;
   // First, in one scan: is every call quiet? (Most functions that are not
   // fail here, before the blocks are ordered.) What symOf and pointerPath
   // intern on the way is dropped if the full analysis runs after all (it
@@ -189,8 +189,22 @@ bool Analyzer::quietRun() {
 
   // Held against the entry IRQL (a call in a block the analysis never
   // reaches too: a finding there only means the full analysis decides).
+  // A callee's verdict depends on the call only through its items'
+  // conditions: a callee with none is judged once.
+  SmallDenseMap<const Contract *, CallVerdict, 16> Judged;
   for (Call &C : Calls) {
-    CallVerdict V = callVerdict(*C.CB, *C.CC, One);
+    auto Judge = [&] { return callVerdict(*C.CB, *C.CC, One); };
+    bool Plain = all_of(C.CC->items(),
+                        [](const ContractItem &I) { return I.Cond.K == Condition::Always; });
+    CallVerdict V;
+    if (Plain) {
+      auto [It, New] = Judged.try_emplace(C.CC);
+      if (New)
+        It->second = Judge();
+      V = It->second;
+    } else {
+      V = Judge();
+    }
     if (In.Emit && (V.High || V.Low || V.Paged))
       return Fail();
     C.Allowed = V.Allowed;

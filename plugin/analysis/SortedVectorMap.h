@@ -132,11 +132,23 @@ public:
   /// Erases the entries Pred holds for, copying a shared block only if
   /// there is one.
   template <typename PredT> void eraseIf(PredT Pred) {
-    if (llvm::none_of(std::as_const(*this), Pred))
+    const SortedVectorMap &Read = *this; // (a read: no copy)
+    const Entry *First = std::find_if(Read.begin(), Read.end(), Pred);
+    if (First == Read.end())
       return;
-    Block &Own = own();
-    Own.Items.erase(std::remove_if(Own.Items.begin(), Own.Items.end(), Pred),
-                    Own.Items.end());
+    if (B->Refs > 1) {
+      // Shared: the copy takes only what stays (not all, then erased).
+      Block *Copy = new Block;
+      Copy->Items.append(Read.begin(), First);
+      for (const Entry *E = First + 1; E != Read.end(); ++E)
+        if (!Pred(*E))
+          Copy->Items.push_back(*E);
+      --B->Refs;
+      B = Copy;
+      return;
+    }
+    Entry *Out = const_cast<Entry *>(First);
+    B->Items.erase(std::remove_if(Out, B->Items.end(), Pred), B->Items.end());
   }
 
   /// Keeps the entries Keep holds for, which it may also change, calling

@@ -269,12 +269,7 @@ void Analyzer::transferInst(const Instruction &I, std::vector<State> &States) {
     transferAnyCall(*CB, States);
     return;
   }
-  // Addresses, arithmetic, allocas, phis and loads of pointers (resolved
-  // through pointerPath) change no state: most instructions at -O0.
-  if (!(isa<StoreInst>(I) || isa<CastInst>(I) || isa<ICmpInst>(I) ||
-        (isa<LoadInst>(I) && !I.getType()->isPointerTy())) ||
-      Unread.count(&I))
-    return;
+  // (Only the instructions a transfer acts on come here: Fixpoint::Steps.)
   for (State &S : States) {
     if (const auto *SI = dyn_cast<StoreInst>(&I)) {
       PathId P = pointerPath(SI->getPointerOperand(), S);
