@@ -328,16 +328,45 @@ ArrayRef<IndirectCallees::Source> IndirectCallees::fieldTargets(const Value *G,
 
 void IndirectCallees::possibleTargets(const CallBase &CB,
                                       SmallVectorImpl<const Function *> &Out) const {
-  const auto *LI = dyn_cast<LoadInst>(CB.getCalledOperand()->stripPointerCasts());
+  const Value *Called = CB.getCalledOperand()->stripPointerCasts();
+  if (const auto *A = dyn_cast<Argument>(Called)) {
+    if (const Function *T = paramTarget(*A->getParent(), A->getArgNo()))
+      Out.push_back(T);
+    return;
+  }
+  const auto *LI = dyn_cast<LoadInst>(Called);
   if (!LI)
     return;
   auto [Root, Off] = rootOf(LI->getPointerOperand(), CB.getModule()->getDataLayout());
+  // (-O0: the parameter's copy in a local.)
+  if (const auto *Home = dyn_cast<AllocaInst>(Root); Home && Off == 0)
+    for (const User *U : Home->users())
+      if (const auto *SI = dyn_cast<StoreInst>(U))
+        if (const auto *A = dyn_cast<Argument>(SI->getValueOperand()))
+          if (const Function *T = paramTarget(*A->getParent(), A->getArgNo()))
+            Out.push_back(T);
   if (auto L = Locals.find(Root); L != Locals.end()) {
     Out.append(L->second.Fns.begin(), L->second.Fns.end());
     return;
   }
   for (const Source &S : fieldTargets(Root, Off))
     Out.push_back(S.Fn);
+}
+
+const Function *IndirectCallees::paramTarget(const Function &F, unsigned N) {
+  if (!F.hasLocalLinkage() || N >= F.arg_size())
+    return nullptr;
+  const Function *Target = nullptr;
+  for (const Use &U : F.uses()) {
+    const auto *CB = dyn_cast<CallBase>(U.getUser());
+    if (!CB || !CB->isCallee(&U) || N >= CB->arg_size())
+      return nullptr;
+    const auto *Fn = dyn_cast<Function>(CB->getArgOperand(N)->stripPointerCasts());
+    if (!Fn || (Target && Fn != Target))
+      return nullptr;
+    Target = Fn;
+  }
+  return Target;
 }
 
 bool IndirectCallees::callersAllKnown(const Function &F) const {
@@ -375,7 +404,10 @@ const Function *Analyzer::nameableCallee(const CallBase &CB) const {
 /// variable map says the loaded location holds, else (a table field the
 /// path knows nothing about) the one function every write puts there.
 const Function *Analyzer::targetOnPath(const CallBase &CB, const State &S) {
-  const auto *LI = dyn_cast<LoadInst>(CB.getCalledOperand()->stripPointerCasts());
+  const Value *Called = CB.getCalledOperand()->stripPointerCasts();
+  if (const auto *A = dyn_cast<Argument>(Called))
+    return IndirectCallees::paramTarget(F, A->getArgNo());
+  const auto *LI = dyn_cast<LoadInst>(Called);
   if (!LI)
     return nullptr;
   PathId From = pointerPath(LI->getPointerOperand(), S);
@@ -385,9 +417,14 @@ const Function *Analyzer::targetOnPath(const CallBase &CB, const State &S) {
     if (It->second.K != SymVal::Ptr)
       return nullptr;
     auto Name = Paths.callerName(PathId(It->second.N));
-    return Name && Name->Global && !Name->Off && Name->SlotKind.empty()
-               ? dyn_cast<Function>(Name->Global)
-               : nullptr;
+    if (!Name || Name->Off || !Name->SlotKind.empty())
+      return nullptr;
+    // A parameter's value, still held in a local: what every caller passes.
+    if (Name->Param >= 0)
+      return Paths.kind(PathId(It->second.N)) == PathTable::ParamPointee
+                 ? IndirectCallees::paramTarget(F, unsigned(Name->Param))
+                 : nullptr;
+    return Name->Global ? dyn_cast<Function>(Name->Global) : nullptr;
   }
   if (Paths.localRoot(From))
     return nullptr;

@@ -61,6 +61,12 @@ public:
   void possibleTargets(const llvm::CallBase &CB,
                        llvm::SmallVectorImpl<const llvm::Function *> &Out) const;
 
+  /// The one function every call of internal function F passes as its
+  /// parameter N (`static VOID Run(WORKER *W) { W(); }` called only as
+  /// `Run(CloseNow)`), or null: F's address is never taken, and no call
+  /// passes anything else there.
+  static const llvm::Function *paramTarget(const llvm::Function &F, unsigned N);
+
   /// Is every call of internal function F one the analysis sees and
   /// resolves: direct, or through a local or table field it follows, never
   /// through a pointer it lost on some path?
