@@ -7,7 +7,8 @@
 //     one function calls that function (Analyzer::targetOnPath);
 //   - a field of a table: a global of the translation unit that no unknown
 //     code can write (internal or constant, its address never leaves the
-//     loads and stores that name a constant offset in it), whose field holds
+//     loads and stores that name a constant offset in it, or a helper that
+//     only stores through it), whose field holds
 //     one function in every visible write, its initializer included.
 // This file's module half finds the tables once per module (linear in the
 // uses of functions and of those globals) and says which internal functions
