@@ -352,16 +352,18 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
 /// The first call on each path after CB, within a few blocks: is one of
 /// them a KeWaitForXxx? (Only a path that certainly calls something else
 /// first, or returns, breaks the rule; one wait is enough to stay silent.)
-bool Analyzer::followedByWait(const CallBase &CB) {
-  auto [It, New] = WaitFollows.try_emplace(&CB, false);
-  if (!New)
-    return It->second;
+/// Does some path from just after CB make a KeWaitForXxx call its next
+/// call? A path that returns first continues in the caller: it counts when
+/// the function is a static helper every call of which is itself followed
+/// by a wait (`static VOID Signal(VOID) { KeSetEvent(&E, 0, TRUE); }` called
+/// as `Signal(); KeWaitForSingleObject(...)`). Depth bounds that climb.
+static bool nextCallIsWait(const CallBase &CB, unsigned Depth) {
   // An invoke (a call inside __try) goes on in its normal destination.
   const auto *II = dyn_cast<InvokeInst>(&CB);
   SmallVector<const Instruction *, 8> Work{II ? &II->getNormalDest()->front()
                                               : CB.getNextNode()};
   SmallPtrSet<const BasicBlock *, 8> Seen;
-  bool Found = false;
+  bool Found = false, Returns = false;
   while (!Work.empty() && !Found && Seen.size() < 32) {
     for (const Instruction *I = Work.pop_back_val(); I; I = I->getNextNode()) {
       if (const auto *Call = dyn_cast<CallBase>(I)) {
@@ -371,6 +373,8 @@ bool Analyzer::followedByWait(const CallBase &CB) {
         Found = Callee && cNameOfSymbol(Callee->getName()).starts_with("KeWaitFor");
         break;
       }
+      if (isa<ReturnInst>(I))
+        Returns = true;
       if (I->isTerminator()) {
         for (const BasicBlock *Succ : llvm::successors(I->getParent()))
           if (Seen.insert(Succ).second)
@@ -379,7 +383,22 @@ bool Analyzer::followedByWait(const CallBase &CB) {
       }
     }
   }
-  return WaitFollows[&CB] = Found;
+  if (Found || !Returns || !Depth)
+    return Found;
+  const Function &F = *CB.getFunction();
+  if (!F.hasLocalLinkage() || F.use_empty())
+    return false;
+  return all_of(F.uses(), [&](const Use &U) {
+    const auto *Caller = dyn_cast<CallBase>(U.getUser());
+    return Caller && Caller->isCallee(&U) && nextCallIsWait(*Caller, Depth - 1);
+  });
+}
+
+bool Analyzer::followedByWait(const CallBase &CB) {
+  auto [It, New] = WaitFollows.try_emplace(&CB, false);
+  if (!New)
+    return It->second;
+  return WaitFollows[&CB] = nextCallIsWait(CB, 2);
 }
 
 /// Is the call made where the callee allows, on every path? (Paths that

@@ -78,8 +78,12 @@ void Analyzer::checkExit(const ReturnInst &RI, std::vector<State> &States) {
       bool ByValue = restoresValue(
           *Restores, Restores->Value.N < F.arg_size() ? F.getArg(Restores->Value.N) : nullptr);
       PathId Slot = ByValue ? 0 : ownLocation(*Restores);
+      // A pointer to a structure that holds the saved KIRQL is restored from
+      // a field of it (Ext->OldIrql), or of what it points to, as
+      // _IRQL_saves_ is satisfied by a save there.
+      auto RestoredFrom = [&](PathId P) { return P == Slot || (Slot && P && Paths.inside(P, Slot)); };
       if (All([&](const State &S) {
-            return ByValue ? S.Cur.ArgIndex != int(Restores->Value.N) : S.Cur.Slot != Slot;
+            return ByValue ? S.Cur.ArgIndex != int(Restores->Value.N) : !RestoredFrom(S.Cur.Slot);
           }))
         report(*Via, CheckId::RestoresNotRestored,
                "'" + FName() + "' returns without restoring the IRQL passed in its _IRQL_restores_ "

@@ -91,6 +91,70 @@ void flatten(const Constant *C, int64_t Off, const DataLayout &DL, SmallVectorIm
   Out.push_back({Off, DL.getTypeStoreSize(C->getType()).getKnownMinValue(), nullptr, nullptr, false});
 }
 
+/// A helper that fills in a table its caller passes (`InitOps(&Ops)` with
+/// `static VOID InitOps(OPS *O) { O->Start = F; }`): its writes through
+/// parameter N, at byte Base of the table, when the parameter is used for
+/// nothing but stores into what it points to (at -O0 through its home
+/// local). False, and Acc unchanged, for any other use.
+/// The parameter a pointer is (-O2), or is read back from its home local
+/// (-O0), or null.
+const Argument *filledParam(const Value *Root) {
+  if (const auto *A = dyn_cast<Argument>(Root))
+    return A;
+  const auto *LI = dyn_cast<LoadInst>(Root);
+  const auto *Home = LI ? dyn_cast<AllocaInst>(LI->getPointerOperand()) : nullptr;
+  if (!Home)
+    return nullptr;
+  for (const User *U : Home->users())
+    if (const auto *SI = dyn_cast<StoreInst>(U))
+      if (const auto *A = dyn_cast<Argument>(SI->getValueOperand()))
+        return A;
+  return nullptr;
+}
+
+bool fillsOnly(const CallBase &CB, unsigned N, int64_t Base, const DataLayout &DL,
+               SmallVectorImpl<Access> &Acc) {
+  const Function *Callee = CB.getCalledFunction();
+  if (!Callee || Callee->isDeclaration() || N >= Callee->arg_size())
+    return false;
+  SmallVector<Access, 4> Found;
+  SmallVector<std::pair<const Value *, int64_t>, 8> Work{{Callee->getArg(N), Base}};
+  while (!Work.empty()) {
+    auto [V, Off] = Work.pop_back_val();
+    for (const Use &U : V->uses()) {
+      const User *Usr = U.getUser();
+      if (const auto *GEP = dyn_cast<GEPOperator>(Usr)) {
+        APInt C(DL.getIndexTypeSizeInBits(GEP->getType()), 0);
+        if (!GEP->accumulateConstantOffset(DL, C))
+          return false;
+        Work.push_back({GEP, Off + C.getSExtValue()});
+      } else if (const auto *SI = dyn_cast<StoreInst>(Usr)) {
+        const auto *Home = dyn_cast<AllocaInst>(SI->getPointerOperand());
+        if (U.getOperandNo() == 0) {
+          // The parameter's home at -O0: followed if only read back.
+          if (!Home || !all_of(Home->users(), [&](const User *H) {
+                return H == SI || (isa<LoadInst>(H) && cast<LoadInst>(H)->getType()->isPointerTy());
+              }))
+            return false;
+          for (const User *H : Home->users())
+            if (H != SI)
+              Work.push_back({H, Off});
+          continue;
+        }
+        const Value *Val = SI->getValueOperand()->stripPointerCasts();
+        const auto *Fn = dyn_cast<Function>(Val);
+        bool Null = isa<Constant>(Val) && cast<Constant>(Val)->isNullValue();
+        Found.push_back({Off, DL.getTypeStoreSize(SI->getValueOperand()->getType()).getKnownMinValue(),
+                         Fn, SI, Fn || Null});
+      } else if (!isMarker(Usr)) {
+        return false;
+      }
+    }
+  }
+  Acc.append(Found.begin(), Found.end());
+  return true;
+}
+
 } // namespace
 
 IndirectCallees::IndirectCallees(const Module &M, const DenseSet<const Function *> &Analyzable) {
@@ -115,6 +179,15 @@ IndirectCallees::IndirectCallees(const Module &M, const DenseSet<const Function 
             TableList.push_back(G);
         } else if (isa<AllocaInst>(Root) && LocalSeen.insert(Root).second) {
           addLocal(*Root, Analyzable);
+        } else if (const Argument *A = filledParam(Root)) {
+          // A helper filling in a table its callers pass (fillsOnly).
+          for (const Use &CU : A->getParent()->uses())
+            if (const auto *CB = dyn_cast<CallBase>(CU.getUser());
+                CB && CB->isCallee(&CU) && A->getArgNo() < CB->arg_size())
+              if (const auto *G = dyn_cast<GlobalVariable>(
+                      rootOf(CB->getArgOperand(A->getArgNo()), DL).first))
+                if (TableSeen.insert(G).second)
+                  TableList.push_back(G);
         }
       } else if (const auto *G = dyn_cast<GlobalVariable>(Usr)) {
         // static CALLBACK_FN *Callback = F;
@@ -255,6 +328,10 @@ void IndirectCallees::addTable(const Module &M, const GlobalVariable &G,
       } else if (const auto *MT = dyn_cast<MemTransferInst>(Usr);
                  MT && U.getOperandNo() == 1 && rootOf(MT->getDest(), DL).first != &G) {
         Copied = true; // a structure copy reads it: its functions go elsewhere
+      } else if (const auto *CB = dyn_cast<CallBase>(Usr);
+                 CB && Off && CB->isArgOperand(&U) &&
+                 fillsOnly(*CB, CB->getArgOperandNo(&U), *Off, DL, Acc)) {
+        continue; // a helper that fills it in
       } else if (!isMarker(Usr) && !isa<ICmpInst>(Usr)) {
         Escaped = true; // a call (a registration, a copy into it), a cast to an integer
         break;
@@ -328,16 +405,45 @@ ArrayRef<IndirectCallees::Source> IndirectCallees::fieldTargets(const Value *G,
 
 void IndirectCallees::possibleTargets(const CallBase &CB,
                                       SmallVectorImpl<const Function *> &Out) const {
-  const auto *LI = dyn_cast<LoadInst>(CB.getCalledOperand()->stripPointerCasts());
+  const Value *Called = CB.getCalledOperand()->stripPointerCasts();
+  if (const auto *A = dyn_cast<Argument>(Called)) {
+    if (const Function *T = paramTarget(*A->getParent(), A->getArgNo()))
+      Out.push_back(T);
+    return;
+  }
+  const auto *LI = dyn_cast<LoadInst>(Called);
   if (!LI)
     return;
   auto [Root, Off] = rootOf(LI->getPointerOperand(), CB.getModule()->getDataLayout());
+  // (-O0: the parameter's copy in a local.)
+  if (const auto *Home = dyn_cast<AllocaInst>(Root); Home && Off == 0)
+    for (const User *U : Home->users())
+      if (const auto *SI = dyn_cast<StoreInst>(U))
+        if (const auto *A = dyn_cast<Argument>(SI->getValueOperand()))
+          if (const Function *T = paramTarget(*A->getParent(), A->getArgNo()))
+            Out.push_back(T);
   if (auto L = Locals.find(Root); L != Locals.end()) {
     Out.append(L->second.Fns.begin(), L->second.Fns.end());
     return;
   }
   for (const Source &S : fieldTargets(Root, Off))
     Out.push_back(S.Fn);
+}
+
+const Function *IndirectCallees::paramTarget(const Function &F, unsigned N) {
+  if (!F.hasLocalLinkage() || N >= F.arg_size())
+    return nullptr;
+  const Function *Target = nullptr;
+  for (const Use &U : F.uses()) {
+    const auto *CB = dyn_cast<CallBase>(U.getUser());
+    if (!CB || !CB->isCallee(&U) || N >= CB->arg_size())
+      return nullptr;
+    const auto *Fn = dyn_cast<Function>(CB->getArgOperand(N)->stripPointerCasts());
+    if (!Fn || (Target && Fn != Target))
+      return nullptr;
+    Target = Fn;
+  }
+  return Target;
 }
 
 bool IndirectCallees::callersAllKnown(const Function &F) const {
@@ -375,7 +481,10 @@ const Function *Analyzer::nameableCallee(const CallBase &CB) const {
 /// variable map says the loaded location holds, else (a table field the
 /// path knows nothing about) the one function every write puts there.
 const Function *Analyzer::targetOnPath(const CallBase &CB, const State &S) {
-  const auto *LI = dyn_cast<LoadInst>(CB.getCalledOperand()->stripPointerCasts());
+  const Value *Called = CB.getCalledOperand()->stripPointerCasts();
+  if (const auto *A = dyn_cast<Argument>(Called))
+    return IndirectCallees::paramTarget(F, A->getArgNo());
+  const auto *LI = dyn_cast<LoadInst>(Called);
   if (!LI)
     return nullptr;
   PathId From = pointerPath(LI->getPointerOperand(), S);
@@ -385,9 +494,14 @@ const Function *Analyzer::targetOnPath(const CallBase &CB, const State &S) {
     if (It->second.K != SymVal::Ptr)
       return nullptr;
     auto Name = Paths.callerName(PathId(It->second.N));
-    return Name && Name->Global && !Name->Off && Name->SlotKind.empty()
-               ? dyn_cast<Function>(Name->Global)
-               : nullptr;
+    if (!Name || Name->Off || !Name->SlotKind.empty())
+      return nullptr;
+    // A parameter's value, still held in a local: what every caller passes.
+    if (Name->Param >= 0)
+      return Paths.kind(PathId(It->second.N)) == PathTable::ParamPointee
+                 ? IndirectCallees::paramTarget(F, unsigned(Name->Param))
+                 : nullptr;
+    return Name->Global ? dyn_cast<Function>(Name->Global) : nullptr;
   }
   if (Paths.localRoot(From))
     return nullptr;

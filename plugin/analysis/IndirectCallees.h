@@ -7,7 +7,8 @@
 //     one function calls that function (Analyzer::targetOnPath);
 //   - a field of a table: a global of the translation unit that no unknown
 //     code can write (internal or constant, its address never leaves the
-//     loads and stores that name a constant offset in it), whose field holds
+//     loads and stores that name a constant offset in it, or a helper that
+//     only stores through it), whose field holds
 //     one function in every visible write, its initializer included.
 // This file's module half finds the tables once per module (linear in the
 // uses of functions and of those globals) and says which internal functions
@@ -60,6 +61,12 @@ public:
   /// (a superset, flow-insensitive): for the call graph's order.
   void possibleTargets(const llvm::CallBase &CB,
                        llvm::SmallVectorImpl<const llvm::Function *> &Out) const;
+
+  /// The one function every call of internal function F passes as its
+  /// parameter N (`static VOID Run(WORKER *W) { W(); }` called only as
+  /// `Run(CloseNow)`), or null: F's address is never taken, and no call
+  /// passes anything else there.
+  static const llvm::Function *paramTarget(const llvm::Function &F, unsigned N);
 
   /// Is every call of internal function F one the analysis sees and
   /// resolves: direct, or through a local or table field it follows, never

@@ -78,3 +78,34 @@ VOID PagedSignal(VOID) {
   (VOID)KeWaitForSingleObject(&Reply, Executive, KernelMode, FALSE, NULL);
 }
 // MINGW: [[@LINE-3]]:3: warning: pageable function 'PagedSignal' calls 'KeSetEvent' with Wait=TRUE{{.*}}[irql-paged-raise]
+
+// A static helper that signals and returns: the wait its caller makes next
+// is the one that follows. Every call of the helper must wait at once.
+static VOID SignalReady(VOID) { KeSetEvent(&Ready, IO_NO_INCREMENT, TRUE); }
+
+_IRQL_requires_max_(PASSIVE_LEVEL)
+VOID CallerWaits(VOID) {
+  SignalReady();
+  (VOID)KeWaitForSingleObject(&Reply, Executive, KernelMode, FALSE, NULL);
+}
+
+// One caller of this helper does something else first: reported in it.
+static VOID SignalReply(VOID) { KeSetEvent(&Reply, IO_NO_INCREMENT, TRUE); } // expected-warning {{'KeSetEvent' is called with Wait=TRUE but the next call is not a KeWaitForXxx routine}}
+// MINGW: [[@LINE-1]]:33: warning: 'KeSetEvent' is called with Wait=TRUE{{.*}}[irql-set-event-wait]
+
+_IRQL_requires_max_(PASSIVE_LEVEL)
+VOID OneCallerWaits(VOID) {
+  SignalReply();
+  (VOID)KeWaitForSingleObject(&Ready, Executive, KernelMode, FALSE, NULL);
+}
+
+_IRQL_requires_max_(PASSIVE_LEVEL)
+VOID OneCallerClears(VOID) {
+  SignalReply();
+  KeClearEvent(&Ready);
+  (VOID)KeWaitForSingleObject(&Ready, Executive, KernelMode, FALSE, NULL);
+}
+
+// A helper others can call (not static): its callers are not known.
+VOID SignalExported(VOID) { KeSetEvent(&Ready, IO_NO_INCREMENT, TRUE); } // expected-warning {{'KeSetEvent' is called with Wait=TRUE but the next call is not a KeWaitForXxx routine}}
+// MINGW: [[@LINE-1]]:29: warning: 'KeSetEvent' is called with Wait=TRUE{{.*}}[irql-set-event-wait]

@@ -5,6 +5,8 @@
 //  - An _IRQL_saves_ parameter that points to a structure is satisfied by a
 //    save into a field of it, or of a structure it points to
 //    (KeAcquireSpinLock(&Dev->Lock, &Dev->Ext->OldIrql)).
+//  - Likewise an _IRQL_restores_ parameter that points to a structure is
+//    restored from a field of it (KeReleaseSpinLock(&Dev->Lock, Dev->OldIrql)).
 //
 // RUN: %wdk_cc1 -emit-llvm-only -verify -verify-ignore-unexpected=note %s
 // RUN: %wdk_cc1 -emit-llvm-only -verify -verify-ignore-unexpected=note -O2 %s
@@ -86,3 +88,24 @@ VOID AcquireIntoLocal(_Inout_ _IRQL_saves_ PDEV Dev) {
   KeAcquireSpinLock(&Dev->Inner.Lock, &Local);
 } // expected-warning {{'AcquireIntoLocal' returns without saving the IRQL in its _IRQL_saves_ parameter (argument 0) [irql-saves-not-written]}}
 // MINGW: [[@LINE-1]]:1: warning: 'AcquireIntoLocal' returns without saving{{.*}}[irql-saves-not-written]
+
+// The matching release: restored from the field of the _IRQL_restores_
+// structure, and its callers are back at their IRQL afterwards.
+_IRQL_requires_(DISPATCH_LEVEL)
+VOID ReleaseField(_Inout_ _IRQL_restores_ PDEV Dev) {
+  KeReleaseSpinLock(&Dev->Lock, Dev->OldIrql);
+}
+
+_IRQL_requires_(PASSIVE_LEVEL)
+VOID LockedThenClose(PDEV Dev, HANDLE H) {
+  AcquireField(Dev);
+  ReleaseField(Dev);
+  ZwClose(H);
+}
+
+// Positive: the IRQL restored is a local's, not the one the structure holds.
+_IRQL_requires_(DISPATCH_LEVEL)
+VOID ReleaseFromLocal(_Inout_ _IRQL_restores_ PDEV Dev, KIRQL Other) {
+  KeReleaseSpinLock(&Dev->Lock, Other);
+} // expected-warning {{'ReleaseFromLocal' returns without restoring the IRQL passed in its _IRQL_restores_ parameter (argument 0) [irql-restores-not-restored]}}
+// MINGW: [[@LINE-1]]:1: warning: 'ReleaseFromLocal' returns without restoring{{.*}}[irql-restores-not-restored]

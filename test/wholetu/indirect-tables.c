@@ -17,7 +17,7 @@ typedef struct _OPS {
   CALLBACK_FN *Stop;
 } OPS;
 
-_IRQL_requires_max_(PASSIVE_LEVEL) // expected-note 5 {{requirement of 'StartPassive' comes from its annotation}}
+_IRQL_requires_max_(PASSIVE_LEVEL) // expected-note 6 {{requirement of 'StartPassive' comes from its annotation}}
 static VOID StartPassive(PVOID Context) { ZwClose((HANDLE)Context); }
 
 _IRQL_requires_max_(DISPATCH_LEVEL)
@@ -189,5 +189,29 @@ VOID CallOnlyCallback(PKSPIN_LOCK Lock, PVOID Context) {
   KeAcquireSpinLock(Lock, &Old); // expected-note {{IRQL set to DISPATCH_LEVEL here}}
   if (OnlyCallback)
     OnlyCallback(Context); // expected-warning {{'StartPassive' called at DISPATCH_LEVEL, but it requires IRQL <= PASSIVE_LEVEL [irql-too-high]}} expected-note@21 {{'StartPassive' is put in table 'OnlyCallback' by its initializer}}
+  KeReleaseSpinLock(Lock, Old);
+}
+
+// 10. A table a static helper fills in, its address passed to it: the
+// helper's stores through its parameter are writes to the table. A helper
+// that stores an unknown pointer there, or does anything else with the
+// table's address (keeps it, reads through it), leaves it unresolved.
+static OPS HelperOps, ParamOps, KeptOps;
+static OPS *Kept;
+static VOID FillOps(OPS *O) { O->Size = sizeof(OPS); O->Start = StartPassive; O->Stop = StopAnywhere; } // expected-note {{'StartPassive' is stored in table 'HelperOps' here}}
+static VOID FillWith(OPS *O, CALLBACK_FN *Fn) { O->Start = Fn; }
+static VOID FillAndKeep(OPS *O) { O->Start = StartPassive; Kept = O; }
+VOID FillTables(VOID) {
+  FillOps(&HelperOps);
+  FillWith(&ParamOps, StartPassive);
+  FillAndKeep(&KeptOps);
+}
+VOID FromHelper(PKSPIN_LOCK Lock, PVOID Context) {
+  KIRQL Old;
+  KeAcquireSpinLock(Lock, &Old); // expected-note {{IRQL set to DISPATCH_LEVEL here}}
+  HelperOps.Start(Context); // expected-warning {{'StartPassive' called at DISPATCH_LEVEL, but it requires IRQL <= PASSIVE_LEVEL [irql-too-high]}}
+  HelperOps.Stop(Context);
+  ParamOps.Start(Context);
+  KeptOps.Start(Context);
   KeReleaseSpinLock(Lock, Old);
 }
