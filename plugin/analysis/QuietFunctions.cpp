@@ -52,6 +52,8 @@ bool conditionReadsState(const Condition &C, const CallBase &CB) {
   case Condition::PagedFlags:
     return isa<Instruction>(A) && !A->getType()->isPointerTy();
   case Condition::TimeoutNonZero:
+  case Condition::PointeeEq:
+  case Condition::PointeeNe:
     return !isa<ConstantPointerNull>(A->stripPointerCasts());
   default:
     return false; // the format string's text; an opaque condition never holds

@@ -221,12 +221,19 @@ bool Analyzer::conditionHolds(const Condition &C, const CallBase &CB, const Stat
     return V.K == SymVal::Const && (V.N & 1);
   case Condition::PagedFlags:
     return V.K == SymVal::Const && (V.N & 0x100);
-  case Condition::TimeoutNonZero: {
+  case Condition::TimeoutNonZero:
+  case Condition::PointeeEq:
+  case Condition::PointeeNe: {
     if (isa<ConstantPointerNull>(A->stripPointerCasts()))
-      return true;
+      return C.K == Condition::TimeoutNonZero;
+    // What the argument points to, when this path stored a constant there.
     PathId P = pointerPath(A, S);
     auto It = S.Mem.find(P);
-    return It != S.Mem.end() && It->second.K == SymVal::Const && It->second.N != 0;
+    if (It == S.Mem.end() || It->second.K != SymVal::Const)
+      return false;
+    if (C.K == Condition::TimeoutNonZero)
+      return It->second.N != 0;
+    return (It->second.N == C.Value) == (C.K == Condition::PointeeEq);
   }
   case Condition::UnicodeFormat: {
     const auto *GV = dyn_cast<GlobalVariable>(A->stripInBoundsOffsets());

@@ -308,6 +308,27 @@ Condition Builder::resolveWhen(const RawAnnotation &A, ArrayRef<ParmVarDecl *> P
     }
     return C;
   }
+  // *P==K, *P!=K, alone or after P!=NULL&& (WdfWaitLockAcquire's
+  // _When_(Timeout != NULL && *Timeout == 0, ...)): the pointee is known
+  // only where the pointer is not NULL, so the test adds nothing.
+  {
+    auto [L, Rt] = T.split("&&");
+    StringRef Deref = Rt.empty() ? L : Rt;
+    bool Guard = Rt.empty() || (L.consume_back("!=NULL") && IsIdent(L));
+    bool Eq = Deref.contains("==");
+    auto [P, K] = Deref.split(Eq ? "==" : "!=");
+    if (Guard && P.consume_front("*") && (Rt.empty() || P == L))
+      if (auto I = ParamIndex(StripParens(P)); I && Params[*I]->getType()->isPointerType()) {
+        std::string Why;
+        if (auto V = Eval.evaluate(K, Why)) {
+          C = Condition();
+          C.K = Eq ? Condition::PointeeEq : Condition::PointeeNe;
+          C.Arg = *I;
+          C.Value = *V;
+        }
+        return C;
+      }
+  }
   // P==K, P!=K, P, !P
   for (StringRef Op : {"==", "!="}) {
     size_t At = T.find(Op);
@@ -324,8 +345,14 @@ Condition Builder::resolveWhen(const RawAnnotation &A, ArrayRef<ParmVarDecl *> P
         C.Value = 0;
         return C;
       }
+      // A pointer against NULL (WdfWaitLockAcquire's Timeout == NULL).
       std::string Why;
-      if (auto V = Eval.evaluate(K, Why)) {
+      std::optional<int64_t> V;
+      if (Params[*I]->getType()->isPointerType() && (K == "NULL" || K == "nullptr"))
+        V = 0;
+      else
+        V = Eval.evaluate(K, Why);
+      if (V) {
         C = Condition();
         C.K = Op == "==" ? Condition::ArgEq : Condition::ArgNe;
         C.Arg = *I;

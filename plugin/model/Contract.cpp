@@ -95,6 +95,8 @@ static void printCondition(raw_ostream &OS, const Condition &C) {
   case Condition::PagedPool: OS << "arg" << C.Arg << ":paged-pool"; return;
   case Condition::PagedFlags: OS << "arg" << C.Arg << ":paged-flags"; return;
   case Condition::UnicodeFormat: OS << "arg" << C.Arg << ":unicode-format"; return;
+  case Condition::PointeeEq: OS << "*arg" << C.Arg << "==" << C.Value; return;
+  case Condition::PointeeNe: OS << "*arg" << C.Arg << "!=" << C.Value; return;
   case Condition::Opaque: {
     // Spaces separate items, so they are squeezed out of the condition text.
     std::string T;
@@ -195,11 +197,14 @@ static bool parseCondition(StringRef S, Condition &C) {
   }
   size_t Op;
   if ((Op = S.find("==")) != StringRef::npos || (Op = S.find("!=")) != StringRef::npos) {
-    auto A = parseArg(S.take_front(Op));
+    StringRef ArgText = S.take_front(Op);
+    bool Pointee = ArgText.consume_front("*");
+    auto A = parseArg(ArgText);
     long long V;
     if (!A || S.drop_front(Op + 2).getAsInteger(0, V))
       return false;
-    C.K = S[Op] == '=' ? Condition::ArgEq : Condition::ArgNe;
+    C.K = S[Op] == '=' ? (Pointee ? Condition::PointeeEq : Condition::ArgEq)
+                       : (Pointee ? Condition::PointeeNe : Condition::ArgNe);
     C.Arg = *A;
     C.Value = V;
     return true;

@@ -75,6 +75,8 @@ struct Condition {
     PagedFlags,     // argN is POOL_FLAGS with POOL_FLAG_PAGED
     UnicodeFormat,  // argN is a format string with a Unicode conversion
     Opaque,         // a _When_ condition that cannot be evaluated
+    PointeeEq,      // argN points to a value ==K (so it is not NULL)
+    PointeeNe,      // argN points to a value !=K (so it is not NULL)
   } K = Always;
   unsigned Arg = 0;
   int64_t Value = 0;

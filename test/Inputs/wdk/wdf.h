@@ -621,6 +621,10 @@ WdfWaitLockCreate (
     _Out_ WDFWAITLOCK *Lock
     );
 
+/* The WDK's wdfsync.h spelling. It writes DISPATCH_LEVEL for a zero time-out;
+ * the page says IRQL < DISPATCH_LEVEL and that the header disagrees, so the
+ * page's APC_LEVEL is used here. NULL (wait forever) or a non-zero time-out:
+ * PASSIVE_LEVEL. */
 _When_(Timeout == NULL, _IRQL_requires_max_(PASSIVE_LEVEL))
 _When_(Timeout != NULL && *Timeout == 0, _IRQL_requires_max_(APC_LEVEL))
 _When_(Timeout != NULL && *Timeout != 0, _IRQL_requires_max_(PASSIVE_LEVEL))
