@@ -113,6 +113,8 @@ private:
   void collect(const DeclContext *DC);
   std::optional<int64_t> lookupEnumerator(StringRef Name);
   const TypedefNameDecl *typedefNamed(StringRef Name);
+  std::optional<QualType> PostOpType; // PFLT_POST_OPERATION_CALLBACK's pointee, once looked up
+  bool isPostOperationType(const FunctionDecl *FD);
   void attributeMarkers(ArrayRef<const FunctionDecl *> Kept);
 
   void addAnnotations(const Decl *D, ArrayRef<ParmVarDecl *> Params, QualType Ret,
@@ -159,6 +161,24 @@ void Builder::collect(const DeclContext *DC) {
       collect(cast<DeclContext>(D));
     }
   }
+}
+
+bool Builder::isPostOperationType(const FunctionDecl *FD) {
+  if (!PostOpType) {
+    PostOpType = QualType();
+    if (const TypedefNameDecl *TD = typedefNamed("PFLT_POST_OPERATION_CALLBACK"))
+      if (const auto *PT = TD->getUnderlyingType()->getAs<PointerType>())
+        PostOpType = PT->getPointeeType();
+  }
+  // Parameter by parameter: the calling convention (FLTAPI) may be left out.
+  const auto *FPT = PostOpType->isNull() ? nullptr : (*PostOpType)->getAs<FunctionProtoType>();
+  if (!FPT || FPT->getNumParams() != FD->getNumParams() ||
+      !Ctx.hasSameType(FPT->getReturnType(), FD->getReturnType()))
+    return false;
+  for (unsigned I = 0; I < FD->getNumParams(); ++I)
+    if (!Ctx.hasSameUnqualifiedType(FPT->getParamType(I), FD->getParamDecl(I)->getType()))
+      return false;
+  return true;
 }
 
 const TypedefNameDecl *Builder::typedefNamed(StringRef Name) {
@@ -820,6 +840,19 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string *Provenan
     C.add(std::move(I));
     if (Provenance)
       *Provenance += " registered with " + Reg->second.Via + ";";
+  }
+  // A filter-manager post-operation registered in another file (Microsoft's
+  // ctx and minispy samples): its type alone says what it is, not whether its
+  // pre-operation synchronizes, so it gets only the bound every post-operation
+  // keeps (Roles.def, FLT_POST_OPERATION_BY_TYPE).
+  if (ClassName.empty() && Reg == Registered.end() && First->getNumParams() == 4 &&
+      First->hasBody() && isPostOperationType(First)) {
+    ClassName = "FLT_POST_OPERATION_BY_TYPE";
+    ContractItem I{ItemKind::Class, {}, ClassName, {}, {}, {}};
+    I.From.Src = Origin::Inferred;
+    I.From.RawLoc = First->getLocation().getRawEncoding();
+    I.From.Via = "the type of PFLT_POST_OPERATION_CALLBACK";
+    C.add(std::move(I));
   }
   // DriverEntry is a DRIVER_INITIALIZE even when declared without the typedef.
   if (ClassName.empty() && First->getIdentifier() && First->getName() == "DriverEntry") {
