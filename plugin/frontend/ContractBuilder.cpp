@@ -132,7 +132,9 @@ private:
   StringMap<std::optional<Contract>> InheritedFromRole;
   const Contract &inheritedFrom(const TypedefNameDecl *TD);
   const Contract *inheritedFromRole(StringRef ClassName);
-  void mergeRedeclaration(Contract &Into, const Contract &From, bool SameDeclaration = false);
+  void mergeRedeclaration(Contract &Into, const Contract &From);
+  void dropRepeats(Contract &C);
+  void reportRepeat(const ContractItem &Earlier, const ContractItem &I, bool SameDeclaration);
   void checkRanges(const Contract &C);
   /// Provenance, for -dump-contracts only, may be null.
   Contract buildFunction(const FunctionDecl *FD, std::string *Provenance);
@@ -612,41 +614,68 @@ const Contract *Builder::inheritedFromRole(StringRef ClassName) {
   return It->second ? &*It->second : nullptr;
 }
 
-void Builder::mergeRedeclaration(Contract &Into, const Contract &From, bool SameDeclaration) {
+void Builder::mergeRedeclaration(Contract &Into, const Contract &From) {
   for (const ContractItem &I : From.items()) {
     bool Present = false;
     for (const ContractItem &J : Into.items()) {
       if (J.Kind != I.Kind || !(J.Cond == I.Cond))
         continue;
       Present = true;
-      if (!J.sameMeaning(I) && I.Cond.K == Condition::Always) {
-        // The value as the contract text spells it: a level, argN or ret.
-        auto Show = [&](const ContractItem &It) {
-          std::string V = It.Name.empty() ? "" : It.Name + ":";
-          switch (It.Value.K) {
-          case ItemValue::Lvl: return V + levelName(It.Value.N);
-          case ItemValue::Arg: return V + "arg" + std::to_string(It.Value.N);
-          case ItemValue::Ret: return V + "ret";
-          case ItemValue::Global: return V + "@" + It.Name;
-          case ItemValue::None: break;
-          }
-          return V;
-        };
-        std::string Prev = Show(J), Now = Show(I);
-        report(CheckId::AnnotationConflict, I.From.RawLoc,
-               SameDeclaration
-                   ? Twine("conflicting annotations on one declaration: ") +
-                         itemKeyword(I.Kind) + "=" + Now + " after " + itemKeyword(I.Kind) +
-                         "=" + Prev
-                   : Twine("redeclaration gives ") + itemKeyword(I.Kind) + "=" + Now +
-                         " but an earlier declaration gives " + Prev,
-               {DiagNote{DiagLoc::clang(J.From.RawLoc), "earlier annotation is here"}});
-      }
+      reportRepeat(J, I, /*SameDeclaration=*/false);
       break;
     }
     if (!Present)
       Into.add(I);
   }
+}
+
+// Two values on one declaration: the first item of each kind and condition
+// stays. In place, as merging into an empty contract would do, without
+// copying the items when (as almost always) nothing repeats.
+void Builder::dropRepeats(Contract &C) {
+  const Contract::ItemList &Items = C.items();
+  SmallVector<bool, 8> Repeat(Items.size());
+  bool Any = false;
+  for (size_t I = 1; I < Items.size(); ++I)
+    for (size_t J = 0; J < I; ++J) {
+      if (Repeat[J] || Items[J].Kind != Items[I].Kind || !(Items[J].Cond == Items[I].Cond))
+        continue;
+      reportRepeat(Items[J], Items[I], /*SameDeclaration=*/true);
+      Repeat[I] = Any = true;
+      break;
+    }
+  if (!Any)
+    return;
+  Contract Kept;
+  for (size_t I = 0; I < Items.size(); ++I)
+    if (!Repeat[I])
+      Kept.add(Items[I]);
+  C = std::move(Kept);
+}
+
+void Builder::reportRepeat(const ContractItem &J, const ContractItem &I, bool SameDeclaration) {
+  if (J.sameMeaning(I) || I.Cond.K != Condition::Always)
+    return;
+  // The value as the contract text spells it: a level, argN or ret.
+  auto Show = [&](const ContractItem &It) {
+    std::string V = It.Name.empty() ? "" : It.Name + ":";
+    switch (It.Value.K) {
+    case ItemValue::Lvl: return V + levelName(It.Value.N);
+    case ItemValue::Arg: return V + "arg" + std::to_string(It.Value.N);
+    case ItemValue::Ret: return V + "ret";
+    case ItemValue::Global: return V + "@" + It.Name;
+    case ItemValue::None: break;
+    }
+    return V;
+  };
+  std::string Prev = Show(J), Now = Show(I);
+  report(CheckId::AnnotationConflict, I.From.RawLoc,
+         SameDeclaration
+             ? Twine("conflicting annotations on one declaration: ") + itemKeyword(I.Kind) + "=" +
+                   Now + " after " + itemKeyword(I.Kind) + "=" + Prev
+             : Twine("redeclaration gives ") + itemKeyword(I.Kind) + "=" + Now +
+                   " but an earlier declaration gives " + Prev,
+         {DiagNote{DiagLoc::clang(J.From.RawLoc), "earlier annotation is here"}});
 }
 
 void Builder::checkRanges(const Contract &C) {
@@ -726,13 +755,18 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string *Provenan
   const TypedefNameDecl *DeclaringTypedef = nullptr;
   SourceLocation DeclaringTypedefLoc;
   for (const FunctionDecl *FD : First->redecls()) {
-    Contract Own;
     SmallVector<ParmVarDecl *, 8> Params(FD->parameters().begin(), FD->parameters().end());
-    addAnnotations(FD, Params, FD->getReturnType(), Own, Classes);
-    // Two values on one declaration first, then against earlier declarations.
-    Contract Clean;
-    mergeRedeclaration(Clean, Own, /*SameDeclaration=*/true);
-    mergeRedeclaration(C, Clean);
+    // Two values on one declaration first, then against earlier declarations
+    // (the first annotated declaration's items are the contract's as they are).
+    if (C.empty()) {
+      addAnnotations(FD, Params, FD->getReturnType(), C, Classes);
+      dropRepeats(C);
+    } else {
+      Contract Own;
+      addAnnotations(FD, Params, FD->getReturnType(), Own, Classes);
+      dropRepeats(Own);
+      mergeRedeclaration(C, Own);
+    }
     if (const auto *TT = FD->getType()->getAs<TypedefType>())
       if (!DeclaringTypedef) {
         DeclaringTypedef = TT->getDecl();
