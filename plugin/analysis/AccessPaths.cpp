@@ -9,7 +9,7 @@
 namespace irqlcheck {
 
 PathId PathTable::intern(RootKind K, const void *Ptr, uint64_t Parent, int64_t Off) {
-  auto [It, New] = Index.try_emplace(std::make_tuple(int(K), Ptr, Parent, Off), PathId(0));
+  auto [It, New] = Index.try_emplace(Key{int(K), Ptr, Parent, Off}, PathId(0));
   if (!New)
     return It->second;
   It->second = PathId(Nodes.size());

@@ -52,6 +52,12 @@ public:
   RootKind kind(PathId P) const { return Nodes[P].K; }
   /// How many paths are interned (grows only).
   size_t size() const { return Nodes.size(); }
+  /// Room for about N paths: a function's table fills from empty, and
+  /// growing step by step rehashes every path each time.
+  void reserve(size_t N) {
+    Nodes.reserve(N);
+    Index.reserve(N);
+  }
   /// The alloca at the root if P lives in a local variable.
   const llvm::AllocaInst *localRoot(PathId P) const;
   /// The parameter whose pointee P is in (directly, at some offset), or -1.
@@ -79,8 +85,29 @@ private:
     int64_t Off;
   };
   std::vector<Node> Nodes{Node{Local, nullptr, 0, 0}};
-  // Interning runs for every load, store and call argument: a hash map.
-  llvm::DenseMap<std::tuple<int, const void *, uint64_t, int64_t>, PathId> Index;
+  // Interning runs for every load, store and call argument: a hash map,
+  // whose key is hashed in one mix (a tuple's hash mixes each field).
+  struct Key {
+    int K;
+    const void *Ptr;
+    uint64_t Parent;
+    int64_t Off;
+    bool operator==(const Key &O) const {
+      return K == O.K && Ptr == O.Ptr && Parent == O.Parent && Off == O.Off;
+    }
+  };
+  struct KeyInfo {
+    static Key getEmptyKey() { return {-1, nullptr, 0, 0}; }
+    static Key getTombstoneKey() { return {-2, nullptr, 0, 0}; }
+    static unsigned getHashValue(const Key &A) {
+      uint64_t H = (reinterpret_cast<uintptr_t>(A.Ptr) >> 4) ^ (A.Parent << 8) ^
+                   (uint64_t(A.Off) << 24) ^ uint64_t(A.K);
+      H *= 0x9E3779B97F4A7C15ull;
+      return unsigned(H >> 32);
+    }
+    static bool isEqual(const Key &A, const Key &B) { return A == B; }
+  };
+  llvm::DenseMap<Key, PathId, KeyInfo> Index;
   llvm::StringMap<char> SlotNames;
 
   PathId intern(RootKind K, const void *Ptr, uint64_t Parent, int64_t Off);

@@ -620,6 +620,7 @@ void Analyzer::prepare() {
   // step (each step rehashes).
   FixedPaths.reserve(NumInsts / 3);
   GepOffsets.reserve(NumInsts / 7);
+  Paths.reserve(NumInsts / 8);
 
   // Locals whose address reaches a call or is stored may change behind our back.
   // (Those of the blocks reached: no other block's value is used there.)
