@@ -465,13 +465,25 @@ void Analyzer::tellCallee(const CallBase &CB, const Function &Callee,
 void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
   const Function *Callee = calledFunction(CB);
   if (Callee && Callee->isIntrinsic()) {
-    if (isa<MemIntrinsic>(CB))
+    if (isa<MemIntrinsic>(CB)) {
+      // A whole local overwritten from a constant (`const OPS Ops = {...};`)
+      // holds the constant's functions; any other copy or fill leaves what
+      // it writes unknown.
+      SmallVector<std::pair<int64_t, const Function *>, 4> Fns;
+      const AllocaInst *Into = IndirectCallees::constantCopy(CB, DL, Fns);
       for (State &S : States)
-        if (PathId P = pointerPath(CB.getArgOperand(0), S))
+        if (PathId P = pointerPath(CB.getArgOperand(0), S)) {
           for (auto It = S.Mem.begin(); It != S.Mem.end();)
             It = Paths.base(It->first) == Paths.base(P) && It->second.K != SymVal::Saved
                      ? S.Mem.erase(It)
                      : std::next(It);
+          for (auto [Off, Fn] : Fns) {
+            PathId Field = Paths.offset(Paths.local(Into), Off);
+            S.forget(TagPath | Field);
+            S.Mem.set(Field, symOf(Fn, S));
+          }
+        }
+    }
     return;
   }
   CalleeFacts Facts = calleeFacts(CB, Callee);

@@ -426,6 +426,18 @@ void IndirectCallees::possibleTargets(const CallBase &CB,
     Out.append(L->second.Fns.begin(), L->second.Fns.end());
     return;
   }
+  // A local filled in by a copy of a constant (constantCopy).
+  if (isa<AllocaInst>(Root)) {
+    SmallVector<std::pair<int64_t, const Function *>, 4> Fns;
+    for (const User *U : Root->users())
+      if (const auto *Copy = dyn_cast<CallBase>(U);
+          Copy && constantCopy(*Copy, CB.getModule()->getDataLayout(), Fns) == Root) {
+        for (auto [FOff, Fn] : Fns)
+          if (!Off || FOff == *Off)
+            Out.push_back(Fn);
+        Fns.clear();
+      }
+  }
   for (const Source &S : fieldTargets(Root, Off))
     Out.push_back(S.Fn);
 }
@@ -444,6 +456,31 @@ const Function *IndirectCallees::paramTarget(const Function &F, unsigned N) {
     Target = Fn;
   }
   return Target;
+}
+
+const AllocaInst *IndirectCallees::constantCopy(
+    const CallBase &CB, const DataLayout &DL,
+    SmallVectorImpl<std::pair<int64_t, const Function *>> &Fns) {
+  const auto *MT = dyn_cast<MemTransferInst>(&CB);
+  const auto *Len = MT ? dyn_cast<ConstantInt>(MT->getLength()) : nullptr;
+  if (!Len || MT->isVolatile())
+    return nullptr;
+  const auto *AI = dyn_cast<AllocaInst>(MT->getDest()->stripPointerCasts());
+  const auto *G = dyn_cast<GlobalVariable>(MT->getSource()->stripPointerCasts());
+  // Constant: no writer anywhere; definitive: the initializer we see is it.
+  if (!AI || !G || !G->isConstant() || !G->hasDefinitiveInitializer())
+    return nullptr;
+  std::optional<TypeSize> Size = AI->getAllocationSize(DL);
+  uint64_t N = Len->getZExtValue();
+  if (!Size || Size->isScalable() || Size->getFixedValue() != N ||
+      DL.getTypeAllocSize(G->getValueType()) != N)
+    return nullptr;
+  SmallVector<Access, 8> Acc;
+  flatten(G->getInitializer(), 0, DL, Acc);
+  for (const Access &A : Acc)
+    if (A.Fn)
+      Fns.push_back({A.Off, A.Fn});
+  return AI;
 }
 
 bool IndirectCallees::callersAllKnown(const Function &F) const {
