@@ -483,6 +483,27 @@ const AllocaInst *IndirectCallees::constantCopy(
   return AI;
 }
 
+const Instruction *IndirectCallees::functionChoice(const Value *V,
+                                                   SmallVectorImpl<const Function *> *Fns) {
+  const auto *I = dyn_cast<Instruction>(V);
+  if (!I || !(isa<SelectInst>(I) || isa<PHINode>(I)))
+    return nullptr;
+  auto Ops = isa<SelectInst>(I) ? drop_begin(I->operands()) : I->operands();
+  SmallVector<const Function *, 4> Seen;
+  for (const Value *Op : Ops) {
+    const auto *Fn = dyn_cast<Function>(Op->stripPointerCasts());
+    if (!Fn || Seen.size() > 8)
+      return nullptr;
+    if (!is_contained(Seen, Fn))
+      Seen.push_back(Fn);
+  }
+  if (Seen.size() < 2)
+    return nullptr;
+  if (Fns)
+    Fns->append(Seen.begin(), Seen.end());
+  return I;
+}
+
 bool IndirectCallees::callersAllKnown(const Function &F) const {
   return OnlyFollowedCalls.count(&F) && !UnknownCaller.count(&F);
 }
@@ -557,6 +578,21 @@ const Function *Analyzer::targetOnPath(const CallBase &CB, const State &S) {
   return Targets.front().Fn;
 }
 
+/// The select or phi of functions (IndirectCallees::functionChoice) the
+/// called pointer is on this path: called itself, or stored in the memory
+/// the pointer is loaded from; or null.
+const Instruction *Analyzer::choiceOnPath(const CallBase &CB, const State &S) {
+  const Value *Called = CB.getCalledOperand()->stripPointerCasts();
+  if (const Instruction *C = IndirectCallees::functionChoice(Called))
+    return C;
+  const auto *LI = dyn_cast<LoadInst>(Called);
+  PathId From = LI ? pointerPath(LI->getPointerOperand(), S) : 0;
+  auto It = From ? S.Mem.find(From) : S.Mem.end();
+  if (It == S.Mem.end() || It->second.K != SymVal::Opaque || !It->second.Site)
+    return nullptr;
+  return IndirectCallees::functionChoice(It->second.Site);
+}
+
 /// A call through a pointer: the paths that agree on the target are checked
 /// as a direct call to it, each group on its own (the call is the dispatch
 /// `if (p == f) f(); else if (p == g) g();`, and a path that knows p == f
@@ -579,13 +615,47 @@ void Analyzer::transferAnyCall(const CallBase &CB, std::vector<State> &States) {
     }
     G->second.push_back(std::move(S));
   }
+  // Paths where the pointer is one of several known functions (`Fn = Flag ?
+  // A : B`, the path does not say which): a direct call to each of them, if
+  // every one of them would be reported there (the verdict holds whichever
+  // it is); if any is fine there, the call stays unknown.
+  SmallVector<const Function *, 4> Choices;
+  if (auto G = find_if(Groups, [](const auto &Gr) { return !Gr.first; }); G != Groups.end()) {
+    const Instruction *Choice = nullptr;
+    for (const State &S : G->second) {
+      const Instruction *C = choiceOnPath(CB, S);
+      if (!C || (Choice && C != Choice)) {
+        Choice = nullptr;
+        break;
+      }
+      Choice = C;
+    }
+    if (Choice) {
+      IndirectCallees::functionChoice(Choice, &Choices);
+      bool AllWrong = all_of(Choices, [&](const Function *T) {
+        const Contract *CC = In.ContractOf(*T);
+        if (!CC)
+          return false;
+        CallVerdict V = callVerdict(CB, *CC, G->second);
+        return V.High || V.Low || V.Paged;
+      });
+      if (AllWrong) {
+        std::vector<State> Unresolved = std::move(G->second);
+        Groups.erase(G);
+        for (const Function *T : Choices)
+          Groups.push_back({T, Unresolved});
+      } else {
+        Choices.clear();
+      }
+    }
+  }
   bool Unknown = any_of(Groups, [](const auto &Gr) { return !Gr.first; });
   // (The checking run, the one that tells callees their callers' IRQL,
   // says which calls lost their target; any run names the callee for the
   // notes of other functions' call chains.)
   if (Reporting && Unknown && In.OnDirectCall)
     In.Indirect->unresolvedOnSomePath(CB);
-  if (Reporting && !Unknown && Groups.size() == 1)
+  if (Reporting && !Unknown && Groups.size() == 1 && Choices.empty())
     In.Indirect->resolved(CB, *Groups.front().first);
   States.clear();
   for (auto &[T, Group] : Groups) {

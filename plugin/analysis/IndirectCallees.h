@@ -32,6 +32,7 @@ class AllocaInst;
 class CallBase;
 class DataLayout;
 class Function;
+class Instruction;
 class GlobalVariable;
 class Module;
 class StoreInst;
@@ -78,6 +79,12 @@ public:
   static const llvm::AllocaInst *
   constantCopy(const llvm::CallBase &CB, const llvm::DataLayout &DL,
                llvm::SmallVectorImpl<std::pair<int64_t, const llvm::Function *>> &Fns);
+
+  /// V if it is a select or phi of two or more functions and nothing else
+  /// (`Flag ? A : B`), else null; its functions in Fns if given.
+  static const llvm::Instruction *
+  functionChoice(const llvm::Value *V,
+                 llvm::SmallVectorImpl<const llvm::Function *> *Fns = nullptr);
 
   /// Is every call of internal function F one the analysis sees and
   /// resolves: direct, or through a local or table field it follows, never
