@@ -62,6 +62,15 @@ bool PathTable::inside(PathId P, PathId Root) const {
   return false;
 }
 
+bool PathTable::holdsInside(PathId P, PathId Root, llvm::StringRef Except) const {
+  if (P && Nodes[P].K == Slot) {
+    if (static_cast<const llvm::StringMapEntry<char> *>(Nodes[P].Ptr)->getKey() == Except)
+      return false;
+    P = PathId(Nodes[P].Parent);
+  }
+  return inside(P, Root);
+}
+
 std::optional<PathTable::CallerName> PathTable::callerName(PathId P) const {
   CallerName N;
   if (P && Nodes[P].K == Slot) {

@@ -66,6 +66,10 @@ public:
   /// through pointers stored in it (Dev->Ext->OldIrql is inside *Dev)?
   /// Slots are not: they are abstract, not memory of the object.
   bool inside(PathId P, PathId Root) const;
+  /// Does P hold an IRQL saved inside Root: inside it, or the slot of an
+  /// object inside it (an in-stack queued spin lock's handle in Dev->Ext),
+  /// other than a slot of kind Except (a floating-point state's).
+  bool holdsInside(PathId P, PathId Root, llvm::StringRef Except) const;
 
   /// How a caller names P: byte Off of what parameter Param points to, or of
   /// global Global. Only paths with a constant offset have such a name.

@@ -271,6 +271,7 @@ private:
   const Function *calledFunction(const CallBase &CB) const;
   const Function *nameableCallee(const CallBase &CB) const;
   const Function *targetOnPath(const CallBase &CB, const State &S);
+  const Instruction *choiceOnPath(const CallBase &CB, const State &S);
   void transferAnyCall(const CallBase &CB, std::vector<State> &States);
   void addTargetNotes(const CallBase &CB, std::vector<DiagNote> &Notes);
 };

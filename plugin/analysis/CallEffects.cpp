@@ -129,6 +129,18 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
   // IRQL (a parameter, something read through a pointer): where it lowers
   // to is unknown.
   bool RestoresUnknown = false;
+  // Inside a release wrapper, memory holding the IRQL its caller saved: a
+  // place the caller can name (Dev->OldIrql), or anything below the
+  // structure the wrapper's own _IRQL_restores_ pointer names
+  // (Dev->Ext->OldIrql, a lock handle in it).
+  auto CallerSaved = [&](PathId P) {
+    if (Paths.callerName(P))
+      return true;
+    const ContractItem *R = Own.find(ItemKind::Restores);
+    return R && R->Value.K == ItemValue::Arg && R->Value.N < F.arg_size() &&
+           F.getArg(R->Value.N)->getType()->isPointerTy() &&
+           Paths.holdsInside(P, ownLocation(*R), FloatStateSlot);
+  };
   auto Restore = [&](const SymVal &V) {
     if (Restored)
       return;
@@ -201,7 +213,7 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
       // Inside a release wrapper: the IRQL its caller saved in memory the
       // caller can name (Dev->OldIrql). The raise is on the caller's stack,
       // not on this function's.
-      if ((V.Id & TagMask) == TagPath && Paths.callerName(PathId(V.Id & ~TagMask))) {
+      if ((V.Id & TagMask) == TagPath && CallerSaved(PathId(V.Id & ~TagMask))) {
         IrqlValue A;
         A.Slot = PathId(V.Id & ~TagMask);
         After = A;
@@ -220,7 +232,7 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
   auto RestoreFrom = [&](PathId P) {
     auto It = P ? S.Mem.find(P) : S.Mem.end();
     // Inside a release wrapper: the IRQL its caller saved there.
-    if (It == S.Mem.end() && P && Paths.callerName(P))
+    if (It == S.Mem.end() && P && CallerSaved(P))
       return Restore(SymVal::opaque(TagPath | P));
     Restore(It != S.Mem.end() ? It->second : SymVal());
     if (It != S.Mem.end())
@@ -453,13 +465,25 @@ void Analyzer::tellCallee(const CallBase &CB, const Function &Callee,
 void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
   const Function *Callee = calledFunction(CB);
   if (Callee && Callee->isIntrinsic()) {
-    if (isa<MemIntrinsic>(CB))
+    if (isa<MemIntrinsic>(CB)) {
+      // A whole local overwritten from a constant (`const OPS Ops = {...};`)
+      // holds the constant's functions; any other copy or fill leaves what
+      // it writes unknown.
+      SmallVector<std::pair<int64_t, const Function *>, 4> Fns;
+      const AllocaInst *Into = IndirectCallees::constantCopy(CB, DL, Fns);
       for (State &S : States)
-        if (PathId P = pointerPath(CB.getArgOperand(0), S))
+        if (PathId P = pointerPath(CB.getArgOperand(0), S)) {
           for (auto It = S.Mem.begin(); It != S.Mem.end();)
             It = Paths.base(It->first) == Paths.base(P) && It->second.K != SymVal::Saved
                      ? S.Mem.erase(It)
                      : std::next(It);
+          for (auto [Off, Fn] : Fns) {
+            PathId Field = Paths.offset(Paths.local(Into), Off);
+            S.forget(TagPath | Field);
+            S.Mem.set(Field, symOf(Fn, S));
+          }
+        }
+    }
     return;
   }
   CalleeFacts Facts = calleeFacts(CB, Callee);

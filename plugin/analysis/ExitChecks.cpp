@@ -79,9 +79,12 @@ void Analyzer::checkExit(const ReturnInst &RI, std::vector<State> &States) {
           *Restores, Restores->Value.N < F.arg_size() ? F.getArg(Restores->Value.N) : nullptr);
       PathId Slot = ByValue ? 0 : ownLocation(*Restores);
       // A pointer to a structure that holds the saved KIRQL is restored from
-      // a field of it (Ext->OldIrql), or of what it points to, as
-      // _IRQL_saves_ is satisfied by a save there.
-      auto RestoredFrom = [&](PathId P) { return P == Slot || (Slot && P && Paths.inside(P, Slot)); };
+      // a field of it (Ext->OldIrql), of what it points to, at any depth
+      // (Dev->Ext->OldIrql), or from a lock handle there, as _IRQL_saves_ is
+      // satisfied by a save there.
+      auto RestoredFrom = [&](PathId P) {
+        return P == Slot || (Slot && P && Paths.holdsInside(P, Slot, FloatStateSlot));
+      };
       if (All([&](const State &S) {
             return ByValue ? S.Cur.ArgIndex != int(Restores->Value.N) : !RestoredFrom(S.Cur.Slot);
           }))
@@ -148,9 +151,12 @@ void Analyzer::checkExit(const ReturnInst &RI, std::vector<State> &States) {
         Missing = All([&](const State &S) {
           // A pointer to a structure that holds the KIRQL (a lock state) is
           // satisfied by a save into a field of it (&St->OldIrql), or of
-          // what it points to (&Dev->Ext->OldIrql): the caller finds it.
+          // what it points to (&Dev->Ext->OldIrql), or into a lock handle
+          // there (&Dev->Ext->LockHandle): the caller finds it. A saved
+          // floating-point state is not a saved IRQL.
           for (const auto &KV : S.Mem)
-            if (KV.second.K == SymVal::Saved && KV.first != P && Paths.inside(KV.first, P))
+            if (KV.second.K == SymVal::Saved && KV.first != P &&
+                Paths.holdsInside(KV.first, P, FloatStateSlot))
               return false;
           auto It = S.Mem.find(P);
           if (It == S.Mem.end())

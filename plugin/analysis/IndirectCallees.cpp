@@ -426,6 +426,18 @@ void IndirectCallees::possibleTargets(const CallBase &CB,
     Out.append(L->second.Fns.begin(), L->second.Fns.end());
     return;
   }
+  // A local filled in by a copy of a constant (constantCopy).
+  if (isa<AllocaInst>(Root)) {
+    SmallVector<std::pair<int64_t, const Function *>, 4> Fns;
+    for (const User *U : Root->users())
+      if (const auto *Copy = dyn_cast<CallBase>(U);
+          Copy && constantCopy(*Copy, CB.getModule()->getDataLayout(), Fns) == Root) {
+        for (auto [FOff, Fn] : Fns)
+          if (!Off || FOff == *Off)
+            Out.push_back(Fn);
+        Fns.clear();
+      }
+  }
   for (const Source &S : fieldTargets(Root, Off))
     Out.push_back(S.Fn);
 }
@@ -444,6 +456,52 @@ const Function *IndirectCallees::paramTarget(const Function &F, unsigned N) {
     Target = Fn;
   }
   return Target;
+}
+
+const AllocaInst *IndirectCallees::constantCopy(
+    const CallBase &CB, const DataLayout &DL,
+    SmallVectorImpl<std::pair<int64_t, const Function *>> &Fns) {
+  const auto *MT = dyn_cast<MemTransferInst>(&CB);
+  const auto *Len = MT ? dyn_cast<ConstantInt>(MT->getLength()) : nullptr;
+  if (!Len || MT->isVolatile())
+    return nullptr;
+  const auto *AI = dyn_cast<AllocaInst>(MT->getDest()->stripPointerCasts());
+  const auto *G = dyn_cast<GlobalVariable>(MT->getSource()->stripPointerCasts());
+  // Constant: no writer anywhere; definitive: the initializer we see is it.
+  if (!AI || !G || !G->isConstant() || !G->hasDefinitiveInitializer())
+    return nullptr;
+  std::optional<TypeSize> Size = AI->getAllocationSize(DL);
+  uint64_t N = Len->getZExtValue();
+  if (!Size || Size->isScalable() || Size->getFixedValue() != N ||
+      DL.getTypeAllocSize(G->getValueType()) != N)
+    return nullptr;
+  SmallVector<Access, 8> Acc;
+  flatten(G->getInitializer(), 0, DL, Acc);
+  for (const Access &A : Acc)
+    if (A.Fn)
+      Fns.push_back({A.Off, A.Fn});
+  return AI;
+}
+
+const Instruction *IndirectCallees::functionChoice(const Value *V,
+                                                   SmallVectorImpl<const Function *> *Fns) {
+  const auto *I = dyn_cast<Instruction>(V);
+  if (!I || !(isa<SelectInst>(I) || isa<PHINode>(I)))
+    return nullptr;
+  auto Ops = isa<SelectInst>(I) ? drop_begin(I->operands()) : I->operands();
+  SmallVector<const Function *, 4> Seen;
+  for (const Value *Op : Ops) {
+    const auto *Fn = dyn_cast<Function>(Op->stripPointerCasts());
+    if (!Fn || Seen.size() > 8)
+      return nullptr;
+    if (!is_contained(Seen, Fn))
+      Seen.push_back(Fn);
+  }
+  if (Seen.size() < 2)
+    return nullptr;
+  if (Fns)
+    Fns->append(Seen.begin(), Seen.end());
+  return I;
 }
 
 bool IndirectCallees::callersAllKnown(const Function &F) const {
@@ -520,6 +578,21 @@ const Function *Analyzer::targetOnPath(const CallBase &CB, const State &S) {
   return Targets.front().Fn;
 }
 
+/// The select or phi of functions (IndirectCallees::functionChoice) the
+/// called pointer is on this path: called itself, or stored in the memory
+/// the pointer is loaded from; or null.
+const Instruction *Analyzer::choiceOnPath(const CallBase &CB, const State &S) {
+  const Value *Called = CB.getCalledOperand()->stripPointerCasts();
+  if (const Instruction *C = IndirectCallees::functionChoice(Called))
+    return C;
+  const auto *LI = dyn_cast<LoadInst>(Called);
+  PathId From = LI ? pointerPath(LI->getPointerOperand(), S) : 0;
+  auto It = From ? S.Mem.find(From) : S.Mem.end();
+  if (It == S.Mem.end() || It->second.K != SymVal::Opaque || !It->second.Site)
+    return nullptr;
+  return IndirectCallees::functionChoice(It->second.Site);
+}
+
 /// A call through a pointer: the paths that agree on the target are checked
 /// as a direct call to it, each group on its own (the call is the dispatch
 /// `if (p == f) f(); else if (p == g) g();`, and a path that knows p == f
@@ -542,13 +615,47 @@ void Analyzer::transferAnyCall(const CallBase &CB, std::vector<State> &States) {
     }
     G->second.push_back(std::move(S));
   }
+  // Paths where the pointer is one of several known functions (`Fn = Flag ?
+  // A : B`, the path does not say which): a direct call to each of them, if
+  // every one of them would be reported there (the verdict holds whichever
+  // it is); if any is fine there, the call stays unknown.
+  SmallVector<const Function *, 4> Choices;
+  if (auto G = find_if(Groups, [](const auto &Gr) { return !Gr.first; }); G != Groups.end()) {
+    const Instruction *Choice = nullptr;
+    for (const State &S : G->second) {
+      const Instruction *C = choiceOnPath(CB, S);
+      if (!C || (Choice && C != Choice)) {
+        Choice = nullptr;
+        break;
+      }
+      Choice = C;
+    }
+    if (Choice) {
+      IndirectCallees::functionChoice(Choice, &Choices);
+      bool AllWrong = all_of(Choices, [&](const Function *T) {
+        const Contract *CC = In.ContractOf(*T);
+        if (!CC)
+          return false;
+        CallVerdict V = callVerdict(CB, *CC, G->second);
+        return V.High || V.Low || V.Paged;
+      });
+      if (AllWrong) {
+        std::vector<State> Unresolved = std::move(G->second);
+        Groups.erase(G);
+        for (const Function *T : Choices)
+          Groups.push_back({T, Unresolved});
+      } else {
+        Choices.clear();
+      }
+    }
+  }
   bool Unknown = any_of(Groups, [](const auto &Gr) { return !Gr.first; });
   // (The checking run, the one that tells callees their callers' IRQL,
   // says which calls lost their target; any run names the callee for the
   // notes of other functions' call chains.)
   if (Reporting && Unknown && In.OnDirectCall)
     In.Indirect->unresolvedOnSomePath(CB);
-  if (Reporting && !Unknown && Groups.size() == 1)
+  if (Reporting && !Unknown && Groups.size() == 1 && Choices.empty())
     In.Indirect->resolved(CB, *Groups.front().first);
   States.clear();
   for (auto &[T, Group] : Groups) {

@@ -28,8 +28,11 @@
 #include <optional>
 
 namespace llvm {
+class AllocaInst;
 class CallBase;
+class DataLayout;
 class Function;
+class Instruction;
 class GlobalVariable;
 class Module;
 class StoreInst;
@@ -67,6 +70,21 @@ public:
   /// `Run(CloseNow)`), or null: F's address is never taken, and no call
   /// passes anything else there.
   static const llvm::Function *paramTarget(const llvm::Function &F, unsigned N);
+
+  /// A copy of a whole constant global with an initializer we see over a
+  /// whole local (`const OPS Ops = { .Begin = F };` inside a function, which
+  /// clang copies from a constant with memcpy): the local, with the
+  /// functions the copy puts in it at their byte offsets in Fns; null for
+  /// any other copy or fill.
+  static const llvm::AllocaInst *
+  constantCopy(const llvm::CallBase &CB, const llvm::DataLayout &DL,
+               llvm::SmallVectorImpl<std::pair<int64_t, const llvm::Function *>> &Fns);
+
+  /// V if it is a select or phi of two or more functions and nothing else
+  /// (`Flag ? A : B`), else null; its functions in Fns if given.
+  static const llvm::Instruction *
+  functionChoice(const llvm::Value *V,
+                 llvm::SmallVectorImpl<const llvm::Function *> *Fns = nullptr);
 
   /// Is every call of internal function F one the analysis sees and
   /// resolves: direct, or through a local or table field it follows, never

@@ -160,6 +160,10 @@ SymVal Analyzer::symOf(const Value *V, const State &S) {
       P.Id = Paths.kind(Id) == PathTable::Global && isa<Function>(V->stripPointerCasts())
                  ? SymVal::FunctionAddress
                  : 0;
+    } else if (const Instruction *Choice = IndirectCallees::functionChoice(V)) {
+      // `Flag ? A : B`: one of known functions, which is not known here.
+      P = SymVal::opaque(instId(Choice));
+      P.Site = Choice;
     }
     return P;
   }

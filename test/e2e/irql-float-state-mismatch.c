@@ -12,7 +12,7 @@
 // Without the check:
 // RUN: %wdk_cc1 -emit-llvm-only -plugin-arg-irqlcheck disable=irql-float-state-mismatch %s 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=OFF --allow-empty
-// OFF-NOT: irql-float-state-mismatch
+// OFF-NOT: [irql-float-state-mismatch]
 
 #include <ntddk.h>
 
@@ -177,3 +177,15 @@ VOID SavedAtTheSameIrqlEachTurn(ULONG N) {
   }
   KeLowerIrql(Old);
 }
+
+// A floating-point state saved below an _IRQL_saves_ structure is not the
+// saved IRQL the annotation promises (irql-saves-not-written, as a saved
+// IRQL there would satisfy it: test/e2e/raise-to-current.c).
+typedef struct _FP_EXT { KFLOATING_SAVE Fp; } FP_EXT, *PFP_EXT;
+typedef struct _FP_DEV { PFP_EXT Ext; KFLOATING_SAVE Fp; KIRQL OldIrql; } FP_DEV, *PFP_DEV;
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID SaveFloatOnly(_Inout_ _IRQL_saves_ PFP_DEV Dev) {
+  (VOID)KeSaveFloatingPointState(&Dev->Ext->Fp);
+  (VOID)KeSaveFloatingPointState(&Dev->Fp);
+} // expected-warning {{'SaveFloatOnly' returns without saving the IRQL in its _IRQL_saves_ parameter (argument 0) [irql-saves-not-written]}}
+// MINGW: [[@LINE-1]]:1: warning: 'SaveFloatOnly' returns without saving{{.*}}[irql-saves-not-written]

@@ -11,7 +11,7 @@
 
 typedef VOID WORKER(PVOID Context);
 
-_IRQL_requires_max_(PASSIVE_LEVEL) // expected-note 3 {{requirement of 'CloseNow' comes from its annotation}}
+_IRQL_requires_max_(PASSIVE_LEVEL) // expected-note 6 {{requirement of 'CloseNow' comes from its annotation}}
 static VOID CloseNow(PVOID Context) { ZwClose((HANDLE)Context); }
 
 _IRQL_requires_max_(DISPATCH_LEVEL)
@@ -154,4 +154,95 @@ VOID CloseUnderLock(PKSPIN_LOCK Lock, WORK_CTX *Ctx) {
   if (Work != NULL)
     Work(Ctx);
   KeReleaseSpinLock(Lock, Old);
+}
+
+// A local structure with an initializer (clang copies it from a constant
+// with memcpy): its fields hold the initializer's functions, as a table's.
+typedef struct _LOCAL_OPS {
+  WORKER *Begin;
+  WORKER *End;
+  ULONG Flags;
+} LOCAL_OPS;
+
+VOID LocalOpsUnderLock(PKSPIN_LOCK Lock, PVOID Context) {
+  const LOCAL_OPS Ops = { .Begin = CloseNow, .End = CountNow, .Flags = 3 };
+  KIRQL Old;
+  KeAcquireSpinLock(Lock, &Old); // expected-note {{IRQL set to DISPATCH_LEVEL here}}
+  Ops.Begin(Context); // expected-warning {{'CloseNow' called at DISPATCH_LEVEL, but it requires IRQL <= PASSIVE_LEVEL [irql-too-high]}}
+  Ops.End(Context);
+  KeReleaseSpinLock(Lock, Old);
+}
+
+// The field reassigned before the lock: what it holds then is called.
+VOID LocalOpsReassigned(PKSPIN_LOCK Lock, PVOID Context) {
+  LOCAL_OPS Ops = { .Begin = CloseNow, .End = CountNow, .Flags = 3 };
+  KIRQL Old;
+  Ops.Begin = CountNow;
+  KeAcquireSpinLock(Lock, &Old);
+  Ops.Begin(Context);
+  KeReleaseSpinLock(Lock, Old);
+}
+
+// Overwritten from a structure we do not know: unknown, nothing reported.
+VOID LocalOpsOverwritten(PKSPIN_LOCK Lock, PVOID Context, const LOCAL_OPS *From) {
+  LOCAL_OPS Ops = { .Begin = CloseNow, .End = CountNow, .Flags = 3 };
+  KIRQL Old;
+  Ops = *From;
+  KeAcquireSpinLock(Lock, &Old);
+  Ops.Begin(Context);
+  KeReleaseSpinLock(Lock, Old);
+}
+
+// Copied from a global any code may write: unknown, nothing reported.
+LOCAL_OPS WritableOps = { .Begin = CloseNow, .End = CountNow };
+VOID LocalOpsFromWritable(PKSPIN_LOCK Lock, PVOID Context) {
+  LOCAL_OPS Ops = WritableOps;
+  KIRQL Old;
+  KeAcquireSpinLock(Lock, &Old);
+  Ops.Begin(Context);
+  KeReleaseSpinLock(Lock, Old);
+}
+
+// `Work = Fast ? A : B`: one of two functions, the path does not say which.
+// Both need PASSIVE_LEVEL: the call under the lock is wrong whichever it is.
+_IRQL_requires_max_(PASSIVE_LEVEL)
+static VOID CloseTwice(PVOID Context) {
+  ZwClose((HANDLE)Context);
+  ZwClose((HANDLE)Context);
+}
+
+VOID ChoiceBothWrong(PKSPIN_LOCK Lock, PVOID Context, BOOLEAN Fast) {
+  KIRQL Old;
+  WORKER *Work = Fast ? CloseNow : CloseTwice;
+  KeAcquireSpinLock(Lock, &Old); // expected-note {{IRQL set to DISPATCH_LEVEL here}}
+  Work(Context); // expected-warning {{'CloseNow' called at DISPATCH_LEVEL, but it requires IRQL <= PASSIVE_LEVEL [irql-too-high]}}
+  KeReleaseSpinLock(Lock, Old);
+}
+
+// Called at once, without a variable.
+VOID ChoiceCalledAtOnce(PKSPIN_LOCK Lock, PVOID Context, BOOLEAN Fast) {
+  KIRQL Old;
+  KeAcquireSpinLock(Lock, &Old); // expected-note {{IRQL set to DISPATCH_LEVEL here}}
+  (Fast ? CloseNow : CloseTwice)(Context); // expected-warning {{'CloseNow' called at DISPATCH_LEVEL, but it requires IRQL <= PASSIVE_LEVEL [irql-too-high]}}
+  KeReleaseSpinLock(Lock, Old);
+}
+
+// One of them is fine under the lock: which one runs is not known, so
+// nothing is claimed (an `if` that sets the variable on one path is a path
+// of its own: OnePathWrong above).
+VOID ChoiceOneWrong(PKSPIN_LOCK Lock, PVOID Context, BOOLEAN Fast) {
+  KIRQL Old;
+  WORKER *Work = Fast ? CountNow : CloseNow;
+  KeAcquireSpinLock(Lock, &Old);
+  Work(Context);
+  KeReleaseSpinLock(Lock, Old);
+}
+
+// Both wrong under the lock, but called after it is released: fine.
+VOID ChoiceAfterRelease(PKSPIN_LOCK Lock, PVOID Context, BOOLEAN Fast) {
+  KIRQL Old;
+  WORKER *Work = Fast ? CloseNow : CloseTwice;
+  KeAcquireSpinLock(Lock, &Old);
+  KeReleaseSpinLock(Lock, Old);
+  Work(Context);
 }

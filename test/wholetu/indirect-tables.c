@@ -17,7 +17,7 @@ typedef struct _OPS {
   CALLBACK_FN *Stop;
 } OPS;
 
-_IRQL_requires_max_(PASSIVE_LEVEL) // expected-note 6 {{requirement of 'StartPassive' comes from its annotation}}
+_IRQL_requires_max_(PASSIVE_LEVEL) // expected-note 7 {{requirement of 'StartPassive' comes from its annotation}}
 static VOID StartPassive(PVOID Context) { ZwClose((HANDLE)Context); }
 
 _IRQL_requires_max_(DISPATCH_LEVEL)
@@ -163,7 +163,8 @@ VOID ByIndex(PKSPIN_LOCK Lock, PVOID Context, ULONG I) {
 
 // 8. Other shapes. An array of tables read at a constant index is resolved,
 // and reading a whole table into a copy does not change what the table
-// holds (the copy itself is not followed). A union whose pointer is
+// holds; the copy, which clang makes from a constant of its own, holds its
+// functions (test/wholetu/indirect-locals.c). A union whose pointer is
 // overwritten with an integer is not resolved.
 static const OPS TableArray[2] = { { sizeof(OPS), StartPassive, StopAnywhere },
                                    { sizeof(OPS), StartPassive, StopAnywhere } };
@@ -173,9 +174,9 @@ VOID OtherShapes(PKSPIN_LOCK Lock, PVOID Context) {
   KIRQL Old;
   OPS Copy = TableArray[0];
   Slot.Bits = 1;
-  KeAcquireSpinLock(Lock, &Old); // expected-note {{IRQL set to DISPATCH_LEVEL here}}
+  KeAcquireSpinLock(Lock, &Old); // expected-note 2 {{IRQL set to DISPATCH_LEVEL here}}
   TableArray[1].Start(Context); // expected-warning {{'StartPassive' called at DISPATCH_LEVEL, but it requires IRQL <= PASSIVE_LEVEL [irql-too-high]}} expected-note@21 {{'StartPassive' is put in table 'TableArray' by its initializer}}
-  Copy.Start(Context);
+  Copy.Start(Context); // expected-warning {{'StartPassive' called at DISPATCH_LEVEL, but it requires IRQL <= PASSIVE_LEVEL [irql-too-high]}}
   Slot.Fn(Context);
   KeReleaseSpinLock(Lock, Old);
 }
