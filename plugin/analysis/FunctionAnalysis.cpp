@@ -839,10 +839,14 @@ void Analyzer::replay() {
       FromKeptVisit = true;
       for (KeptPoint &P : Points[Index]) {
         KeptEffectsFind = P.EffectsFind;
+        // A fixpoint that may be kept for another run keeps its states as
+        // they were before the call (the transfer changes them in place).
+        std::vector<State> Copy;
+        std::vector<State> &States = In.Keep ? (Copy = P.States) : P.States;
         if (const auto *RI = dyn_cast<ReturnInst>(P.I))
-          checkExit(*RI, P.States);
+          checkExit(*RI, States);
         else
-          transferInst(*P.I, P.States);
+          transferInst(*P.I, States);
       }
       FromKeptVisit = false;
       KeptEffectsFind = true;

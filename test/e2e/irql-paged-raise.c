@@ -95,3 +95,18 @@ VOID Resident(VOID) {
   KeAcquireSpinLock(&Lock, &Old);
   KeReleaseSpinLock(&Lock, Old);
 }
+
+// A static pageable helper with one caller: its summary run's fixpoint is
+// kept and taken over by its check run, which must see the states from
+// before each call (the replay once changed them in place, and the raise
+// went unreported).
+static VOID PagedStatic(PULONG Count);
+#pragma alloc_text(PAGE, PagedStatic)
+static VOID PagedStatic(PULONG Count) {
+  KIRQL Old;
+  KeAcquireSpinLock(&Lock, &Old); // expected-warning {{pageable function 'PagedStatic' raises the IRQL to DISPATCH_LEVEL}}
+  (*Count)++;
+  KeReleaseSpinLock(&Lock, Old);
+}
+// MINGW: [[@LINE-4]]:3: warning: pageable function 'PagedStatic'{{.*}}[irql-paged-raise]
+VOID CountOnce(PULONG Count) { PagedStatic(Count); }
