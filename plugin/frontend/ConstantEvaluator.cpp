@@ -334,8 +334,9 @@ std::optional<int64_t> ConstantEvaluator::evaluate(StringRef Text, std::string &
     if (Lookup)
       if (auto V = Lookup(Name))
         return V;
-    // SAL's own constants, which no header defines (KMDF's
-    // _When_(Wait == __true, ...)).
+    // SAL's own constants, which no header defines, anywhere in an
+    // expression. (`P == __true` on a parameter never gets here:
+    // Builder::resolveWhen reads it as P != 0, a BOOLEAN's truth.)
     if (Name == "__true" || Name == "__false")
       return int64_t(Name == "__true");
     W = "'" + Name.str() + "' is not a constant";
