@@ -103,8 +103,11 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
   SavedHere.Irql = Before;
   SavedHere.Site = &CB;
   bool SavesSomething = false;
+  // An item under a condition applies where its condition is known to hold
+  // (StorPortAcquireSpinLock's lock type, a constant argument, says how far
+  // it raises); elsewhere only the unconditional items do.
   for (const ContractItem &I : CC.items()) {
-    if (I.Cond.K != Condition::Always)
+    if (!conditionHolds(I.Cond, CB, S))
       continue;
     if (I.Kind == ItemKind::Saves) {
       if (I.Value.K == ItemValue::Ret)
@@ -257,7 +260,7 @@ void Analyzer::applyEffects(const CallBase &CB, const Contract &CC, State &S,
     return A.K == SymVal::CurIrql && unsigned(A.N) == S.Epoch;
   };
   for (const ContractItem &I : CC.items()) {
-    if (I.Cond.K != Condition::Always)
+    if (!conditionHolds(I.Cond, CB, S))
       continue;
     if ((I.Kind == ItemKind::Raises || I.Kind == ItemKind::Sets) && CurrentIrqlArg(I.Value)) {
       After = Before;

@@ -122,7 +122,9 @@ bool Analyzer::quietCall(const CallBase &CB, const Contract &CC, const State &En
     case ItemKind::Cancel:
     case ItemKind::FpSave:
     case ItemKind::FpRestore:
-      if (I.Cond.K == Condition::Always) // (the others are never applied)
+      // (a conditional one applies only where its condition holds)
+      if (I.Cond.K == Condition::Always || conditionReadsState(I.Cond, CB) ||
+          conditionHolds(I.Cond, CB, Entry))
         return false;
       break;
     case ItemKind::Try:

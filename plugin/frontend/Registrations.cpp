@@ -59,7 +59,39 @@ const Registrar Registrars[] = {
 /// The other routines RegistrationFinder::call reads by name.
 const llvm::StringRef RoutinesByName[] = {
     "FltDoCompletionProcessingWhenSafe", "WdfObjectAcquireLock", "WdfIoQueueCreate",
-    "WdfDeviceCreate", "WdfDriverCreate", "WdfTimerCreate", "WdfInterruptCreate"};
+    "WdfDeviceCreate", "WdfDriverCreate", "WdfTimerCreate", "WdfInterruptCreate",
+    "StorPortNotification"};
+
+/// StorPortNotification(Type, HwDeviceExtension, ...): the notifications
+/// whose variadic arguments carry a callback, which argument, and its role.
+struct Notification {
+  llvm::StringRef Type; // the SCSI_NOTIFICATION_TYPE enumerator
+  unsigned Arg;
+  const char *Role;
+};
+const Notification StorPortNotifications[] = {
+    {"RequestTimerCall", 2, "HW_TIMER"},
+    {"InitializeDpc", 3, "HW_DPC_ROUTINE"},
+    {"EnablePassiveInitialization", 2, "HW_PASSIVE_INITIALIZE_ROUTINE"},
+};
+
+/// The name of the enumerator a constant argument names (the enumerator
+/// itself, or a constant of its enumeration's value), or "".
+StringRef enumeratorOf(const Expr *E, const ASTContext &Ctx) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *C = dyn_cast<EnumConstantDecl>(DRE->getDecl()))
+      return C->getName();
+  const auto *ET = E->getType()->getAs<EnumType>();
+  Expr::EvalResult R;
+  if (!ET || !ET->getDecl()->getDefinition() || E->isValueDependent() ||
+      !E->EvaluateAsInt(R, Ctx))
+    return {};
+  for (const EnumConstantDecl *C : ET->getDecl()->getDefinition()->enumerators())
+    if (llvm::APSInt::isSameValue(C->getInitVal(), R.Val.getInt()))
+      return C->getName();
+  return {};
+}
 
 const FunctionDecl *functionOf(const Expr *E) {
   E = E->IgnoreParenImpCasts();
@@ -450,6 +482,15 @@ void RegistrationFinder::call(const CallExpr *CE, const FunctionDecl *Callee) {
         add(S->Out, FD, R.Role, CE->getExprLoc(), R.Routine.str());
   // A minifilter's completion deferred to a safe IRQL (registered above):
   // its SafePostCallback runs at APC_LEVEL or below (settlePostOps).
+  // StorPortNotification: the notification type, a constant, says which
+  // argument is a callback (RequestTimerCall's HW_TIMER, ...).
+  if (Name == "StorPortNotification" && CE->getNumArgs() > 2) {
+    StringRef Type = enumeratorOf(CE->getArg(0), Callee->getASTContext());
+    for (const Notification &N : StorPortNotifications)
+      if (Type == N.Type && N.Arg < CE->getNumArgs())
+        if (const FunctionDecl *FD = functionOf(CE->getArg(N.Arg)))
+          add(S->Out, FD, N.Role, CE->getExprLoc(), ("StorPortNotification(" + Type + ")").str());
+  }
   if (Name == "FltDoCompletionProcessingWhenSafe" && CE->getNumArgs() > 4)
     if (const FunctionDecl *FD = functionOf(CE->getArg(4)))
       S->SafePostOps.push_back(FD);
