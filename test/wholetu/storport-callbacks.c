@@ -83,6 +83,26 @@ static BOOLEAN NotRegistered(PVOID Ext) {
 }
 BOOLEAN (*KeepAlive)(PVOID) = NotRegistered;
 
+// StorPortSynchronizeAccess's routine runs under the interrupt lock (DIRQL);
+// the MSI-X routine is given in the port configuration.
+// DUMP-DAG: contract Synchronized: min=3 max=DIRQL same class=STOR_SYNCHRONIZED_ACCESS [registered with StorPortSynchronizeAccess;
+static BOOLEAN Synchronized(PVOID Ext, PVOID Context) {
+  PVOID Buffer;
+  StorPortAllocatePool(Ext, 64, 'tseT', &Buffer); // expected-warning {{'StorPortAllocatePool' called at the entry IRQL (3..DIRQL), but it requires IRQL <= DISPATCH_LEVEL}}
+  return TRUE;
+}
+// DUMP-DAG: contract MessageInterrupt: min=3 max=DIRQL same class=HW_MESSAGE_SIGNALED_INTERRUPT_ROUTINE [registered with ->HwMSInterruptRoutine;
+static BOOLEAN MessageInterrupt(PVOID Ext, ULONG MessageId) {
+  PVOID Buffer;
+  StorPortAllocatePool(Ext, 64, 'tseT', &Buffer); // expected-warning {{'StorPortAllocatePool' called at the entry IRQL (3..DIRQL), but it requires IRQL <= DISPATCH_LEVEL}}
+  return StorPortSynchronizeAccess(Ext, Synchronized, NULL);
+}
+static ULONG FindMsiAdapter(PVOID Ext, PVOID Context, PVOID Bus, PCHAR Args,
+                            PPORT_CONFIGURATION_INFORMATION Config, PBOOLEAN Reserved) {
+  Config->HwMSInterruptRoutine = MessageInterrupt;
+  return SP_RETURN_FOUND;
+}
+
 // DUMP-DAG: contract ProcessService: req=PASSIVE_LEVEL same class=HW_PROCESS_SERVICE_REQUEST [registered with .HwProcessServiceRequest;
 static VOID ProcessService(PVOID Ext, PVOID Irp) { ZwClose(Log); }
 
@@ -91,6 +111,7 @@ ULONG DriverEntry(PVOID DriverObject, PVOID RegistryPath) {
   HW_INITIALIZATION_DATA Virtual = {
       .HwInitializationDataSize = sizeof(HW_INITIALIZATION_DATA),
       .HwStartIo = StartIoWaits,
+      .HwFindAdapter = FindMsiAdapter,
       .HwUnitControl = UnitControl,
       .HwProcessServiceRequest = ProcessService,
   };

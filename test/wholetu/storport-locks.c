@@ -6,6 +6,8 @@
 // handle). A lock type that is not a constant raises to a level not known
 // here: nothing is reported under it (no guessing). A helper that takes a
 // lock of a constant type is summarised as raising (a lock wrapper).
+// StorPortAcquireMSISpinLock raises to DIRQL and saves the IRQL in *OldIrql,
+// which StorPortReleaseMSISpinLock(..., OldIrql) restores.
 //
 // (The pass's notes, on where the IRQL comes from, are not this test's subject.)
 // RUN: %wdk_cc1 -emit-obj -o %t.o -verify -verify-ignore-unexpected=note %s
@@ -49,6 +51,15 @@ static BOOLEAN PassiveInit(PVOID Ext) {
   ZwClose(Log); // expected-warning {{'ZwClose' called at DIRQL, but it requires IRQL <= PASSIVE_LEVEL}}
   Unlock(A);
   ZwClose(Log); // fine
+
+  // The per-message MSI lock: *OldIrql keeps the IRQL for the release.
+  {
+    ULONG Old;
+    StorPortAcquireMSISpinLock(Ext, 1, &Old);
+    StorPortAllocatePool(Ext, 16, 'kcoL', &Buffer); // expected-warning {{'StorPortAllocatePool' called at DIRQL, but it requires IRQL <= DISPATCH_LEVEL}}
+    StorPortReleaseMSISpinLock(Ext, 1, Old);
+    ZwClose(Log); // fine
+  }
   return TRUE;
 }
 

@@ -274,6 +274,18 @@ typedef struct _ACCESS_RANGE {
 /* ======================================================================
  * PORT_CONFIGURATION_INFORMATION (minimal: what HwStorFindAdapter fills)
  * ==================================================================== */
+/* The MSI-X interrupt routine, given in HwMSInterruptRoutine: DIRQL. */
+typedef
+_Function_class_(HW_MESSAGE_SIGNALED_INTERRUPT_ROUTINE)
+_IRQL_requires_(HIGH_LEVEL) /* some DIRQL */
+_IRQL_requires_same_
+BOOLEAN
+HW_MESSAGE_SIGNALED_INTERRUPT_ROUTINE (
+    _In_ PVOID HwDeviceExtension,
+    _In_ ULONG MessageId
+    );
+typedef HW_MESSAGE_SIGNALED_INTERRUPT_ROUTINE *PHW_MESSAGE_SIGNALED_INTERRUPT_ROUTINE;
+
 typedef struct _PORT_CONFIGURATION_INFORMATION {
     ULONG Length;
     ULONG SystemIoBusNumber;
@@ -329,7 +341,7 @@ typedef struct _PORT_CONFIGURATION_INFORMATION {
     UCHAR MaximumNumberOfLogicalUnits;
     BOOLEAN WmiDataProvider;
     STOR_SYNCHRONIZATION_MODEL SynchronizationModel;
-    PVOID HwMSInterruptRoutine;          /* PHW_MESSAGE_SIGNALED_INTERRUPT_ROUTINE */
+    PHW_MESSAGE_SIGNALED_INTERRUPT_ROUTINE HwMSInterruptRoutine;
     INTERRUPT_SYNCHRONIZATION_MODE InterruptSynchronizationMode;
     ULONG MaxNumberOfIO;
     ULONG MaxIOsPerLun;
@@ -450,17 +462,6 @@ HW_INTERRUPT (
     _In_ PVOID DeviceExtension
     );
 typedef HW_INTERRUPT *PHW_INTERRUPT;
-
-typedef
-_Function_class_(HW_MESSAGE_SIGNALED_INTERRUPT_ROUTINE)
-_IRQL_requires_(HIGH_LEVEL) /* some DIRQL */
-_IRQL_requires_same_
-BOOLEAN
-HW_MESSAGE_SIGNALED_INTERRUPT_ROUTINE (
-    _In_ PVOID HwDeviceExtension,
-    _In_ ULONG MessageId
-    );
-typedef HW_MESSAGE_SIGNALED_INTERRUPT_ROUTINE *PHW_MESSAGE_SIGNALED_INTERRUPT_ROUTINE;
 
 /* HwStorFindAdapter: PASSIVE_LEVEL. */
 typedef
@@ -1105,6 +1106,49 @@ ULONG
 StorPortCompleteServiceIrp (
     _In_ PVOID HwDeviceExtension,
     _In_ PVOID Irp
+    );
+
+/* ======================================================================
+ * Synchronizing with the interrupt routine
+ * ==================================================================== */
+
+/* StorPortSynchronizeAccess's routine: run with the interrupt lock held,
+ * at the ISR's DIRQL. */
+typedef
+_Function_class_(STOR_SYNCHRONIZED_ACCESS)
+_IRQL_requires_(HIGH_LEVEL) /* some DIRQL */
+_IRQL_requires_same_
+BOOLEAN
+STOR_SYNCHRONIZED_ACCESS (
+    _In_ PVOID HwDeviceExtension,
+    _In_opt_ PVOID Context
+    );
+typedef STOR_SYNCHRONIZED_ACCESS *PSTOR_SYNCHRONIZED_ACCESS;
+
+STORPORT_API
+BOOLEAN
+StorPortSynchronizeAccess (
+    _In_ PVOID HwDeviceExtension,
+    _In_ PSTOR_SYNCHRONIZED_ACCESS SynchronizedAccessRoutine,
+    _In_opt_ PVOID Context
+    );
+
+/* The per-message locks (InterruptSynchronizePerMessage): callable at any
+ * IRQL; *OldIrql keeps the IRQL for StorPortReleaseMSISpinLock. */
+STORPORT_API
+ULONG
+StorPortAcquireMSISpinLock (
+    _In_ PVOID HwDeviceExtension,
+    _In_ ULONG MessageId,
+    _Out_ PULONG OldIrql
+    );
+
+STORPORT_API
+ULONG
+StorPortReleaseMSISpinLock (
+    _In_ PVOID HwDeviceExtension,
+    _In_ ULONG MessageId,
+    _In_ ULONG OldIrql
     );
 
 #ifdef __cplusplus

@@ -17,6 +17,8 @@ ULONG DriverEntry(_In_ PVOID DriverObject, _In_ PVOID RegistryPath);
 
 #ifdef ALLOC_PRAGMA
 #pragma alloc_text(INIT, DriverEntry)
+#pragma alloc_text(PAGE, SxpHwFindAdapter)
+#pragma alloc_text(PAGE, SxpHwPassiveInitialize)
 #endif
 
 static const UCHAR SxpVendorId[] = "1D0F";
@@ -145,6 +147,8 @@ SxpHwFindAdapter(
 {
     PSXP_ADAPTER adapter = SxpAdapter(DeviceExtension);
 
+    PAGED_CODE();
+
     UNREFERENCED_PARAMETER(HwContext);
     UNREFERENCED_PARAMETER(BusInformation);
     UNREFERENCED_PARAMETER(ArgumentString);
@@ -175,7 +179,7 @@ SxpHwFindAdapter(
     Config->MaxNumberOfIO = SXP_RING_DEPTH - 1;
     Config->InitialLunQueueDepth = adapter->QueueDepth;
     Config->InterruptSynchronizationMode = InterruptSynchronizeAll;
-    Config->HwMSInterruptRoutine = (PVOID)SxpHwMessageInterrupt;
+    Config->HwMSInterruptRoutine = SxpHwMessageInterrupt;
 
     if (!SxpAllocateRings(adapter, Config)) {
         StorPortLogError(adapter, NULL, 0, 0, 0, SP_INTERNAL_ADAPTER_ERROR, 1);
@@ -295,6 +299,8 @@ SxpHwPassiveInitialize(
 {
     PSXP_ADAPTER adapter = SxpAdapter(DeviceExtension);
     ULONG status;
+
+    PAGED_CODE();
 
     StorPortInitializeDpc(adapter, &adapter->CompletionDpc, SxpCompletionDpc);
 

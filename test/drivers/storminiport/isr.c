@@ -273,6 +273,24 @@ SxpCompletionDpc(
 }
 
 /*
+ * Clears what the interrupt routine noted, synchronized with it (the
+ * watchdog resets the adapter's state after a fatal error).
+ */
+static BOOLEAN
+SxpClearPendingSynchronized(
+    _In_ PVOID HwDeviceExtension,
+    _In_opt_ PVOID Context
+    )
+{
+    PSXP_ADAPTER adapter = SxpAdapter(HwDeviceExtension);
+
+    UNREFERENCED_PARAMETER(Context);
+    adapter->PendingInterrupts = 0;
+    SxpWrite(adapter, &adapter->Registers->InterruptMask, SXP_INT_ALL);
+    return TRUE;
+}
+
+/*
  * Times out the requests the adapter has held too long; resets the
  * adapter if it stopped answering. Walks the tag table under the StartIo
  * lock.
@@ -323,6 +341,7 @@ SxpHwTimer(
 
     SxpLockStartIo(adapter, &lock);
     if (status & SXP_STATUS_FATAL) {
+        StorPortSynchronizeAccess(adapter, SxpClearPendingSynchronized, NULL);
         SxpFailOutstanding(adapter, SRB_STATUS_ERROR);
     } else if (SxpExpireRequests(adapter) != 0) {
         StorPortNotification(NextRequest, adapter);
