@@ -1080,20 +1080,10 @@ StorPortMoveMemory (
     _In_ ULONG Length
     );
 
-STORPORT_API
-ULONG
-StorPortReadRegisterUlong (
-    _In_ PVOID HwDeviceExtension,
-    _In_ PULONG Register
-    );
-
-STORPORT_API
-VOID
-StorPortWriteRegisterUlong (
-    _In_ PVOID HwDeviceExtension,
-    _In_ PULONG Register,
-    _In_ ULONG Value
-    );
+/* The register routines are macros in the kit (StorPortReadRegisterUlong(h, r)),
+ * mapped onto the HAL's volatile register accesses: no call, any IRQL. */
+#define StorPortReadRegisterUlong(h, r) ((void)(h), *(volatile ULONG *)(r))
+#define StorPortWriteRegisterUlong(h, r, v) ((void)(h), *(volatile ULONG *)(r) = (v))
 
 STORPORT_API
 ULONGLONG
