@@ -25,6 +25,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/PointerIntPair.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Analysis/PostDominators.h"
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/Module.h"
@@ -181,6 +182,9 @@ private:
   // Is a call followed, on some path, by a KeWaitForXxx call before any
   // other call (the wait that must follow KeSetEvent(..., TRUE))?
   DenseMap<const Instruction *, bool> WaitFollows;
+  // Built on first use (guardedCall): does a block run on every path from
+  // the entry?
+  std::unique_ptr<PostDominatorTree> PostDom;
   // A pageable function that raises is reported at its first raise only:
   // the fix (a non-pageable section) is one.
   bool PagedRaiseReported = false;
@@ -222,6 +226,7 @@ private:
   void noteFloatExit(const State &S);
   void finishFloatSummary();
   bool followedByWait(const CallBase &CB);
+  bool guardedCall(const CallBase &CB);
   void successors(const Instruction &Term, State &S,
                   SmallVectorImpl<std::pair<const BasicBlock *, State>> &Out);
   void checkExit(const ReturnInst &RI, std::vector<State> &States);
