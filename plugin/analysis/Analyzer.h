@@ -235,6 +235,7 @@ private:
     bool HasReq = false;
     const ContractItem *Why = nullptr; // the item that limits Allowed
     bool High = false, Low = false, Paged = false; // broken on every path
+    bool Positional = false; // Low depended on where the call is (guardedCall)
   };
   CallVerdict callVerdict(const CallBase &CB, const Contract &CC,
                           const std::vector<State> &States);

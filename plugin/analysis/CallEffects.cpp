@@ -441,9 +441,12 @@ Analyzer::CallVerdict Analyzer::callVerdict(const CallBase &CB, const Contract &
     Allowed = allowedAt(CB, CC, S, V.HasReq, V.Why);
     AllHigh &= outside(S.Cur, {PassiveLevel, Allowed.Hi}, EntryPromised, high()) ==
                Verdict::Certain;
-    AllLow &= outside(S.Cur, {Allowed.Lo, high()}, EntryPromised, high()) == Verdict::Certain &&
-              !(EntryPromised && S.Cur.isEntryOnly() && S.Cur.Entry.Hi >= Allowed.Lo &&
-                guardedCall(CB));
+    bool Low = outside(S.Cur, {Allowed.Lo, high()}, EntryPromised, high()) == Verdict::Certain;
+    if (Low && EntryPromised && S.Cur.isEntryOnly() && S.Cur.Entry.Hi >= Allowed.Lo) {
+      V.Positional = true;
+      Low = !guardedCall(CB);
+    }
+    AllLow &= Low;
     AllPaged &= outside(S.Cur, {PassiveLevel, ApcLevel}, EntryPromised, high()) ==
                 Verdict::Certain;
   }
@@ -458,8 +461,11 @@ Analyzer::CallVerdict Analyzer::callVerdict(const CallBase &CB, const Contract &
       Union = Union.hull(S.Cur.Entry);
     IrqlValue U = IrqlValue::entry(Union);
     AllHigh |= outside(U, {PassiveLevel, Allowed.Hi}, true, high()) == Verdict::Certain;
-    AllLow |= outside(U, {Allowed.Lo, high()}, true, high()) == Verdict::Certain &&
-              !(Union.Hi >= Allowed.Lo && guardedCall(CB));
+    if (outside(U, {Allowed.Lo, high()}, true, high()) == Verdict::Certain) {
+      bool InRange = Union.Hi >= Allowed.Lo;
+      V.Positional |= InRange;
+      AllLow |= !InRange || !guardedCall(CB);
+    }
     AllPaged |= CC.has(ItemKind::Paged) &&
                 outside(U, {PassiveLevel, ApcLevel}, true, high()) == Verdict::Certain;
   }

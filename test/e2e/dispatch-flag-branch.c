@@ -77,3 +77,54 @@ VOID SendWaits(NDIS_HANDLE Context, PNET_BUFFER_LIST Lists,
   if (!NDIS_TEST_SEND_AT_DISPATCH_LEVEL(Flags))
     NdisMSleep(10); // expected-warning {{'SendWaits' can be called at DISPATCH_LEVEL (its role MINIPORT_SEND_NET_BUFFER_LISTS), but calls 'NdisMSleep', which requires IRQL <= APC_LEVEL [irql-too-high]}}
 }
+
+// Positive: the same routine guarded first, then on every path. Whether a
+// call is guarded is the call's own: the verdict on the first call is not
+// the second's (quiet-function screening judges most callees once).
+MINIPORT_SEND_NET_BUFFER_LISTS SendThenAlways;
+VOID SendThenAlways(NDIS_HANDLE Context, PNET_BUFFER_LIST Lists,
+                    NDIS_PORT_NUMBER Port, ULONG Flags) {
+  if (NDIS_TEST_SEND_AT_DISPATCH_LEVEL(Flags))
+    NdisDprAcquireSpinLock(&Lock);
+  NdisDprAcquireSpinLock(&Lock); // expected-warning {{'NdisDprAcquireSpinLock' must be called at exactly DISPATCH_LEVEL, but the IRQL here is the entry IRQL (PASSIVE_LEVEL..DISPATCH_LEVEL) [irql-not-required]}}
+}
+
+// Negative: an unannotated helper that takes the flag as a BOOLEAN. A
+// guarded call gives the helper no minimum entry IRQL, so neither caller
+// (PASSIVE_LEVEL with FALSE, the send handler with the flag) is told it is
+// too low.
+static VOID Count(BOOLEAN DispatchLevel) {
+  if (DispatchLevel)
+    NdisDprAcquireSpinLock(&Lock);
+  else
+    NdisAcquireSpinLock(&Lock);
+  Queued++;
+  if (DispatchLevel)
+    NdisDprReleaseSpinLock(&Lock);
+  else
+    NdisReleaseSpinLock(&Lock);
+}
+
+MINIPORT_PAUSE PauseCounts;
+NDIS_STATUS PauseCounts(NDIS_HANDLE Context, PNDIS_MINIPORT_PAUSE_PARAMETERS Parameters) {
+  Count(FALSE);
+  return NDIS_STATUS_SUCCESS;
+}
+
+MINIPORT_SEND_NET_BUFFER_LISTS SendCounts;
+VOID SendCounts(NDIS_HANDLE Context, PNET_BUFFER_LIST Lists, NDIS_PORT_NUMBER Port, ULONG Flags) {
+  Count(NDIS_TEST_SEND_AT_DISPATCH_LEVEL(Flags));
+}
+
+// Positive: an unconditional Dpr call still gives a helper its minimum.
+static VOID CountAtDpc(void) {
+  NdisDprAcquireSpinLock(&Lock);
+  Queued++;
+  NdisDprReleaseSpinLock(&Lock);
+}
+
+MINIPORT_PAUSE PauseCountsAtDpc;
+NDIS_STATUS PauseCountsAtDpc(NDIS_HANDLE Context, PNDIS_MINIPORT_PAUSE_PARAMETERS Parameters) {
+  CountAtDpc(); // expected-warning {{'CountAtDpc' called at PASSIVE_LEVEL, but it requires exactly DISPATCH_LEVEL [irql-too-low]}}
+  return NDIS_STATUS_SUCCESS;
+}
