@@ -161,6 +161,8 @@ private:
   // exit (the acquire-wrapper summary).
   std::optional<SmallVector<PathId, 4>> ExitSaved;
   bool EntryPromised = false;
+  // The range's top is promised only to calls on every path (a Guarded role).
+  bool EntryGuarded = false;
   // The item that sets the top of the entry range (for the message when a
   // call is wrong only there), or null.
   const ContractItem *EntryTop = nullptr;
@@ -235,7 +237,7 @@ private:
     bool HasReq = false;
     const ContractItem *Why = nullptr; // the item that limits Allowed
     bool High = false, Low = false, Paged = false; // broken on every path
-    bool Positional = false; // Low depended on where the call is (guardedCall)
+    bool Positional = false; // High or Low depended on where the call is (guardedCall)
   };
   CallVerdict callVerdict(const CallBase &CB, const Contract &CC,
                           const std::vector<State> &States);

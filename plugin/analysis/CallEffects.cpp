@@ -439,8 +439,14 @@ Analyzer::CallVerdict Analyzer::callVerdict(const CallBase &CB, const Contract &
   LevelRange &Allowed = V.Allowed;
   for (const State &S : States) {
     Allowed = allowedAt(CB, CC, S, V.HasReq, V.Why);
-    AllHigh &= outside(S.Cur, {PassiveLevel, Allowed.Hi}, EntryPromised, high()) ==
-               Verdict::Certain;
+    bool High = outside(S.Cur, {PassiveLevel, Allowed.Hi}, EntryPromised, high()) ==
+                Verdict::Certain;
+    if (!High && EntryGuarded && S.Cur.isEntryOnly() &&
+        outside(S.Cur, {PassiveLevel, Allowed.Hi}, true, high()) == Verdict::Certain) {
+      V.Positional = true;
+      High = !guardedCall(CB);
+    }
+    AllHigh &= High;
     bool Low = outside(S.Cur, {Allowed.Lo, high()}, EntryPromised, high()) == Verdict::Certain;
     if (Low && EntryPromised && S.Cur.isEntryOnly() && S.Cur.Entry.Hi >= Allowed.Lo) {
       V.Positional = true;
@@ -570,7 +576,7 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
       // says it can run higher. That is a contract inconsistency; say so, and
       // which annotation to narrow.
       bool OnlyAtTop = false;
-      if (EntryPromised && EntryTop &&
+      if ((EntryPromised || EntryGuarded) && EntryTop &&
           all_of(States, [](const State &S) { return S.Cur.isEntryOnly(); })) {
         LevelRange Union = S0.Cur.Entry;
         for (const State &S : States)

@@ -438,7 +438,7 @@ GxRestart (
 
 /*
  * Shutdown: on a bug check this runs at HIGH_LEVEL with the system in an
- * unknown state, so it only touches registers -- no locks, no NDIS calls.
+ * unknown state, so it must only touch registers -- no locks, no NDIS calls.
  */
 _Use_decl_annotations_
 VOID
@@ -451,6 +451,9 @@ GxShutdownEx (
 
     UNREFERENCED_PARAMETER(ShutdownAction);
 
+    NdisAcquireSpinLock(&Adapter->StateLock); // BUG(irql): on a bug check MiniportShutdownEx runs at HIGH_LEVEL, and the lock is taken on that path too expected-warning-re {{'GxShutdownEx' can be called at HIGH_LEVEL (its role MINIPORT_SHUTDOWN), but calls 'NdisAcquireSpinLock'{{.*}} [irql-too-high]}}
+    Adapter->State = GxStateHalted;
+    NdisReleaseSpinLock(&Adapter->StateLock);
     GxStopHardware(Adapter);
     Adapter->Registers->Control |= GX_CTRL_RESET;
     NdisStallExecution(50);
