@@ -25,6 +25,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/PointerIntPair.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Analysis/PostDominators.h"
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/Module.h"
@@ -160,6 +161,8 @@ private:
   // exit (the acquire-wrapper summary).
   std::optional<SmallVector<PathId, 4>> ExitSaved;
   bool EntryPromised = false;
+  // The range's top is promised only to calls on every path (a Guarded role).
+  bool EntryGuarded = false;
   // The item that sets the top of the entry range (for the message when a
   // call is wrong only there), or null.
   const ContractItem *EntryTop = nullptr;
@@ -181,6 +184,9 @@ private:
   // Is a call followed, on some path, by a KeWaitForXxx call before any
   // other call (the wait that must follow KeSetEvent(..., TRUE))?
   DenseMap<const Instruction *, bool> WaitFollows;
+  // Built on first use (guardedCall): does a block run on every path from
+  // the entry?
+  std::unique_ptr<PostDominatorTree> PostDom;
   // A pageable function that raises is reported at its first raise only:
   // the fix (a non-pageable section) is one.
   bool PagedRaiseReported = false;
@@ -222,6 +228,7 @@ private:
   void noteFloatExit(const State &S);
   void finishFloatSummary();
   bool followedByWait(const CallBase &CB);
+  bool guardedCall(const CallBase &CB);
   void successors(const Instruction &Term, State &S,
                   SmallVectorImpl<std::pair<const BasicBlock *, State>> &Out);
   void checkExit(const ReturnInst &RI, std::vector<State> &States);
@@ -230,6 +237,7 @@ private:
     bool HasReq = false;
     const ContractItem *Why = nullptr; // the item that limits Allowed
     bool High = false, Low = false, Paged = false; // broken on every path
+    bool Positional = false; // High or Low depended on where the call is (guardedCall)
   };
   CallVerdict callVerdict(const CallBase &CB, const Contract &CC,
                           const std::vector<State> &States);

@@ -416,8 +416,25 @@ bool Analyzer::followedByWait(const CallBase &CB) {
   return WaitFollows[&CB] = nextCallIsWait(CB, 2);
 }
 
+/// Does the call run only on some paths from the entry (under a branch)?
+/// The post-dominator tree is built the first time it is asked, which is
+/// only for a call that needs a level inside a promised entry range.
+bool Analyzer::guardedCall(const CallBase &CB) {
+  if (!PostDom)
+    PostDom = std::make_unique<PostDominatorTree>(const_cast<Function &>(F));
+  return !PostDom->dominates(CB.getParent(), &F.getEntryBlock());
+}
+
 /// Is the call made where the callee allows, on every path? (Paths that
 /// only narrowed a promised entry range count together.)
+///
+/// Below a minimum: a promised entry range that reaches the callee's
+/// minimum (NdisDprAcquireSpinLock, exactly DISPATCH_LEVEL, in a send
+/// handler called at PASSIVE_LEVEL..DISPATCH_LEVEL) is wrong at its bottom
+/// only when the call runs on every path. Under a branch, the branch may
+/// test what the caller said about the IRQL (NDIS_TEST_SEND_AT_DISPATCH_LEVEL
+/// on the send flags, a BOOLEAN DispatchLevel passed down from it), which
+/// the analysis does not relate to the IRQL: stay silent.
 Analyzer::CallVerdict Analyzer::callVerdict(const CallBase &CB, const Contract &CC,
                                             const std::vector<State> &States) {
   CallVerdict V;
@@ -425,9 +442,20 @@ Analyzer::CallVerdict Analyzer::callVerdict(const CallBase &CB, const Contract &
   LevelRange &Allowed = V.Allowed;
   for (const State &S : States) {
     Allowed = allowedAt(CB, CC, S, V.HasReq, V.Why);
-    AllHigh &= outside(S.Cur, {PassiveLevel, Allowed.Hi}, EntryPromised, high()) ==
-               Verdict::Certain;
-    AllLow &= outside(S.Cur, {Allowed.Lo, high()}, EntryPromised, high()) == Verdict::Certain;
+    bool High = outside(S.Cur, {PassiveLevel, Allowed.Hi}, EntryPromised, high()) ==
+                Verdict::Certain;
+    if (!High && EntryGuarded && S.Cur.isEntryOnly() &&
+        outside(S.Cur, {PassiveLevel, Allowed.Hi}, true, high()) == Verdict::Certain) {
+      V.Positional = true;
+      High = !guardedCall(CB);
+    }
+    AllHigh &= High;
+    bool Low = outside(S.Cur, {Allowed.Lo, high()}, EntryPromised, high()) == Verdict::Certain;
+    if (Low && EntryPromised && S.Cur.isEntryOnly() && S.Cur.Entry.Hi >= Allowed.Lo) {
+      V.Positional = true;
+      Low = !guardedCall(CB);
+    }
+    AllLow &= Low;
     AllPaged &= outside(S.Cur, {PassiveLevel, ApcLevel}, EntryPromised, high()) ==
                 Verdict::Certain;
   }
@@ -442,7 +470,11 @@ Analyzer::CallVerdict Analyzer::callVerdict(const CallBase &CB, const Contract &
       Union = Union.hull(S.Cur.Entry);
     IrqlValue U = IrqlValue::entry(Union);
     AllHigh |= outside(U, {PassiveLevel, Allowed.Hi}, true, high()) == Verdict::Certain;
-    AllLow |= outside(U, {Allowed.Lo, high()}, true, high()) == Verdict::Certain;
+    if (outside(U, {Allowed.Lo, high()}, true, high()) == Verdict::Certain) {
+      bool InRange = Union.Hi >= Allowed.Lo;
+      V.Positional |= InRange;
+      AllLow |= !InRange || !guardedCall(CB);
+    }
     AllPaged |= CC.has(ItemKind::Paged) &&
                 outside(U, {PassiveLevel, ApcLevel}, true, high()) == Verdict::Certain;
   }
@@ -547,7 +579,7 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
       // says it can run higher. That is a contract inconsistency; say so, and
       // which annotation to narrow.
       bool OnlyAtTop = false;
-      if (EntryPromised && EntryTop &&
+      if ((EntryPromised || EntryGuarded) && EntryTop &&
           all_of(States, [](const State &S) { return S.Cur.isEntryOnly(); })) {
         LevelRange Union = S0.Cur.Entry;
         for (const State &S : States)

@@ -359,6 +359,14 @@ static bool promisesEntry(const ContractItem &I, const Contract &Own) {
 
 } // namespace detail
 
+bool entryGuarded(const Contract &Own) {
+  const ContractItem *Mx = Own.find(ItemKind::Max);
+  if (!Mx || Own.find(ItemKind::Req) || Mx->From.Src != Origin::FunctionClass || Mx->From.BoundOnly)
+    return false;
+  const ContractItem *Class = Own.find(ItemKind::Class);
+  return KernelModel::roleGuardsEntry(Class ? StringRef(Class->Name) : StringRef(Mx->From.Via));
+}
+
 bool entryPromised(const Contract &Own) {
   if (const ContractItem *R = Own.find(ItemKind::Req))
     return detail::promisesEntry(*R, Own);
@@ -477,6 +485,7 @@ void Analyzer::run() {
   // bounds the range but promises nothing.
   EntryRange = {PassiveLevel, high()};
   EntryPromised = entryPromised(Own);
+  EntryGuarded = !EntryPromised && entryGuarded(Own);
   if (const ContractItem *R = Own.find(ItemKind::Req)) {
     EntryRange = {Level(R->Value.N), Level(R->Value.N)};
     EntryTop = R;

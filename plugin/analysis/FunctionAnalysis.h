@@ -91,6 +91,8 @@ void analyzeFunction(const FunctionAnalysisInput &In);
 /// Does the function's own contract promise that it is really entered at
 /// every level of its entry range (so its callers' IRQL does not narrow it)?
 bool entryPromised(const Contract &Own);
+/// Is the entry range's top a Guarded role's (Roles.def)?
+bool entryGuarded(const Contract &Own);
 
 /// Does the documented default _IRQL_requires_max_(DISPATCH_LEVEL) apply?
 /// (Annotations that mention the IRQL but give no maximum.)

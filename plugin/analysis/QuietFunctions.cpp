@@ -194,7 +194,9 @@ bool Analyzer::quietRun() {
   // Held against the entry IRQL (a call in a block the analysis never
   // reaches too: a finding there only means the full analysis decides).
   // A callee's verdict depends on the call only through its items'
-  // conditions: a callee with none is judged once.
+  // conditions and, for a minimum inside the entry range, on whether the
+  // call is guarded (CallVerdict::Positional): a callee with neither is
+  // judged once.
   SmallDenseMap<const Contract *, CallVerdict, 16> Judged;
   for (Call &C : Calls) {
     auto Judge = [&] { return callVerdict(*C.CB, *C.CC, One); };
@@ -203,7 +205,7 @@ bool Analyzer::quietRun() {
     CallVerdict V;
     if (Plain) {
       auto [It, New] = Judged.try_emplace(C.CC);
-      if (New)
+      if (New || It->second.Positional)
         It->second = Judge();
       V = It->second;
     } else {

@@ -40,7 +40,11 @@ void Analyzer::noteConstraint(const CallBase &CB, const Contract &CC, LevelRange
   FunctionSummary &Sum = *In.Summary;
   if (UpperIntact && Hi < high() && (!Sum.MaxEntry || Hi < *Sum.MaxEntry))
     Sum.MaxEntry = Hi, Sum.MaxWhy = &CB;
-  if (LowerIntact && Allowed.Lo > PassiveLevel && (!Sum.MinEntry || Allowed.Lo > *Sum.MinEntry))
+  // A minimum only from a call on every path: under a branch, the branch
+  // may test what the caller said about the IRQL (a BOOLEAN DispatchLevel
+  // choosing NdisDprAcquireSpinLock), as in callVerdict.
+  if (LowerIntact && Allowed.Lo > PassiveLevel && (!Sum.MinEntry || Allowed.Lo > *Sum.MinEntry) &&
+      !guardedCall(CB))
     Sum.MinEntry = Allowed.Lo, Sum.MinWhy = &CB;
 }
 

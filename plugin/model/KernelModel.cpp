@@ -129,9 +129,9 @@ const KernelApiEntry *findBuiltin(StringRef Name) {
 struct RoleEntry {
   const char *Class;
   const char *Contract;
-  bool Promised; // Roles.def: Promised or Bound
+  unsigned char Entry; // Roles.def: Promised, Bound or Guarded
 };
-constexpr bool Promised = true, Bound = false;
+constexpr unsigned char Bound = 0, Promised = 1, Guarded = 2;
 constexpr RoleEntry RoleTable[] = {
 #define IRQL_ROLE(Class, Contract, Entry) {#Class, Contract, Entry},
 #include "model/Roles.def"
@@ -188,7 +188,12 @@ const Contract *KernelModel::role(StringRef Class) {
 
 bool KernelModel::rolePromisesEntry(StringRef Class) {
   const RoleEntry *R = findRole(Class);
-  return R && R->Promised;
+  return R && R->Entry == Promised;
+}
+
+bool KernelModel::roleGuardsEntry(StringRef Class) {
+  const RoleEntry *R = findRole(Class);
+  return R && R->Entry == Guarded;
 }
 
 bool KernelModel::isRole(StringRef Class) { return findRole(Class) != nullptr; }

@@ -55,6 +55,10 @@ public:
   /// up to the top (Roles.def: Promised), rather than merely bounded by it?
   /// False for unknown classes.
   static bool rolePromisesEntry(llvm::StringRef Class);
+  /// Is the top of the role's range reached only in a case the routine can
+  /// test (Roles.def: Guarded)? Then a call wrong at the top is a bug only
+  /// where it runs on every path. False for unknown classes.
+  static bool roleGuardsEntry(llvm::StringRef Class);
   /// Is Class a callback role of the role table (Roles.def)?
   static bool isRole(llvm::StringRef Class);
 

@@ -1176,6 +1176,499 @@ NdisRegisterProtocolDriver (
     _Out_ PNDIS_HANDLE NdisProtocolHandle
     );
 
+/* ======================================================================
+ * Miniport adapter services (NDIS 6.x): attributes, configuration,
+ * scatter/gather DMA, message interrupts, completions, error log.
+ * IRQLs from the NDIS reference pages.
+ * ==================================================================== */
+typedef PHYSICAL_ADDRESS NDIS_PHYSICAL_ADDRESS, *PNDIS_PHYSICAL_ADDRESS;
+
+#define NDIS_STATUS_RESET_IN_PROGRESS   ((NDIS_STATUS)0xC001000DL)
+#define NDIS_STATUS_REQUEST_ABORTED     ((NDIS_STATUS)0xC001000CL)
+#define NDIS_STATUS_ADAPTER_NOT_READY   ((NDIS_STATUS)0xC0010011L)
+#define NDIS_STATUS_INVALID_OID         ((NDIS_STATUS)0xC0010017L)
+#define NDIS_STATUS_HARD_ERRORS         ((NDIS_STATUS)0x80010004L)
+
+#define NDIS_ERROR_CODE_ADAPTER_NOT_FOUND   0xC0001385L
+#define NDIS_ERROR_CODE_HARDWARE_FAILURE    0xC000138AL
+#define NDIS_ERROR_CODE_INTERRUPT_CONNECT   0xC000138DL
+#define NDIS_ERROR_CODE_OUT_OF_RESOURCES    0xC000138EL
+
+#define OID_GEN_MAXIMUM_FRAME_SIZE      0x00010106
+#define OID_GEN_LINK_SPEED              0x00010107
+#define OID_GEN_VENDOR_ID               0x0001010C
+#define OID_GEN_VENDOR_DESCRIPTION      0x0001010D
+#define OID_GEN_CURRENT_LOOKAHEAD       0x0001010F
+#define OID_GEN_XMIT_OK                 0x00020101
+#define OID_GEN_RCV_OK                  0x00020102
+#define OID_GEN_INTERRUPT_MODERATION    0x00010209
+#define OID_802_3_PERMANENT_ADDRESS     0x01010101
+#define OID_802_3_CURRENT_ADDRESS       0x01010102
+#define OID_PNP_SET_POWER               0xFD010101
+#define OID_PNP_QUERY_POWER             0xFD010102
+
+typedef ULONG NDIS_PARAMETER_TYPE;
+#define NdisParameterInteger            ((NDIS_PARAMETER_TYPE)0)
+#define NdisParameterHexInteger         ((NDIS_PARAMETER_TYPE)1)
+
+typedef struct _NDIS_CONFIGURATION_PARAMETER {
+    NDIS_PARAMETER_TYPE ParameterType;
+    union {
+        ULONG IntegerData;
+        NDIS_STRING StringData;
+    } ParameterData;
+} NDIS_CONFIGURATION_PARAMETER, *PNDIS_CONFIGURATION_PARAMETER;
+
+typedef struct _NDIS_CONFIGURATION_OBJECT {
+    NDIS_OBJECT_HEADER Header;
+    NDIS_HANDLE NdisHandle;
+    ULONG Flags;
+} NDIS_CONFIGURATION_OBJECT, *PNDIS_CONFIGURATION_OBJECT;
+
+_IRQL_requires_(PASSIVE_LEVEL)
+NDISAPI
+NDIS_STATUS
+NTAPI
+NdisOpenConfigurationEx (
+    _In_ PNDIS_CONFIGURATION_OBJECT ConfigObject,
+    _Out_ PNDIS_HANDLE ConfigurationHandle
+    );
+
+_IRQL_requires_(PASSIVE_LEVEL)
+NDISAPI
+VOID
+NTAPI
+NdisReadConfiguration (
+    _Out_ PNDIS_STATUS Status,
+    _Out_ PNDIS_CONFIGURATION_PARAMETER *ParameterValue,
+    _In_ NDIS_HANDLE ConfigurationHandle,
+    _In_ PNDIS_STRING Keyword,
+    _In_ NDIS_PARAMETER_TYPE ParameterType
+    );
+
+_IRQL_requires_(PASSIVE_LEVEL)
+NDISAPI
+VOID
+NTAPI
+NdisReadNetworkAddress (
+    _Out_ PNDIS_STATUS Status,
+    _Out_ PVOID *NetworkAddress,
+    _Out_ UINT *NetworkAddressLength,
+    _In_ NDIS_HANDLE ConfigurationHandle
+    );
+
+_IRQL_requires_(PASSIVE_LEVEL)
+NDISAPI
+VOID
+NTAPI
+NdisCloseConfiguration (
+    _In_ NDIS_HANDLE ConfigurationHandle
+    );
+
+typedef struct _NDIS_MINIPORT_ADAPTER_ATTRIBUTES {
+    NDIS_OBJECT_HEADER Header;
+    NDIS_HANDLE MiniportAdapterContext;
+    ULONG AttributeFlags;
+    UINT CheckForHangTimeInSeconds;
+    ULONG InterfaceType;
+    NDIS_MEDIUM MediaType;
+    ULONG MtuSize;
+    ULONG64 MaxXmitLinkSpeed;
+    ULONG64 MaxRcvLinkSpeed;
+    ULONG MacAddressLength;
+    UCHAR PermanentMacAddress[32];
+    UCHAR CurrentMacAddress[32];
+} NDIS_MINIPORT_ADAPTER_ATTRIBUTES, *PNDIS_MINIPORT_ADAPTER_ATTRIBUTES;
+
+#define NDIS_MINIPORT_ATTRIBUTES_HARDWARE_DEVICE    0x00000001
+#define NDIS_MINIPORT_ATTRIBUTES_BUS_MASTER         0x00000008
+
+_IRQL_requires_(PASSIVE_LEVEL)
+NDISAPI
+NDIS_STATUS
+NTAPI
+NdisMSetMiniportAttributes (
+    _In_ NDIS_HANDLE NdisMiniportHandle,
+    _In_ PNDIS_MINIPORT_ADAPTER_ATTRIBUTES MiniportAttributes
+    );
+
+_IRQL_requires_(PASSIVE_LEVEL)
+NDISAPI
+VOID
+NTAPI
+NdisMDeregisterMiniportDriver (
+    _In_ NDIS_HANDLE NdisMiniportDriverHandle
+    );
+
+_IRQL_requires_(PASSIVE_LEVEL)
+NDISAPI
+NDIS_STATUS
+NTAPI
+NdisMMapIoSpace (
+    _Out_ PVOID *VirtualAddress,
+    _In_ NDIS_HANDLE MiniportAdapterHandle,
+    _In_ NDIS_PHYSICAL_ADDRESS PhysicalAddress,
+    _In_ UINT Length
+    );
+
+_IRQL_requires_(PASSIVE_LEVEL)
+NDISAPI
+VOID
+NTAPI
+NdisMUnmapIoSpace (
+    _In_ NDIS_HANDLE MiniportAdapterHandle,
+    _In_ PVOID VirtualAddress,
+    _In_ UINT Length
+    );
+
+_IRQL_requires_(PASSIVE_LEVEL)
+NDISAPI
+VOID
+NTAPI
+NdisMAllocateSharedMemory (
+    _In_ NDIS_HANDLE MiniportAdapterHandle,
+    _In_ ULONG Length,
+    _In_ BOOLEAN Cached,
+    _Out_ PVOID *VirtualAddress,
+    _Out_ PNDIS_PHYSICAL_ADDRESS PhysicalAddress
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NDISAPI
+VOID
+NTAPI
+NdisMFreeSharedMemory (
+    _In_ NDIS_HANDLE MiniportAdapterHandle,
+    _In_ ULONG Length,
+    _In_ BOOLEAN Cached,
+    _In_ PVOID VirtualAddress,
+    _In_ NDIS_PHYSICAL_ADDRESS PhysicalAddress
+    );
+
+/* Scatter/gather DMA */
+
+typedef
+_Function_class_(MINIPORT_PROCESS_SG_LIST)
+_IRQL_requires_(DISPATCH_LEVEL)
+VOID
+NTAPI
+MINIPORT_PROCESS_SG_LIST (
+    _In_ PDEVICE_OBJECT pDO,
+    _In_ PVOID Reserved,
+    _In_ PSCATTER_GATHER_LIST pSGL,
+    _In_ PVOID Context
+    );
+typedef MINIPORT_PROCESS_SG_LIST *MINIPORT_PROCESS_SG_LIST_HANDLER;
+
+typedef
+_Function_class_(MINIPORT_ALLOCATE_SHARED_MEM_COMPLETE)
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+MINIPORT_ALLOCATE_SHARED_MEM_COMPLETE (
+    _In_ NDIS_HANDLE MiniportAdapterContext,
+    _In_ PVOID VirtualAddress,
+    _In_ PNDIS_PHYSICAL_ADDRESS PhysicalAddress,
+    _In_ ULONG Length,
+    _In_ PVOID Context
+    );
+typedef MINIPORT_ALLOCATE_SHARED_MEM_COMPLETE *MINIPORT_ALLOCATE_SHARED_MEM_COMPLETE_HANDLER;
+
+typedef struct _NDIS_SG_DMA_DESCRIPTION {
+    NDIS_OBJECT_HEADER Header;
+    ULONG Flags;
+    ULONG MaximumPhysicalMapping;
+    MINIPORT_PROCESS_SG_LIST_HANDLER ProcessSGListHandler;
+    MINIPORT_ALLOCATE_SHARED_MEM_COMPLETE_HANDLER SharedMemAllocateCompleteHandler;
+    ULONG ScatterGatherListSize;
+} NDIS_SG_DMA_DESCRIPTION, *PNDIS_SG_DMA_DESCRIPTION;
+
+#define NDIS_SG_DMA_64_BIT_ADDRESS      0x00000001
+
+_IRQL_requires_(PASSIVE_LEVEL)
+NDISAPI
+NDIS_STATUS
+NTAPI
+NdisMRegisterScatterGatherDma (
+    _In_ NDIS_HANDLE MiniportAdapterHandle,
+    _Inout_ PNDIS_SG_DMA_DESCRIPTION DmaDescription,
+    _Out_ PNDIS_HANDLE NdisMiniportDmaHandle
+    );
+
+_IRQL_requires_(PASSIVE_LEVEL)
+NDISAPI
+VOID
+NTAPI
+NdisMDeregisterScatterGatherDma (
+    _In_ NDIS_HANDLE NdisMiniportDmaHandle
+    );
+
+_IRQL_requires_(DISPATCH_LEVEL)
+NDISAPI
+NDIS_STATUS
+NTAPI
+NdisMAllocateNetBufferSGList (
+    _In_ NDIS_HANDLE NdisMiniportDmaHandle,
+    _In_ PNET_BUFFER NetBuffer,
+    _In_ PVOID Context,
+    _In_ ULONG Flags,
+    _In_opt_ PVOID ScatterGatherListBuffer,
+    _In_ ULONG ScatterGatherListBufferSize
+    );
+
+_IRQL_requires_(DISPATCH_LEVEL)
+NDISAPI
+VOID
+NTAPI
+NdisMFreeNetBufferSGList (
+    _In_ NDIS_HANDLE NdisMiniportDmaHandle,
+    _In_ PSCATTER_GATHER_LIST pSGL,
+    _In_ PNET_BUFFER NetBuffer
+    );
+
+/* Message-signalled interrupts and interrupt synchronization */
+typedef
+_Function_class_(MINIPORT_MESSAGE_INTERRUPT)
+_IRQL_requires_(HIGH_LEVEL)
+BOOLEAN
+NTAPI
+MINIPORT_MESSAGE_INTERRUPT (
+    _In_ NDIS_HANDLE MiniportInterruptContext,
+    _In_ ULONG MessageId,
+    _Out_ PBOOLEAN QueueDefaultInterruptDpc,
+    _Out_ PULONG TargetProcessors
+    );
+typedef MINIPORT_MESSAGE_INTERRUPT *MINIPORT_MSI_ISR_HANDLER;
+
+typedef
+_Function_class_(MINIPORT_MESSAGE_INTERRUPT_DPC)
+_IRQL_requires_(DISPATCH_LEVEL)
+VOID
+NTAPI
+MINIPORT_MESSAGE_INTERRUPT_DPC (
+    _In_ NDIS_HANDLE MiniportInterruptContext,
+    _In_ ULONG MessageId,
+    _In_ PVOID MiniportDpcContext,
+    _In_ PVOID ReceiveThrottleParameters,
+    _In_ PVOID NdisReserved2
+    );
+typedef MINIPORT_MESSAGE_INTERRUPT_DPC *MINIPORT_MSI_INTERRUPT_DPC_HANDLER;
+
+typedef
+_Function_class_(MINIPORT_ENABLE_MESSAGE_INTERRUPT)
+_IRQL_requires_(HIGH_LEVEL)
+VOID
+NTAPI
+MINIPORT_ENABLE_MESSAGE_INTERRUPT (
+    _In_ NDIS_HANDLE MiniportInterruptContext,
+    _In_ ULONG MessageId
+    );
+typedef MINIPORT_ENABLE_MESSAGE_INTERRUPT *MINIPORT_ENABLE_MSI_INTERRUPT_HANDLER;
+
+typedef
+_Function_class_(MINIPORT_DISABLE_MESSAGE_INTERRUPT)
+_IRQL_requires_(HIGH_LEVEL)
+VOID
+NTAPI
+MINIPORT_DISABLE_MESSAGE_INTERRUPT (
+    _In_ NDIS_HANDLE MiniportInterruptContext,
+    _In_ ULONG MessageId
+    );
+typedef MINIPORT_DISABLE_MESSAGE_INTERRUPT *MINIPORT_DISABLE_MSI_INTERRUPT_HANDLER;
+
+typedef struct _NDIS_MINIPORT_MSI_INTERRUPT_CHARACTERISTICS {
+    NDIS_MINIPORT_INTERRUPT_CHARACTERISTICS Base;
+    MINIPORT_MSI_ISR_HANDLER MessageInterruptHandler;
+    MINIPORT_MSI_INTERRUPT_DPC_HANDLER MessageInterruptDpcHandler;
+    MINIPORT_DISABLE_MSI_INTERRUPT_HANDLER DisableMessageInterruptHandler;
+    MINIPORT_ENABLE_MSI_INTERRUPT_HANDLER EnableMessageInterruptHandler;
+} NDIS_MINIPORT_MSI_INTERRUPT_CHARACTERISTICS;
+
+typedef
+_Function_class_(MINIPORT_SYNCHRONIZE_INTERRUPT)
+_IRQL_requires_(HIGH_LEVEL)
+BOOLEAN
+NTAPI
+MINIPORT_SYNCHRONIZE_INTERRUPT (
+    _In_ NDIS_HANDLE SynchronizeContext
+    );
+typedef MINIPORT_SYNCHRONIZE_INTERRUPT *MINIPORT_SYNCHRONIZE_INTERRUPT_HANDLER;
+
+_IRQL_requires_max_(HIGH_LEVEL)
+NDISAPI
+BOOLEAN
+NTAPI
+NdisMSynchronizeWithInterruptEx (
+    _In_ NDIS_HANDLE NdisInterruptHandle,
+    _In_ ULONG MessageId,
+    _In_ MINIPORT_SYNCHRONIZE_INTERRUPT_HANDLER SynchronizeFunction,
+    _In_ PVOID SynchronizeContext
+    );
+
+_IRQL_requires_(PASSIVE_LEVEL)
+NDISAPI
+VOID
+NTAPI
+NdisMDeregisterInterruptEx (
+    _In_ NDIS_HANDLE NdisInterruptHandle
+    );
+
+/* Completions of pended requests */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NDISAPI
+VOID
+NTAPI
+NdisMOidRequestComplete (
+    _In_ NDIS_HANDLE MiniportAdapterHandle,
+    _In_ PNDIS_OID_REQUEST OidRequest,
+    _In_ NDIS_STATUS Status
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NDISAPI
+VOID
+NTAPI
+NdisMPauseComplete (
+    _In_ NDIS_HANDLE MiniportAdapterHandle
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NDISAPI
+VOID
+NTAPI
+NdisMRestartComplete (
+    _In_ NDIS_HANDLE MiniportAdapterHandle,
+    _In_ NDIS_STATUS Status
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NDISAPI
+VOID
+NTAPI
+NdisMResetComplete (
+    _In_ NDIS_HANDLE MiniportAdapterHandle,
+    _In_ NDIS_STATUS Status,
+    _In_ BOOLEAN AddressingReset
+    );
+
+typedef struct _NDIS_STATUS_INDICATION {
+    NDIS_OBJECT_HEADER Header;
+    NDIS_HANDLE SourceHandle;
+    NDIS_PORT_NUMBER PortNumber;
+    NDIS_STATUS StatusCode;
+    ULONG Flags;
+    NDIS_HANDLE DestinationHandle;
+    PVOID RequestId;
+    PVOID StatusBuffer;
+    ULONG StatusBufferSize;
+} NDIS_STATUS_INDICATION;
+
+#define NDIS_STATUS_LINK_STATE          ((NDIS_STATUS)0x40010017L)
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NDISAPI
+VOID
+NTAPI
+NdisMIndicateStatusEx (
+    _In_ NDIS_HANDLE MiniportAdapterHandle,
+    _In_ PNDIS_STATUS_INDICATION StatusIndication
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NDISAPI
+VOID
+__cdecl
+NdisWriteErrorLogEntry (
+    _In_ NDIS_HANDLE NdisAdapterHandle,
+    _In_ ULONG ErrorCode,
+    _In_ ULONG NumberOfErrorValues,
+    ...
+    );
+
+/* Net buffer list pools */
+typedef struct _NET_BUFFER_LIST_POOL_PARAMETERS {
+    NDIS_OBJECT_HEADER Header;
+    UCHAR ProtocolId;
+    BOOLEAN fAllocateNetBuffer;
+    USHORT ContextSize;
+    ULONG PoolTag;
+    ULONG DataSize;
+} NET_BUFFER_LIST_POOL_PARAMETERS, *PNET_BUFFER_LIST_POOL_PARAMETERS;
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NDISAPI
+NDIS_HANDLE
+NTAPI
+NdisAllocateNetBufferListPool (
+    _In_opt_ NDIS_HANDLE NdisHandle,
+    _In_ PNET_BUFFER_LIST_POOL_PARAMETERS Parameters
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NDISAPI
+VOID
+NTAPI
+NdisFreeNetBufferListPool (
+    _In_ NDIS_HANDLE PoolHandle
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NDISAPI
+PNET_BUFFER_LIST
+NTAPI
+NdisAllocateNetBufferAndNetBufferList (
+    _In_ NDIS_HANDLE PoolHandle,
+    _In_ USHORT ContextSize,
+    _In_ USHORT ContextBackFill,
+    _In_opt_ PMDL MdlChain,
+    _In_ ULONG DataOffset,
+    _In_ SIZE_T DataLength
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NDISAPI
+VOID
+NTAPI
+NdisFreeNetBufferList (
+    _In_ PNET_BUFFER_LIST NetBufferList
+    );
+
+/* Timer and work item teardown */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NDISAPI
+BOOLEAN
+NTAPI
+NdisCancelTimerObject (
+    _In_ NDIS_HANDLE TimerObject
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NDISAPI
+VOID
+NTAPI
+NdisFreeTimerObject (
+    _In_ NDIS_HANDLE TimerObject
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NDISAPI
+VOID
+NTAPI
+NdisFreeIoWorkItem (
+    _In_ NDIS_HANDLE NdisIoWorkItemHandle
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NDISAPI
+VOID
+NTAPI
+NdisResetEvent (
+    _In_ PNDIS_EVENT Event
+    );
+
+#define NdisInterlockedIncrement(Addend) InterlockedIncrement(Addend)
+#define NdisInterlockedDecrement(Addend) InterlockedDecrement(Addend)
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
