@@ -122,6 +122,10 @@ private:
   std::optional<ItemValue> resolveLevel(const RawAnnotation &A,
                                         ArrayRef<ParmVarDecl *> Params);
   Condition resolveWhen(const RawAnnotation &A, ArrayRef<ParmVarDecl *> Params);
+  /// The terms of a _When_ condition that is a disjunction of conditions
+  /// resolveWhen reads (P == 1 || P == 257); false if it is not one.
+  bool resolveDisjunction(const RawAnnotation &A, ArrayRef<ParmVarDecl *> Params,
+                          SmallVectorImpl<Condition> &Terms);
   void checkParamType(const RawAnnotation &A, QualType T, bool WantPointer,
                       bool IsReturn = false);
   const Contract *typedefContract(const TypedefNameDecl *TD);
@@ -264,6 +268,25 @@ std::optional<ItemValue> Builder::resolveLevel(const RawAnnotation &A,
   return ItemValue::level(Level(*V));
 }
 
+/// Strips only parentheses that enclose the whole text: "((P&1))" -> "P&1".
+static StringRef stripEnclosingParens(StringRef T) {
+  while (T.size() >= 2 && T.front() == '(' && T.back() == ')') {
+    int Depth = 0;
+    bool Encloses = true;
+    for (size_t I = 0; I + 1 < T.size(); ++I) {
+      Depth += T[I] == '(' ? 1 : T[I] == ')' ? -1 : 0;
+      if (Depth == 0) {
+        Encloses = false;
+        break;
+      }
+    }
+    if (!Encloses)
+      break;
+    T = T.drop_front().drop_back();
+  }
+  return T;
+}
+
 Condition Builder::resolveWhen(const RawAnnotation &A, ArrayRef<ParmVarDecl *> Params) {
   Condition C;
   const std::string *Text = &A.WhenText;
@@ -273,24 +296,7 @@ Condition Builder::resolveWhen(const RawAnnotation &A, ArrayRef<ParmVarDecl *> P
   for (char Ch : *Text)
     if (!isSpace(Ch))
       S += Ch;
-  // Strip only parentheses that enclose the whole text: "((P&1))" -> "P&1".
-  auto StripParens = [](StringRef T) {
-    while (T.size() >= 2 && T.front() == '(' && T.back() == ')') {
-      int Depth = 0;
-      bool Encloses = true;
-      for (size_t I = 0; I + 1 < T.size(); ++I) {
-        Depth += T[I] == '(' ? 1 : T[I] == ')' ? -1 : 0;
-        if (Depth == 0) {
-          Encloses = false;
-          break;
-        }
-      }
-      if (!Encloses)
-        break;
-      T = T.drop_front().drop_back();
-    }
-    return T;
-  };
+  auto StripParens = stripEnclosingParens;
   StringRef T = StripParens(S);
   auto ParamIndex = [&](StringRef Name) -> std::optional<unsigned> {
     for (unsigned I = 0; I < Params.size(); ++I)
@@ -391,6 +397,39 @@ Condition Builder::resolveWhen(const RawAnnotation &A, ArrayRef<ParmVarDecl *> P
     C.Value = 0;
   }
   return C;
+}
+
+bool Builder::resolveDisjunction(const RawAnnotation &A, ArrayRef<ParmVarDecl *> Params,
+                                 SmallVectorImpl<Condition> &Terms) {
+  std::string S;
+  for (char Ch : A.WhenText)
+    if (!isSpace(Ch))
+      S += Ch;
+  StringRef T = stripEnclosingParens(S);
+  // The terms of a top-level ||, each resolved on its own.
+  SmallVector<StringRef, 4> Parts;
+  int Depth = 0;
+  size_t Start = 0;
+  for (size_t I = 0; I < T.size(); ++I) {
+    Depth += T[I] == '(' ? 1 : T[I] == ')' ? -1 : 0;
+    if (Depth == 0 && T.substr(I).starts_with("||")) {
+      Parts.push_back(T.slice(Start, I));
+      Start = I + 2;
+      ++I;
+    }
+  }
+  Parts.push_back(T.substr(Start));
+  if (Parts.size() < 2)
+    return false;
+  for (StringRef Part : Parts) {
+    RawAnnotation Term = A;
+    Term.WhenText = Part.str();
+    Condition C = resolveWhen(Term, Params);
+    if (C.K == Condition::Opaque || C.K == Condition::Always)
+      return false;
+    Terms.push_back(C);
+  }
+  return true;
 }
 
 /// Can a T hold a saved IRQL? An integer, or a structure with an integer
@@ -495,7 +534,22 @@ void Builder::addAnnotations(const Decl *D, ArrayRef<ParmVarDecl *> Params, Qual
         auto V = resolveLevel(A, Params);
         if (!V)
           continue;
-        C.add(Make(itemKindOf(A.Kind), *V, A));
+        ContractItem I = Make(itemKindOf(A.Kind), *V, A);
+        // _When_(P == 1 || P == 257, _IRQL_requires_max_(APC_LEVEL)) (KMDF's
+        // WdfMemoryCreate): a bound under a disjunction is the same bound
+        // under each of its terms, so each term becomes an item when every
+        // one is a condition the analysis reads.
+        SmallVector<Condition, 4> Terms;
+        if ((I.Kind == ItemKind::Max || I.Kind == ItemKind::Min) && I.Cond.K == Condition::Opaque &&
+            resolveDisjunction(A, Params, Terms)) {
+          for (const Condition &Term : Terms) {
+            ContractItem J = I;
+            J.Cond = Term;
+            C.add(std::move(J));
+          }
+          continue;
+        }
+        C.add(std::move(I));
         continue;
       }
       switch (A.Kind) {
