@@ -108,6 +108,7 @@ private:
   DenseMap<const FunctionDecl *, SmallVector<std::pair<SourceLocation, bool>, 1>> Markers;
   DenseMap<const FunctionDecl *, Registration> Registered;
   bool ObjectLocksRaise = false; // UserCodeFacts::ObjectLocksRaise
+  bool InterruptLocksRaise = false; // UserCodeFacts::InterruptLocksRaise
   bool CanPlaceSections = false; // can this build put a function in PAGE?
 
   void collect(const DeclContext *DC);
@@ -1097,22 +1098,38 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string *Provenan
   // WdfObjectAcquireLock takes a spin lock, raising to DISPATCH_LEVEL, on an
   // object that is not passive; this translation unit's registrations say
   // whether every object it locks is such one (Registrations.h).
-  if (ObjectLocksRaise && First->getIdentifier() &&
-      (First->getName() == "WdfObjectAcquireLock" || First->getName() == "WdfObjectReleaseLock")) {
+  // WdfInterruptAcquireLock likewise takes the interrupt spin lock, raising
+  // to the device's DIRQL, on an interrupt created without PassiveHandling;
+  // the registrations say whether every interrupt locked here is one. Which
+  // DIRQL is not known: the raise is to the lowest, DISPATCH_LEVEL + 1, as
+  // the WDK's own _IRQL_requires_max_(DISPATCH_LEVEL + 1) on both routines
+  // has it, so only what is wrong at every DIRQL is reported under the lock.
+  auto LockRaises = [&](StringRef Acquire, StringRef Release, const char *Level,
+                        StringRef Slot, const char *Why, const char *Note) {
+    if (!First->getIdentifier() ||
+        (First->getName() != Acquire && First->getName() != Release))
+      return;
     Contract Lock;
     std::string Error;
     Origin From;
     From.Src = Origin::KernelModel;
-    From.Via = "the object lock of a non-passive object";
-    if (Contract::parse(First->getName() == "WdfObjectAcquireLock"
-                            ? "raises=DISPATCH_LEVEL saves-global=WdfObjectLock:arg0"
-                            : "restores-global=WdfObjectLock:arg0",
-                        Model.Levels, Lock, Error, From)) {
+    From.Via = Why;
+    std::string Text = First->getName() == Acquire
+                           ? ("raises=" + Twine(Level) + " saves-global=" + Slot + ":arg0").str()
+                           : ("restores-global=" + Slot + ":arg0").str();
+    if (Contract::parse(Text, Model.Levels, Lock, Error, From)) {
       C.addMissingFrom(Lock);
       if (Provenance)
-        *Provenance += " object lock raises;";
+        *Provenance += Note;
     }
-  }
+  };
+  if (ObjectLocksRaise)
+    LockRaises("WdfObjectAcquireLock", "WdfObjectReleaseLock", "DISPATCH_LEVEL", "WdfObjectLock",
+               "the object lock of a non-passive object", " object lock raises;");
+  if (InterruptLocksRaise)
+    LockRaises("WdfInterruptAcquireLock", "WdfInterruptReleaseLock", "3", "WdfInterruptLock",
+               "the interrupt lock of an interrupt without PassiveHandling",
+               " interrupt lock raises;");
 
   // Pageable: a PAGE* section, or PAGED_CODE() in the body.
   const FunctionDecl *Def = First->getDefinition();
@@ -1186,6 +1203,7 @@ void Builder::run(DumpMode Dump, raw_ostream &OS) {
   UserCodeFacts Facts = walkUserCode(UserDecls, Kit);
   Registered = std::move(Facts.Registered);
   ObjectLocksRaise = Facts.ObjectLocksRaise;
+  InterruptLocksRaise = Facts.InterruptLocksRaise;
   // The IR names only the user's functions and what their code reaches:
   // the thousands of other functions in the headers need no contract (the
   // plugin runs in every compile; this was most of its front-end cost). C++
