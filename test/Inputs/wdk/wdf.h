@@ -2551,6 +2551,110 @@ WdfIoTargetGetDevice (
     _In_ WDFIOTARGET IoTarget
     );
 
+/* URBs (usb.h, usbdlib.h): the device descriptor request, built with the
+ * UsbBuildGetDescriptorRequest macro and sent through the USB target. */
+#define USB_DEVICE_DESCRIPTOR_TYPE                  0x01
+#define URB_FUNCTION_GET_DESCRIPTOR_FROM_DEVICE     0x000B
+
+typedef struct _USB_DEVICE_DESCRIPTOR {
+    UCHAR bLength;
+    UCHAR bDescriptorType;
+    USHORT bcdUSB;
+    UCHAR bDeviceClass;
+    UCHAR bDeviceSubClass;
+    UCHAR bDeviceProtocol;
+    UCHAR bMaxPacketSize0;
+    USHORT idVendor;
+    USHORT idProduct;
+    USHORT bcdDevice;
+    UCHAR iManufacturer;
+    UCHAR iProduct;
+    UCHAR iSerialNumber;
+    UCHAR bNumConfigurations;
+} USB_DEVICE_DESCRIPTOR, *PUSB_DEVICE_DESCRIPTOR;
+
+struct _URB_HEADER {
+    USHORT Length;
+    USHORT Function;
+    USBD_STATUS Status;
+    PVOID UsbdDeviceHandle;
+    ULONG UsbdFlags;
+};
+
+struct _URB_CONTROL_DESCRIPTOR_REQUEST {
+    struct _URB_HEADER Hdr;
+    PVOID Reserved;
+    ULONG Reserved0;
+    ULONG TransferBufferLength;
+    PVOID TransferBuffer;
+    PVOID TransferBufferMDL;
+    struct _URB *UrbLink;
+    UCHAR Reserved1[16];
+    USHORT Reserved2;
+    UCHAR Index;
+    UCHAR DescriptorType;
+    USHORT LanguageId;
+    USHORT Reserved3;
+};
+
+typedef struct _URB {
+    union {
+        struct _URB_HEADER UrbHeader;
+        struct _URB_CONTROL_DESCRIPTOR_REQUEST UrbControlDescriptorRequest;
+    };
+} URB, *PURB;
+
+#define UsbBuildGetDescriptorRequest(urb, length, descriptorType, descriptorIndex, \
+                                     languageId, transferBuffer, transferBufferMDL, \
+                                     transferBufferLength, link)                    \
+    do {                                                                            \
+        (urb)->UrbHeader.Function = URB_FUNCTION_GET_DESCRIPTOR_FROM_DEVICE;        \
+        (urb)->UrbHeader.Length = (USHORT)(length);                                 \
+        (urb)->UrbControlDescriptorRequest.TransferBufferLength = (transferBufferLength); \
+        (urb)->UrbControlDescriptorRequest.TransferBufferMDL = (transferBufferMDL); \
+        (urb)->UrbControlDescriptorRequest.TransferBuffer = (transferBuffer);       \
+        (urb)->UrbControlDescriptorRequest.DescriptorType = (descriptorType);       \
+        (urb)->UrbControlDescriptorRequest.Index = (descriptorIndex);               \
+        (urb)->UrbControlDescriptorRequest.LanguageId = (languageId);               \
+        (urb)->UrbControlDescriptorRequest.UrbLink = (link);                        \
+    } while (0)
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfUsbTargetDeviceCreateUrb (
+    _In_ WDFUSBDEVICE UsbDevice,
+    _In_opt_ PWDF_OBJECT_ATTRIBUTES Attributes,
+    _Out_ WDFMEMORY *UrbMemory,
+    _Out_opt_ PURB *Urb
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfUsbTargetDeviceSendUrbSynchronously (
+    _In_ WDFUSBDEVICE UsbDevice,
+    _In_opt_ WDFREQUEST Request,
+    _In_opt_ PWDF_REQUEST_SEND_OPTIONS RequestOptions,
+    _In_ PURB Urb
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfUsbTargetDeviceFormatRequestForUrb (
+    _In_ WDFUSBDEVICE UsbDevice,
+    _In_ WDFREQUEST Request,
+    _In_ WDFMEMORY UrbMemory,
+    _In_opt_ PWDFMEMORY_OFFSET UrbMemoryOffset
+    );
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

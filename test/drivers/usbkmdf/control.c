@@ -24,6 +24,14 @@ UdqWriteSettings (
 static
 _IRQL_requires_(PASSIVE_LEVEL)
 NTSTATUS
+UdqQueryDeviceDescriptor (
+    _In_ PDEVICE_CONTEXT DevCtx,
+    _Out_ PUSB_DEVICE_DESCRIPTOR Descriptor
+    );
+
+static
+_IRQL_requires_(PASSIVE_LEVEL)
+NTSTATUS
 UdqResetBulkPipes (
     _In_ PDEVICE_CONTEXT DevCtx
     );
@@ -33,6 +41,7 @@ UdqResetBulkPipes (
 #pragma alloc_text(PAGE, UdqEvtControlIoDeviceControl)
 #pragma alloc_text(PAGE, UdqReadSettingsFromDevice)
 #pragma alloc_text(PAGE, UdqWriteSettings)
+#pragma alloc_text(PAGE, UdqQueryDeviceDescriptor)
 #endif
 
 _Use_decl_annotations_
@@ -136,6 +145,63 @@ UdqWriteSettings (
 }
 
 /*
+ * Reads the device descriptor with a URB of our own: the framework's cached
+ * copy is from start-up, and the pod's firmware updater changes bcdDevice
+ * in place. The URB memory is the framework's, parented to the USB target.
+ */
+_Use_decl_annotations_
+static
+NTSTATUS
+UdqQueryDeviceDescriptor (
+    PDEVICE_CONTEXT DevCtx,
+    PUSB_DEVICE_DESCRIPTOR Descriptor
+    )
+{
+    WDF_REQUEST_SEND_OPTIONS Options;
+    WDF_OBJECT_ATTRIBUTES Attributes;
+    WDFMEMORY UrbMemory;
+    PURB Urb;
+    NTSTATUS Status;
+
+    PAGED_CODE();
+
+    WDF_OBJECT_ATTRIBUTES_INIT(&Attributes);
+    Attributes.ParentObject = DevCtx->UsbDevice;
+    Status = WdfUsbTargetDeviceCreateUrb(DevCtx->UsbDevice, &Attributes, &UrbMemory, &Urb);
+    if (!NT_SUCCESS(Status)) {
+        return Status;
+    }
+
+    RtlZeroMemory(Descriptor, sizeof(USB_DEVICE_DESCRIPTOR));
+    UsbBuildGetDescriptorRequest(Urb,
+                                 (USHORT)sizeof(struct _URB_CONTROL_DESCRIPTOR_REQUEST),
+                                 USB_DEVICE_DESCRIPTOR_TYPE,
+                                 0,
+                                 0,
+                                 Descriptor,
+                                 NULL,
+                                 sizeof(USB_DEVICE_DESCRIPTOR),
+                                 NULL);
+
+    WDF_REQUEST_SEND_OPTIONS_INIT(&Options, WDF_REQUEST_SEND_OPTION_TIMEOUT);
+    WDF_REQUEST_SEND_OPTIONS_SET_TIMEOUT(&Options, WDF_REL_TIMEOUT_IN_SEC(UDQ_CONTROL_TIMEOUT_SEC));
+
+    Status = WdfUsbTargetDeviceSendUrbSynchronously(DevCtx->UsbDevice, WDF_NO_HANDLE,
+                                                    &Options, Urb);
+    if (NT_SUCCESS(Status) && !USBD_SUCCESS(Urb->UrbHeader.Status)) {
+        KdPrint(("UsbDaq: descriptor URB failed, USBD 0x%x\n", Urb->UrbHeader.Status));
+        Status = STATUS_DEVICE_DATA_ERROR;
+    }
+    if (NT_SUCCESS(Status) &&
+        Urb->UrbControlDescriptorRequest.TransferBufferLength < sizeof(USB_DEVICE_DESCRIPTOR)) {
+        Status = STATUS_DEVICE_DATA_ERROR;
+    }
+
+    WdfObjectDelete(UrbMemory);
+    return Status;
+}
+
+/*
  * Resets both bulk pipes after the caller saw a stall. The event-state
  * lock keeps D0 exit from marking the pipes stopped halfway through.
  */
@@ -187,6 +253,7 @@ UdqEvtControlIoDeviceControl (
     WDFDEVICE Device = WdfIoQueueGetDevice(Queue);
     PDEVICE_CONTEXT DevCtx = UdqGetDeviceContext(Device);
     PUDQ_SETTINGS Settings;
+    PUSB_DEVICE_DESCRIPTOR Descriptor;
     PUCHAR Leds;
     ULONG_PTR Information = 0;
     NTSTATUS Status;
@@ -240,6 +307,17 @@ UdqEvtControlIoDeviceControl (
 
     case IOCTL_UDQ_RESET_PIPES:
         Status = UdqResetBulkPipes(DevCtx);
+        break;
+
+    case IOCTL_UDQ_GET_DEVICE_DESCRIPTOR:
+        Status = WdfRequestRetrieveOutputBuffer(Request, sizeof(USB_DEVICE_DESCRIPTOR),
+                                                (PVOID *)&Descriptor, NULL);
+        if (NT_SUCCESS(Status)) {
+            Status = UdqQueryDeviceDescriptor(DevCtx, Descriptor);
+        }
+        if (NT_SUCCESS(Status)) {
+            Information = sizeof(USB_DEVICE_DESCRIPTOR);
+        }
         break;
 
     default:

@@ -356,6 +356,7 @@ UdqEvtIoDeviceControl (
     case IOCTL_UDQ_GET_SETTINGS:
     case IOCTL_UDQ_SET_SETTINGS:
     case IOCTL_UDQ_RESET_PIPES:
+    case IOCTL_UDQ_GET_DEVICE_DESCRIPTOR:
         //
         // Synchronous vendor requests and pipe resets: the control queue
         // is passive.
