@@ -108,6 +108,7 @@ private:
   DenseMap<const FunctionDecl *, SmallVector<std::pair<SourceLocation, bool>, 1>> Markers;
   DenseMap<const FunctionDecl *, Registration> Registered;
   bool ObjectLocksRaise = false; // UserCodeFacts::ObjectLocksRaise
+  bool InterruptLocksRaise = false; // UserCodeFacts::InterruptLocksRaise
   bool CanPlaceSections = false; // can this build put a function in PAGE?
 
   void collect(const DeclContext *DC);
@@ -122,6 +123,10 @@ private:
   std::optional<ItemValue> resolveLevel(const RawAnnotation &A,
                                         ArrayRef<ParmVarDecl *> Params);
   Condition resolveWhen(const RawAnnotation &A, ArrayRef<ParmVarDecl *> Params);
+  /// The terms of a _When_ condition that is a disjunction of conditions
+  /// resolveWhen reads (P == 1 || P == 257); false if it is not one.
+  bool resolveDisjunction(const RawAnnotation &A, ArrayRef<ParmVarDecl *> Params,
+                          SmallVectorImpl<Condition> &Terms);
   void checkParamType(const RawAnnotation &A, QualType T, bool WantPointer,
                       bool IsReturn = false);
   const Contract *typedefContract(const TypedefNameDecl *TD);
@@ -264,6 +269,25 @@ std::optional<ItemValue> Builder::resolveLevel(const RawAnnotation &A,
   return ItemValue::level(Level(*V));
 }
 
+/// Strips only parentheses that enclose the whole text: "((P&1))" -> "P&1".
+static StringRef stripEnclosingParens(StringRef T) {
+  while (T.size() >= 2 && T.front() == '(' && T.back() == ')') {
+    int Depth = 0;
+    bool Encloses = true;
+    for (size_t I = 0; I + 1 < T.size(); ++I) {
+      Depth += T[I] == '(' ? 1 : T[I] == ')' ? -1 : 0;
+      if (Depth == 0) {
+        Encloses = false;
+        break;
+      }
+    }
+    if (!Encloses)
+      break;
+    T = T.drop_front().drop_back();
+  }
+  return T;
+}
+
 Condition Builder::resolveWhen(const RawAnnotation &A, ArrayRef<ParmVarDecl *> Params) {
   Condition C;
   const std::string *Text = &A.WhenText;
@@ -273,24 +297,7 @@ Condition Builder::resolveWhen(const RawAnnotation &A, ArrayRef<ParmVarDecl *> P
   for (char Ch : *Text)
     if (!isSpace(Ch))
       S += Ch;
-  // Strip only parentheses that enclose the whole text: "((P&1))" -> "P&1".
-  auto StripParens = [](StringRef T) {
-    while (T.size() >= 2 && T.front() == '(' && T.back() == ')') {
-      int Depth = 0;
-      bool Encloses = true;
-      for (size_t I = 0; I + 1 < T.size(); ++I) {
-        Depth += T[I] == '(' ? 1 : T[I] == ')' ? -1 : 0;
-        if (Depth == 0) {
-          Encloses = false;
-          break;
-        }
-      }
-      if (!Encloses)
-        break;
-      T = T.drop_front().drop_back();
-    }
-    return T;
-  };
+  auto StripParens = stripEnclosingParens;
   StringRef T = StripParens(S);
   auto ParamIndex = [&](StringRef Name) -> std::optional<unsigned> {
     for (unsigned I = 0; I < Params.size(); ++I)
@@ -391,6 +398,39 @@ Condition Builder::resolveWhen(const RawAnnotation &A, ArrayRef<ParmVarDecl *> P
     C.Value = 0;
   }
   return C;
+}
+
+bool Builder::resolveDisjunction(const RawAnnotation &A, ArrayRef<ParmVarDecl *> Params,
+                                 SmallVectorImpl<Condition> &Terms) {
+  std::string S;
+  for (char Ch : A.WhenText)
+    if (!isSpace(Ch))
+      S += Ch;
+  StringRef T = stripEnclosingParens(S);
+  // The terms of a top-level ||, each resolved on its own.
+  SmallVector<StringRef, 4> Parts;
+  int Depth = 0;
+  size_t Start = 0;
+  for (size_t I = 0; I < T.size(); ++I) {
+    Depth += T[I] == '(' ? 1 : T[I] == ')' ? -1 : 0;
+    if (Depth == 0 && T.substr(I).starts_with("||")) {
+      Parts.push_back(T.slice(Start, I));
+      Start = I + 2;
+      ++I;
+    }
+  }
+  Parts.push_back(T.substr(Start));
+  if (Parts.size() < 2)
+    return false;
+  for (StringRef Part : Parts) {
+    RawAnnotation Term = A;
+    Term.WhenText = Part.str();
+    Condition C = resolveWhen(Term, Params);
+    if (C.K == Condition::Opaque || C.K == Condition::Always)
+      return false;
+    Terms.push_back(C);
+  }
+  return true;
 }
 
 /// Can a T hold a saved IRQL? An integer, or a structure with an integer
@@ -495,7 +535,22 @@ void Builder::addAnnotations(const Decl *D, ArrayRef<ParmVarDecl *> Params, Qual
         auto V = resolveLevel(A, Params);
         if (!V)
           continue;
-        C.add(Make(itemKindOf(A.Kind), *V, A));
+        ContractItem I = Make(itemKindOf(A.Kind), *V, A);
+        // _When_(P == 1 || P == 257, _IRQL_requires_max_(APC_LEVEL)) (KMDF's
+        // WdfMemoryCreate): a bound under a disjunction is the same bound
+        // under each of its terms, so each term becomes an item when every
+        // one is a condition the analysis reads.
+        SmallVector<Condition, 4> Terms;
+        if ((I.Kind == ItemKind::Max || I.Kind == ItemKind::Min) && I.Cond.K == Condition::Opaque &&
+            resolveDisjunction(A, Params, Terms)) {
+          for (const Condition &Term : Terms) {
+            ContractItem J = I;
+            J.Cond = Term;
+            C.add(std::move(J));
+          }
+          continue;
+        }
+        C.add(std::move(I));
         continue;
       }
       switch (A.Kind) {
@@ -1043,22 +1098,38 @@ Contract Builder::buildFunction(const FunctionDecl *First, std::string *Provenan
   // WdfObjectAcquireLock takes a spin lock, raising to DISPATCH_LEVEL, on an
   // object that is not passive; this translation unit's registrations say
   // whether every object it locks is such one (Registrations.h).
-  if (ObjectLocksRaise && First->getIdentifier() &&
-      (First->getName() == "WdfObjectAcquireLock" || First->getName() == "WdfObjectReleaseLock")) {
+  // WdfInterruptAcquireLock likewise takes the interrupt spin lock, raising
+  // to the device's DIRQL, on an interrupt created without PassiveHandling;
+  // the registrations say whether every interrupt locked here is one. Which
+  // DIRQL is not known: the raise is to the lowest, DISPATCH_LEVEL + 1, as
+  // the WDK's own _IRQL_requires_max_(DISPATCH_LEVEL + 1) on both routines
+  // has it, so only what is wrong at every DIRQL is reported under the lock.
+  auto LockRaises = [&](StringRef Acquire, StringRef Release, const char *Level,
+                        StringRef Slot, const char *Why, const char *Note) {
+    if (!First->getIdentifier() ||
+        (First->getName() != Acquire && First->getName() != Release))
+      return;
     Contract Lock;
     std::string Error;
     Origin From;
     From.Src = Origin::KernelModel;
-    From.Via = "the object lock of a non-passive object";
-    if (Contract::parse(First->getName() == "WdfObjectAcquireLock"
-                            ? "raises=DISPATCH_LEVEL saves-global=WdfObjectLock:arg0"
-                            : "restores-global=WdfObjectLock:arg0",
-                        Model.Levels, Lock, Error, From)) {
+    From.Via = Why;
+    std::string Text = First->getName() == Acquire
+                           ? ("raises=" + Twine(Level) + " saves-global=" + Slot + ":arg0").str()
+                           : ("restores-global=" + Slot + ":arg0").str();
+    if (Contract::parse(Text, Model.Levels, Lock, Error, From)) {
       C.addMissingFrom(Lock);
       if (Provenance)
-        *Provenance += " object lock raises;";
+        *Provenance += Note;
     }
-  }
+  };
+  if (ObjectLocksRaise)
+    LockRaises("WdfObjectAcquireLock", "WdfObjectReleaseLock", "DISPATCH_LEVEL", "WdfObjectLock",
+               "the object lock of a non-passive object", " object lock raises;");
+  if (InterruptLocksRaise)
+    LockRaises("WdfInterruptAcquireLock", "WdfInterruptReleaseLock", "3", "WdfInterruptLock",
+               "the interrupt lock of an interrupt without PassiveHandling",
+               " interrupt lock raises;");
 
   // Pageable: a PAGE* section, or PAGED_CODE() in the body.
   const FunctionDecl *Def = First->getDefinition();
@@ -1132,6 +1203,7 @@ void Builder::run(DumpMode Dump, raw_ostream &OS) {
   UserCodeFacts Facts = walkUserCode(UserDecls, Kit);
   Registered = std::move(Facts.Registered);
   ObjectLocksRaise = Facts.ObjectLocksRaise;
+  InterruptLocksRaise = Facts.InterruptLocksRaise;
   // The IR names only the user's functions and what their code reaches:
   // the thousands of other functions in the headers need no contract (the
   // plugin runs in every compile; this was most of its front-end cost). C++

@@ -60,7 +60,7 @@ const Registrar Registrars[] = {
 const llvm::StringRef RoutinesByName[] = {
     "FltDoCompletionProcessingWhenSafe", "WdfObjectAcquireLock", "WdfIoQueueCreate",
     "WdfDeviceCreate", "WdfDriverCreate", "WdfTimerCreate", "WdfInterruptCreate",
-    "StorPortNotification"};
+    "WdfInterruptAcquireLock", "StorPortNotification"};
 
 /// StorPortNotification(Type, HwDeviceExtension, ...): the notifications
 /// whose variadic arguments carry a callback, which argument, and its role.
@@ -363,6 +363,9 @@ struct RegistrationFinder::State {
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const FunctionDecl *, 4>> ConfigCallbacks;
   llvm::DenseMap<const ValueDecl *, ExecLevel> AttrLevels;
   llvm::DenseMap<const ValueDecl *, bool> PassiveHandling; // false: not a constant
+  // PassiveHandling stored through a pointer (Config->PassiveHandling in a
+  // helper that fills in its caller's configuration): into any of them.
+  bool PassiveHandlingThroughPointer = false;
   enum Kind : uint8_t { Driver, Device, Queue, Timer, Interrupt };
   struct Creation {
     Kind K;
@@ -389,6 +392,10 @@ struct RegistrationFinder::State {
   // The objects WdfObjectAcquireLock locks (null: not a variable or field).
   std::vector<const ValueDecl *> Locked;
   bool LocksRaise = false;
+  // The interrupts WdfInterruptAcquireLock locks (null: not a variable or
+  // field), and whether each is created here at its DIRQL.
+  std::vector<const ValueDecl *> InterruptsLocked;
+  bool InterruptLocksRaise = false;
   // Each callback's execution level, where its registrations settle one.
   llvm::DenseMap<const FunctionDecl *, ExecLevel> CallbackLevels;
 
@@ -402,6 +409,7 @@ struct RegistrationFinder::State {
   void settlePostOps();
   ExecLevel lockedLevel(const ValueDecl *Obj) const;
   void settleObjectLocks();
+  bool createdAtDirql(const ValueDecl *Obj) const;
 };
 
 RegistrationFinder::RegistrationFinder() : S(std::make_unique<State>()) {}
@@ -502,6 +510,8 @@ void RegistrationFinder::call(const CallExpr *CE, const FunctionDecl *Callee) {
   // Attributes, Interrupt).
   if (Name == "WdfObjectAcquireLock" && CE->getNumArgs() == 1)
     S->Locked.push_back(objectOf(CE->getArg(0)));
+  else if (Name == "WdfInterruptAcquireLock" && CE->getNumArgs() == 1)
+    S->InterruptsLocked.push_back(objectOf(CE->getArg(0)));
   else if (Name == "WdfIoQueueCreate")
     S->creation(State::Queue, CE, 1, 2, 3, 0);
   else if (Name == "WdfDeviceCreate")
@@ -548,8 +558,10 @@ void RegistrationFinder::assignment(const BinaryOperator *BO) {
     } else if (Field == "PassiveHandling") {
       Expr::EvalResult R;
       bool Constant = !RHS->isValueDependent() && RHS->EvaluateAsInt(R, ME->getMemberDecl()->getASTContext());
-      if (!Constant || R.Val.getInt() != 0)
+      if (!Constant || R.Val.getInt() != 0) {
         S->PassiveHandling[Obj] = Constant;
+        S->PassiveHandlingThroughPointer |= Obj->getType()->isPointerType();
+      }
     }
     return;
   }
@@ -839,13 +851,36 @@ void RegistrationFinder::State::settleObjectLocks() {
   });
 }
 
+/// Is the interrupt in this variable or field created here, every time, by
+/// WdfInterruptCreate with a configuration this translation unit fills in
+/// (a local or a field, not one given by pointer) and never sets
+/// PassiveHandling in (nor any configuration through a pointer)? Then its
+/// lock is the interrupt spin lock, taken at the device's DIRQL.
+bool RegistrationFinder::State::createdAtDirql(const ValueDecl *Obj) const {
+  if (!Obj || PassiveHandlingThroughPointer)
+    return false;
+  auto It = CreatedInto.find(Obj);
+  if (It == CreatedInto.end())
+    return false;
+  return llvm::all_of(It->second, [&](unsigned I) {
+    const Creation &C = Creations[I];
+    return C.K == Interrupt && C.Config && !C.Config->getType()->isPointerType() &&
+           !PassiveHandling.count(C.Config);
+  });
+}
+
 RegistrationMap RegistrationFinder::finish() {
   S->settleKmdf();
   S->settlePostOps();
   S->settleObjectLocks();
+  S->InterruptLocksRaise =
+      !S->InterruptsLocked.empty() &&
+      llvm::all_of(S->InterruptsLocked, [&](const ValueDecl *Obj) { return S->createdAtDirql(Obj); });
   return std::move(S->Out);
 }
 
 bool RegistrationFinder::objectLocksRaise() const { return S->LocksRaise; }
+
+bool RegistrationFinder::interruptLocksRaise() const { return S->InterruptLocksRaise; }
 
 } // namespace irqlcheck

@@ -81,6 +81,12 @@ public:
   /// handler here is registered for) that is not passive? Then the lock is
   /// a spin lock and the call raises to DISPATCH_LEVEL.
   bool objectLocksRaise() const;
+  /// After finish(): does every WdfInterruptAcquireLock in the translation
+  /// unit lock an interrupt created here (into the same variable or field)
+  /// from a configuration without PassiveHandling? Then the lock is the
+  /// interrupt spin lock and the call raises to the device's DIRQL. An
+  /// interrupt created elsewhere, or passive, leaves the call as declared.
+  bool interruptLocksRaise() const;
 
 private:
   struct State;

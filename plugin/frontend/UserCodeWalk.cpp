@@ -192,6 +192,7 @@ public:
       TraverseDecl(D);
     Facts.Registered = Registrations.finish();
     Facts.ObjectLocksRaise = Registrations.objectLocksRaise();
+    Facts.InterruptLocksRaise = Registrations.interruptLocksRaise();
     // What is pending now is header code.
     InUserCode = false;
     while (!Pending.empty()) {

@@ -33,6 +33,9 @@ struct UserCodeFacts {
   /// WdfObjectAcquireLock raises to DISPATCH_LEVEL on every object it locks
   /// here (RegistrationFinder::objectLocksRaise).
   bool ObjectLocksRaise = false;
+  /// WdfInterruptAcquireLock raises to DIRQL on every interrupt it locks
+  /// here (RegistrationFinder::interruptLocksRaise).
+  bool InterruptLocksRaise = false;
   /// Calls in the user's code that have no direct callee.
   std::vector<const clang::CallExpr *> IndirectCalls;
   /// First declarations of every function the code refers to, directly or

@@ -10,19 +10,8 @@
 #include <wdf.h>
 
 DECLARE_WDF_HANDLE(WDFSTRING);
-typedef enum _WDF_IO_TARGET_SENT_IO_ACTION {
-  WdfIoTargetSentIoUndefined = 0,
-  WdfIoTargetCancelSentIo,
-  WdfIoTargetWaitForSentIoToComplete,
-  WdfIoTargetLeaveSentIoPending,
-} WDF_IO_TARGET_SENT_IO_ACTION;
-
-NTSTATUS WdfDeviceAssignS0IdleSettings(WDFDEVICE Device, PVOID Settings);
-PVOID WdfMemoryGetBuffer(WDFMEMORY Memory, SIZE_T *BufferSize);
-NTSTATUS WdfMemoryCopyToBuffer(WDFMEMORY Source, SIZE_T Offset, PVOID Buffer, SIZE_T Length);
 VOID WdfStringGetUnicodeString(WDFSTRING String, PUNICODE_STRING UnicodeString);
 VOID WdfFdoInitSetFilter(PWDFDEVICE_INIT DeviceInit);
-VOID WdfIoTargetStop(WDFIOTARGET IoTarget, WDF_IO_TARGET_SENT_IO_ACTION Action);
 
 // Pages "<= DISPATCH_LEVEL" (the rows said PASSIVE_LEVEL): fine at DISPATCH_LEVEL.
 _IRQL_requires_(DISPATCH_LEVEL)
@@ -36,7 +25,7 @@ NTSTATUS AtDispatch(WDFDEVICE Device, PWDFDEVICE_INIT Init, PWDF_INTERRUPT_CONFI
   // WdfIoTargetStop: <= DISPATCH_LEVEL only when Action leaves sent I/O pending.
   WdfIoTargetStop(Target, WdfIoTargetLeaveSentIoPending);
   WdfIoTargetStop(Target, WdfIoTargetCancelSentIo); // expected-warning {{'WdfIoTargetStop' called at DISPATCH_LEVEL, but it requires IRQL <= PASSIVE_LEVEL}}
-  // expected-note@*:* {{built-in kernel model}}
+  // expected-note@*:* {{requirement of 'WdfIoTargetStop' comes from its annotation}}
   WdfDeviceAssignS0IdleSettings(Device, NULL);
   return WdfInterruptCreate(Device, Config, WDF_NO_OBJECT_ATTRIBUTES, &Interrupt);
 }

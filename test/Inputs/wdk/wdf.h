@@ -1668,6 +1668,981 @@ WdfDmaTransactionRelease (
     _In_ WDFDMATRANSACTION DmaTransaction
     );
 
+/* ======================================================================
+ * I/O targets, framework memory, request sending, idle power policy and
+ * USB targets (wdfiotarget.h, wdfmemory.h, wdfrequest.h, wdfdevice.h,
+ * wdfusb.h). IRQLs as the KMDF reference pages state them: the
+ * synchronous USB methods wait, so they need PASSIVE_LEVEL; formatting
+ * and sending a request is legal at up to DISPATCH_LEVEL.
+ * ==================================================================== */
+DECLARE_WDF_HANDLE(WDFUSBDEVICE);
+DECLARE_WDF_HANDLE(WDFUSBINTERFACE);
+DECLARE_WDF_HANDLE(WDFUSBPIPE);
+typedef WDFMEMORY *PWDFMEMORY;
+typedef LONG USBD_STATUS;
+
+#define USBD_SUCCESS(Status)                ((USBD_STATUS)(Status) >= 0)
+#define USBD_CLIENT_CONTRACT_VERSION_602    0x602
+#define WDF_REL_TIMEOUT_IN_SEC(Time)        ((LONGLONG)(Time) * -10000000)
+#define WDF_NO_SEND_OPTIONS                 NULL
+
+typedef enum _WDF_IO_TARGET_SENT_IO_ACTION {
+    WdfIoTargetSentIoUndefined = 0,
+    WdfIoTargetCancelSentIo,
+    WdfIoTargetWaitForSentIoToComplete,
+    WdfIoTargetLeaveSentIoPending
+} WDF_IO_TARGET_SENT_IO_ACTION;
+
+typedef struct _WDFMEMORY_OFFSET {
+    SIZE_T BufferOffset;
+    SIZE_T BufferLength;
+} WDFMEMORY_OFFSET, *PWDFMEMORY_OFFSET;
+
+typedef enum _WDF_MEMORY_DESCRIPTOR_TYPE {
+    WdfMemoryDescriptorTypeInvalid = 0,
+    WdfMemoryDescriptorTypeBuffer,
+    WdfMemoryDescriptorTypeMdl,
+    WdfMemoryDescriptorTypeHandle
+} WDF_MEMORY_DESCRIPTOR_TYPE;
+
+typedef struct _WDF_MEMORY_DESCRIPTOR {
+    WDF_MEMORY_DESCRIPTOR_TYPE Type;
+    union {
+        struct {
+            PVOID Buffer;
+            ULONG Length;
+        } BufferType;
+        struct {
+            WDFMEMORY Memory;
+            PWDFMEMORY_OFFSET Offsets;
+        } HandleType;
+    } u;
+} WDF_MEMORY_DESCRIPTOR, *PWDF_MEMORY_DESCRIPTOR;
+
+FORCEINLINE
+VOID
+WDF_MEMORY_DESCRIPTOR_INIT_BUFFER (
+    _Out_ PWDF_MEMORY_DESCRIPTOR Descriptor,
+    _In_ PVOID Buffer,
+    _In_ ULONG BufferLength
+    )
+{
+    RtlZeroMemory(Descriptor, sizeof(WDF_MEMORY_DESCRIPTOR));
+    Descriptor->Type = WdfMemoryDescriptorTypeBuffer;
+    Descriptor->u.BufferType.Buffer = Buffer;
+    Descriptor->u.BufferType.Length = BufferLength;
+}
+
+typedef enum _WDF_REQUEST_SEND_OPTIONS_FLAGS {
+    WDF_REQUEST_SEND_OPTION_TIMEOUT = 0x00000001,
+    WDF_REQUEST_SEND_OPTION_SYNCHRONOUS = 0x00000002,
+    WDF_REQUEST_SEND_OPTION_IGNORE_TARGET_STATE = 0x00000004,
+    WDF_REQUEST_SEND_OPTION_SEND_AND_FORGET = 0x00000008
+} WDF_REQUEST_SEND_OPTIONS_FLAGS;
+
+typedef struct _WDF_REQUEST_SEND_OPTIONS {
+    ULONG Size;
+    ULONG Flags;
+    LONGLONG Timeout;
+} WDF_REQUEST_SEND_OPTIONS, *PWDF_REQUEST_SEND_OPTIONS;
+
+FORCEINLINE
+VOID
+WDF_REQUEST_SEND_OPTIONS_INIT (
+    _Out_ PWDF_REQUEST_SEND_OPTIONS Options,
+    _In_ ULONG Flags
+    )
+{
+    RtlZeroMemory(Options, sizeof(WDF_REQUEST_SEND_OPTIONS));
+    Options->Size = sizeof(WDF_REQUEST_SEND_OPTIONS);
+    Options->Flags = Flags;
+}
+
+FORCEINLINE
+VOID
+WDF_REQUEST_SEND_OPTIONS_SET_TIMEOUT (
+    _Inout_ PWDF_REQUEST_SEND_OPTIONS Options,
+    _In_ LONGLONG Timeout
+    )
+{
+    Options->Flags |= WDF_REQUEST_SEND_OPTION_TIMEOUT;
+    Options->Timeout = Timeout;
+}
+
+typedef enum _WDF_REQUEST_REUSE_FLAGS {
+    WDF_REQUEST_REUSE_NO_FLAGS = 0x00000000,
+    WDF_REQUEST_REUSE_SET_NEW_IRP = 0x00000001
+} WDF_REQUEST_REUSE_FLAGS;
+
+typedef struct _WDF_REQUEST_REUSE_PARAMS {
+    ULONG Size;
+    ULONG Flags;
+    NTSTATUS Status;
+    PVOID NewIrp;
+} WDF_REQUEST_REUSE_PARAMS, *PWDF_REQUEST_REUSE_PARAMS;
+
+FORCEINLINE
+VOID
+WDF_REQUEST_REUSE_PARAMS_INIT (
+    _Out_ PWDF_REQUEST_REUSE_PARAMS Params,
+    _In_ ULONG Flags,
+    _In_ NTSTATUS Status
+    )
+{
+    RtlZeroMemory(Params, sizeof(WDF_REQUEST_REUSE_PARAMS));
+    Params->Size = sizeof(WDF_REQUEST_REUSE_PARAMS);
+    Params->Flags = Flags;
+    Params->Status = Status;
+}
+
+typedef enum _WDF_USB_REQUEST_TYPE {
+    WdfUsbRequestTypeInvalid = 0,
+    WdfUsbRequestTypeNoFormat,
+    WdfUsbRequestTypeDeviceString,
+    WdfUsbRequestTypeDeviceControlTransfer,
+    WdfUsbRequestTypeDeviceUrb,
+    WdfUsbRequestTypePipeWrite,
+    WdfUsbRequestTypePipeRead,
+    WdfUsbRequestTypePipeAbort,
+    WdfUsbRequestTypePipeReset,
+    WdfUsbRequestTypePipeUrb
+} WDF_USB_REQUEST_TYPE;
+
+typedef struct _WDF_USB_REQUEST_COMPLETION_PARAMS {
+    USBD_STATUS UsbdStatus;
+    WDF_USB_REQUEST_TYPE Type;
+    union {
+        struct {
+            WDFMEMORY Buffer;
+            SIZE_T Length;
+            SIZE_T Offset;
+        } PipeWrite;
+        struct {
+            WDFMEMORY Buffer;
+            SIZE_T Length;
+            SIZE_T Offset;
+        } PipeRead;
+    } Parameters;
+} WDF_USB_REQUEST_COMPLETION_PARAMS, *PWDF_USB_REQUEST_COMPLETION_PARAMS;
+
+/* the structure PWDF_REQUEST_COMPLETION_PARAMS points to */
+struct _WDF_REQUEST_COMPLETION_PARAMS {
+    ULONG Size;
+    WDF_REQUEST_TYPE Type;
+    IO_STATUS_BLOCK IoStatus;
+    union {
+        struct {
+            PWDF_USB_REQUEST_COMPLETION_PARAMS Completion;
+        } Usb;
+    } Parameters;
+};
+typedef struct _WDF_REQUEST_COMPLETION_PARAMS WDF_REQUEST_COMPLETION_PARAMS;
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+WDFIOTARGET
+NTAPI
+WdfDeviceGetIoTarget (
+    _In_ WDFDEVICE Device
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfIoTargetStart (
+    _In_ WDFIOTARGET IoTarget
+    );
+
+/* Leaving sent I/O pending does not wait: legal at DISPATCH_LEVEL. The
+ * other actions cancel or wait for the sent requests: PASSIVE_LEVEL. */
+_When_(Action == 3, _IRQL_requires_max_(DISPATCH_LEVEL))
+_When_(Action != 3, _IRQL_requires_max_(PASSIVE_LEVEL))
+WDFAPI
+VOID
+NTAPI
+WdfIoTargetStop (
+    _In_ WDFIOTARGET IoTarget,
+    _In_ WDF_IO_TARGET_SENT_IO_ACTION Action
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfRequestCreate (
+    _In_opt_ PWDF_OBJECT_ATTRIBUTES RequestAttributes,
+    _In_opt_ WDFIOTARGET IoTarget,
+    _Out_ WDFREQUEST *Request
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfRequestReuse (
+    _In_ WDFREQUEST Request,
+    _In_ PWDF_REQUEST_REUSE_PARAMS ReuseParams
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+BOOLEAN
+NTAPI
+WdfRequestSend (
+    _In_ WDFREQUEST Request,
+    _In_ WDFIOTARGET Target,
+    _In_opt_ PWDF_REQUEST_SEND_OPTIONS Options
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfRequestGetStatus (
+    _In_ WDFREQUEST Request
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfRequestFormatRequestUsingCurrentType (
+    _In_ WDFREQUEST Request
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+ULONG_PTR
+NTAPI
+WdfRequestGetInformation (
+    _In_ WDFREQUEST Request
+    );
+
+/* Paged pool may only be allocated at APC_LEVEL or below; the WDK spells
+ * the test as a disjunction of the paged pool types. */
+_Must_inspect_result_
+_When_(PoolType == 1 || PoolType == 257, _IRQL_requires_max_(APC_LEVEL))
+_When_(PoolType == 0 || PoolType == 256 || PoolType == 512, _IRQL_requires_max_(DISPATCH_LEVEL))
+WDFAPI
+NTSTATUS
+NTAPI
+WdfMemoryCreate (
+    _In_opt_ PWDF_OBJECT_ATTRIBUTES Attributes,
+    _In_ POOL_TYPE PoolType,
+    _In_opt_ ULONG PoolTag,
+    _In_ SIZE_T BufferSize,
+    _Out_ WDFMEMORY *Memory,
+    _Out_opt_ PVOID *Buffer
+    );
+
+_IRQL_requires_max_(HIGH_LEVEL)
+WDFAPI
+PVOID
+NTAPI
+WdfMemoryGetBuffer (
+    _In_ WDFMEMORY Memory,
+    _Out_opt_ SIZE_T *BufferSize
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(HIGH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfMemoryCopyToBuffer (
+    _In_ WDFMEMORY SourceMemory,
+    _In_ SIZE_T SourceOffset,
+    _Out_writes_bytes_(NumBytesToCopyTo) PVOID Buffer,
+    _In_ SIZE_T NumBytesToCopyTo
+    );
+
+/* idle power-down (selective suspend) and wake from S0 */
+typedef enum _WDF_POWER_POLICY_S0_IDLE_CAPABILITIES {
+    IdleCapsInvalid = 0,
+    IdleCannotWakeFromS0,
+    IdleCanWakeFromS0,
+    IdleUsbSelectiveSuspend
+} WDF_POWER_POLICY_S0_IDLE_CAPABILITIES;
+
+typedef struct _WDF_DEVICE_POWER_POLICY_IDLE_SETTINGS {
+    ULONG Size;
+    WDF_POWER_POLICY_S0_IDLE_CAPABILITIES IdleCaps;
+    ULONG DxState;
+    ULONG IdleTimeout;
+    ULONG UserControlOfIdleSettings;
+    WDF_TRI_STATE Enabled;
+    WDF_TRI_STATE PowerUpIdleDeviceOnSystemWake;
+} WDF_DEVICE_POWER_POLICY_IDLE_SETTINGS, *PWDF_DEVICE_POWER_POLICY_IDLE_SETTINGS;
+
+FORCEINLINE
+VOID
+WDF_DEVICE_POWER_POLICY_IDLE_SETTINGS_INIT (
+    _Out_ PWDF_DEVICE_POWER_POLICY_IDLE_SETTINGS Settings,
+    _In_ WDF_POWER_POLICY_S0_IDLE_CAPABILITIES IdleCaps
+    )
+{
+    RtlZeroMemory(Settings, sizeof(WDF_DEVICE_POWER_POLICY_IDLE_SETTINGS));
+    Settings->Size = sizeof(WDF_DEVICE_POWER_POLICY_IDLE_SETTINGS);
+    Settings->IdleCaps = IdleCaps;
+    Settings->IdleTimeout = 0;
+    Settings->UserControlOfIdleSettings = 2;
+    Settings->Enabled = WdfUseDefault;
+    Settings->PowerUpIdleDeviceOnSystemWake = WdfUseDefault;
+}
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfDeviceAssignS0IdleSettings (
+    _In_ WDFDEVICE Device,
+    _In_ PWDF_DEVICE_POWER_POLICY_IDLE_SETTINGS Settings
+    );
+
+/* Waiting for D0 blocks: PASSIVE_LEVEL; not waiting: DISPATCH_LEVEL. */
+_Must_inspect_result_
+_When_(WaitForD0 == 0, _IRQL_requires_max_(DISPATCH_LEVEL))
+_When_(WaitForD0 != 0, _IRQL_requires_max_(PASSIVE_LEVEL))
+WDFAPI
+NTSTATUS
+NTAPI
+WdfDeviceStopIdle (
+    _In_ WDFDEVICE Device,
+    _In_ BOOLEAN WaitForD0
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfDeviceResumeIdle (
+    _In_ WDFDEVICE Device
+    );
+
+typedef
+_Function_class_(EVT_WDF_DEVICE_ARM_WAKE_FROM_S0)
+_IRQL_requires_same_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+NTSTATUS
+NTAPI
+EVT_WDF_DEVICE_ARM_WAKE_FROM_S0 (
+    _In_ WDFDEVICE Device
+    );
+typedef EVT_WDF_DEVICE_ARM_WAKE_FROM_S0 *PFN_WDF_DEVICE_ARM_WAKE_FROM_S0;
+
+typedef
+_Function_class_(EVT_WDF_DEVICE_DISARM_WAKE_FROM_S0)
+_IRQL_requires_same_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+VOID
+NTAPI
+EVT_WDF_DEVICE_DISARM_WAKE_FROM_S0 (
+    _In_ WDFDEVICE Device
+    );
+typedef EVT_WDF_DEVICE_DISARM_WAKE_FROM_S0 *PFN_WDF_DEVICE_DISARM_WAKE_FROM_S0;
+
+typedef struct _WDF_POWER_POLICY_EVENT_CALLBACKS {
+    ULONG Size;
+    PFN_WDF_DEVICE_ARM_WAKE_FROM_S0 EvtDeviceArmWakeFromS0;
+    PFN_WDF_DEVICE_DISARM_WAKE_FROM_S0 EvtDeviceDisarmWakeFromS0;
+} WDF_POWER_POLICY_EVENT_CALLBACKS, *PWDF_POWER_POLICY_EVENT_CALLBACKS;
+
+FORCEINLINE
+VOID
+WDF_POWER_POLICY_EVENT_CALLBACKS_INIT (
+    _Out_ PWDF_POWER_POLICY_EVENT_CALLBACKS Callbacks
+    )
+{
+    RtlZeroMemory(Callbacks, sizeof(WDF_POWER_POLICY_EVENT_CALLBACKS));
+    Callbacks->Size = sizeof(WDF_POWER_POLICY_EVENT_CALLBACKS);
+}
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfDeviceInitSetPowerPolicyEventCallbacks (
+    _In_ PWDFDEVICE_INIT DeviceInit,
+    _In_ PWDF_POWER_POLICY_EVENT_CALLBACKS PowerPolicyEventCallbacks
+    );
+
+/* USB: the device, its interfaces and pipes */
+typedef enum _WDF_USB_PIPE_TYPE {
+    WdfUsbPipeTypeInvalid = 0,
+    WdfUsbPipeTypeControl,
+    WdfUsbPipeTypeIsochronous,
+    WdfUsbPipeTypeBulk,
+    WdfUsbPipeTypeInterrupt
+} WDF_USB_PIPE_TYPE;
+
+typedef struct _WDF_USB_PIPE_INFORMATION {
+    ULONG Size;
+    ULONG MaximumPacketSize;
+    UCHAR EndpointAddress;
+    UCHAR Interval;
+    UCHAR SettingIndex;
+    WDF_USB_PIPE_TYPE PipeType;
+    ULONG MaximumTransferSize;
+} WDF_USB_PIPE_INFORMATION, *PWDF_USB_PIPE_INFORMATION;
+
+FORCEINLINE
+VOID
+WDF_USB_PIPE_INFORMATION_INIT (
+    _Out_ PWDF_USB_PIPE_INFORMATION Info
+    )
+{
+    RtlZeroMemory(Info, sizeof(WDF_USB_PIPE_INFORMATION));
+    Info->Size = sizeof(WDF_USB_PIPE_INFORMATION);
+}
+
+#define WDF_USB_DEVICE_TRAIT_SELF_POWERED        0x00000001
+#define WDF_USB_DEVICE_TRAIT_REMOTE_WAKE_CAPABLE 0x00000002
+#define WDF_USB_DEVICE_TRAIT_AT_HIGH_SPEED       0x00000004
+
+typedef struct _WDF_USB_DEVICE_INFORMATION {
+    ULONG Size;
+    USHORT UsbdVersion;
+    ULONG HcdPortCapabilities;
+    ULONG Traits;
+} WDF_USB_DEVICE_INFORMATION, *PWDF_USB_DEVICE_INFORMATION;
+
+FORCEINLINE
+VOID
+WDF_USB_DEVICE_INFORMATION_INIT (
+    _Out_ PWDF_USB_DEVICE_INFORMATION Info
+    )
+{
+    RtlZeroMemory(Info, sizeof(WDF_USB_DEVICE_INFORMATION));
+    Info->Size = sizeof(WDF_USB_DEVICE_INFORMATION);
+}
+
+typedef struct _WDF_USB_DEVICE_CREATE_CONFIG {
+    ULONG Size;
+    ULONG USBDClientContractVersion;
+} WDF_USB_DEVICE_CREATE_CONFIG, *PWDF_USB_DEVICE_CREATE_CONFIG;
+
+FORCEINLINE
+VOID
+WDF_USB_DEVICE_CREATE_CONFIG_INIT (
+    _Out_ PWDF_USB_DEVICE_CREATE_CONFIG Config,
+    _In_ ULONG USBDClientContractVersion
+    )
+{
+    RtlZeroMemory(Config, sizeof(WDF_USB_DEVICE_CREATE_CONFIG));
+    Config->Size = sizeof(WDF_USB_DEVICE_CREATE_CONFIG);
+    Config->USBDClientContractVersion = USBDClientContractVersion;
+}
+
+typedef enum _WdfUsbTargetDeviceSelectConfigType {
+    WdfUsbTargetDeviceSelectConfigTypeInvalid = 0,
+    WdfUsbTargetDeviceSelectConfigTypeDeconfig = 1,
+    WdfUsbTargetDeviceSelectConfigTypeSingleInterface = 2,
+    WdfUsbTargetDeviceSelectConfigTypeMultiInterface = 3
+} WdfUsbTargetDeviceSelectConfigType;
+
+typedef struct _WDF_USB_DEVICE_SELECT_CONFIG_PARAMS {
+    ULONG Size;
+    WdfUsbTargetDeviceSelectConfigType Type;
+    union {
+        struct {
+            UCHAR NumberConfiguredPipes;
+            WDFUSBINTERFACE ConfiguredUsbInterface;
+        } SingleInterface;
+    } Types;
+} WDF_USB_DEVICE_SELECT_CONFIG_PARAMS, *PWDF_USB_DEVICE_SELECT_CONFIG_PARAMS;
+
+FORCEINLINE
+VOID
+WDF_USB_DEVICE_SELECT_CONFIG_PARAMS_INIT_SINGLE_INTERFACE (
+    _Out_ PWDF_USB_DEVICE_SELECT_CONFIG_PARAMS Params
+    )
+{
+    RtlZeroMemory(Params, sizeof(WDF_USB_DEVICE_SELECT_CONFIG_PARAMS));
+    Params->Size = sizeof(WDF_USB_DEVICE_SELECT_CONFIG_PARAMS);
+    Params->Type = WdfUsbTargetDeviceSelectConfigTypeSingleInterface;
+}
+
+typedef enum _WDF_USB_BMREQUEST_DIRECTION {
+    BmRequestHostToDevice = 0,
+    BmRequestDeviceToHost = 1
+} WDF_USB_BMREQUEST_DIRECTION;
+
+typedef enum _WDF_USB_BMREQUEST_RECIPIENT {
+    BmRequestToDevice = 0,
+    BmRequestToInterface = 1,
+    BmRequestToEndpoint = 2,
+    BmRequestToOther = 3
+} WDF_USB_BMREQUEST_RECIPIENT;
+
+typedef union _WDF_USB_CONTROL_SETUP_PACKET {
+    struct {
+        union {
+            struct {
+                UCHAR Recipient : 2;
+                UCHAR Reserved : 3;
+                UCHAR Type : 2;
+                UCHAR Dir : 1;
+            } Request;
+            UCHAR Byte;
+        } bm;
+        UCHAR bRequest;
+        union {
+            struct {
+                UCHAR LowByte;
+                UCHAR HiByte;
+            } Bytes;
+            USHORT Value;
+        } wValue;
+        union {
+            struct {
+                UCHAR LowByte;
+                UCHAR HiByte;
+            } Bytes;
+            USHORT Value;
+        } wIndex;
+        USHORT wLength;
+    } Packet;
+    struct {
+        UCHAR Bytes[8];
+    } Generic;
+} WDF_USB_CONTROL_SETUP_PACKET, *PWDF_USB_CONTROL_SETUP_PACKET;
+
+FORCEINLINE
+VOID
+WDF_USB_CONTROL_SETUP_PACKET_INIT_VENDOR (
+    _Out_ PWDF_USB_CONTROL_SETUP_PACKET Packet,
+    _In_ WDF_USB_BMREQUEST_DIRECTION Direction,
+    _In_ WDF_USB_BMREQUEST_RECIPIENT Recipient,
+    _In_ UCHAR Request,
+    _In_ USHORT Value,
+    _In_ USHORT Index
+    )
+{
+    RtlZeroMemory(Packet, sizeof(WDF_USB_CONTROL_SETUP_PACKET));
+    Packet->Packet.bm.Request.Dir = (UCHAR)Direction;
+    Packet->Packet.bm.Request.Type = 2; /* vendor */
+    Packet->Packet.bm.Request.Recipient = (UCHAR)Recipient;
+    Packet->Packet.bRequest = Request;
+    Packet->Packet.wValue.Value = Value;
+    Packet->Packet.wIndex.Value = Index;
+}
+
+typedef
+_Function_class_(EVT_WDF_USB_READER_COMPLETION_ROUTINE)
+_IRQL_requires_same_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID
+NTAPI
+EVT_WDF_USB_READER_COMPLETION_ROUTINE (
+    _In_ WDFUSBPIPE Pipe,
+    _In_ WDFMEMORY Buffer,
+    _In_ SIZE_T NumBytesTransferred,
+    _In_ WDFCONTEXT Context
+    );
+typedef EVT_WDF_USB_READER_COMPLETION_ROUTINE *PFN_WDF_USB_READER_COMPLETION_ROUTINE;
+
+typedef
+_Function_class_(EVT_WDF_USB_READERS_FAILED)
+_IRQL_requires_same_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+BOOLEAN
+NTAPI
+EVT_WDF_USB_READERS_FAILED (
+    _In_ WDFUSBPIPE Pipe,
+    _In_ NTSTATUS Status,
+    _In_ USBD_STATUS UsbdStatus
+    );
+typedef EVT_WDF_USB_READERS_FAILED *PFN_WDF_USB_READERS_FAILED;
+
+typedef struct _WDF_USB_CONTINUOUS_READER_CONFIG {
+    ULONG Size;
+    SIZE_T TransferLength;
+    SIZE_T HeaderLength;
+    SIZE_T TrailerLength;
+    UCHAR NumPendingReads;
+    PWDF_OBJECT_ATTRIBUTES BufferAttributes;
+    PFN_WDF_USB_READER_COMPLETION_ROUTINE EvtUsbTargetPipeReadComplete;
+    WDFCONTEXT EvtUsbTargetPipeReadCompleteContext;
+    PFN_WDF_USB_READERS_FAILED EvtUsbTargetPipeReadersFailed;
+} WDF_USB_CONTINUOUS_READER_CONFIG, *PWDF_USB_CONTINUOUS_READER_CONFIG;
+
+FORCEINLINE
+VOID
+WDF_USB_CONTINUOUS_READER_CONFIG_INIT (
+    _Out_ PWDF_USB_CONTINUOUS_READER_CONFIG Config,
+    _In_ PFN_WDF_USB_READER_COMPLETION_ROUTINE EvtUsbTargetPipeReadComplete,
+    _In_ WDFCONTEXT EvtUsbTargetPipeReadCompleteContext,
+    _In_ SIZE_T TransferLength
+    )
+{
+    RtlZeroMemory(Config, sizeof(WDF_USB_CONTINUOUS_READER_CONFIG));
+    Config->Size = sizeof(WDF_USB_CONTINUOUS_READER_CONFIG);
+    Config->EvtUsbTargetPipeReadComplete = EvtUsbTargetPipeReadComplete;
+    Config->EvtUsbTargetPipeReadCompleteContext = EvtUsbTargetPipeReadCompleteContext;
+    Config->TransferLength = TransferLength;
+}
+
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfUsbTargetDeviceCreateWithParameters (
+    _In_ WDFDEVICE Device,
+    _In_ PWDF_USB_DEVICE_CREATE_CONFIG Config,
+    _In_opt_ PWDF_OBJECT_ATTRIBUTES Attributes,
+    _Out_ WDFUSBDEVICE *UsbDevice
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfUsbTargetDeviceRetrieveInformation (
+    _In_ WDFUSBDEVICE UsbDevice,
+    _Out_ PWDF_USB_DEVICE_INFORMATION Information
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfUsbTargetDeviceSelectConfig (
+    _In_ WDFUSBDEVICE UsbDevice,
+    _In_opt_ PWDF_OBJECT_ATTRIBUTES PipeAttributes,
+    _Inout_ PWDF_USB_DEVICE_SELECT_CONFIG_PARAMS Params
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+UCHAR
+NTAPI
+WdfUsbInterfaceGetNumConfiguredPipes (
+    _In_ WDFUSBINTERFACE UsbInterface
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+WDFUSBPIPE
+NTAPI
+WdfUsbInterfaceGetConfiguredPipe (
+    _In_ WDFUSBINTERFACE UsbInterface,
+    _In_ UCHAR PipeIndex,
+    _Out_opt_ PWDF_USB_PIPE_INFORMATION PipeInfo
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfUsbTargetPipeGetInformation (
+    _In_ WDFUSBPIPE Pipe,
+    _Out_ PWDF_USB_PIPE_INFORMATION PipeInformation
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+BOOLEAN
+NTAPI
+WdfUsbTargetPipeIsInEndpoint (
+    _In_ WDFUSBPIPE Pipe
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+BOOLEAN
+NTAPI
+WdfUsbTargetPipeIsOutEndpoint (
+    _In_ WDFUSBPIPE Pipe
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+WDF_USB_PIPE_TYPE
+NTAPI
+WdfUsbTargetPipeGetType (
+    _In_ WDFUSBPIPE Pipe
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfUsbTargetPipeSetNoMaximumPacketSizeCheck (
+    _In_ WDFUSBPIPE Pipe
+    );
+
+_IRQL_requires_max_(HIGH_LEVEL)
+WDFAPI
+WDFIOTARGET
+NTAPI
+WdfUsbTargetPipeGetIoTarget (
+    _In_ WDFUSBPIPE Pipe
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfUsbTargetPipeConfigContinuousReader (
+    _In_ WDFUSBPIPE Pipe,
+    _In_ PWDF_USB_CONTINUOUS_READER_CONFIG Config
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfUsbTargetPipeFormatRequestForRead (
+    _In_ WDFUSBPIPE Pipe,
+    _In_ WDFREQUEST Request,
+    _In_opt_ WDFMEMORY ReadMemory,
+    _In_opt_ PWDFMEMORY_OFFSET ReadOffset
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfUsbTargetPipeFormatRequestForWrite (
+    _In_ WDFUSBPIPE Pipe,
+    _In_ WDFREQUEST Request,
+    _In_opt_ WDFMEMORY WriteMemory,
+    _In_opt_ PWDFMEMORY_OFFSET WriteOffset
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfUsbTargetPipeReadSynchronously (
+    _In_ WDFUSBPIPE Pipe,
+    _In_opt_ WDFREQUEST Request,
+    _In_opt_ PWDF_REQUEST_SEND_OPTIONS RequestOptions,
+    _In_opt_ PWDF_MEMORY_DESCRIPTOR MemoryDescriptor,
+    _Out_opt_ PULONG BytesRead
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfUsbTargetPipeAbortSynchronously (
+    _In_ WDFUSBPIPE Pipe,
+    _In_opt_ WDFREQUEST Request,
+    _In_opt_ PWDF_REQUEST_SEND_OPTIONS RequestOptions
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfUsbTargetPipeResetSynchronously (
+    _In_ WDFUSBPIPE Pipe,
+    _In_opt_ WDFREQUEST Request,
+    _In_opt_ PWDF_REQUEST_SEND_OPTIONS RequestOptions
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfUsbTargetDeviceSendControlTransferSynchronously (
+    _In_ WDFUSBDEVICE UsbDevice,
+    _In_opt_ WDFREQUEST Request,
+    _In_opt_ PWDF_REQUEST_SEND_OPTIONS RequestOptions,
+    _In_ PWDF_USB_CONTROL_SETUP_PACKET SetupPacket,
+    _In_opt_ PWDF_MEMORY_DESCRIPTOR MemoryDescriptor,
+    _Out_opt_ PULONG BytesTransferred
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfUsbTargetDeviceFormatRequestForControlTransfer (
+    _In_ WDFUSBDEVICE UsbDevice,
+    _In_ WDFREQUEST Request,
+    _In_ PWDF_USB_CONTROL_SETUP_PACKET SetupPacket,
+    _In_opt_ WDFMEMORY TransferMemory,
+    _In_opt_ PWDFMEMORY_OFFSET TransferOffset
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfUsbTargetDeviceResetPortSynchronously (
+    _In_ WDFUSBDEVICE UsbDevice
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfRequestRetrieveOutputMemory (
+    _In_ WDFREQUEST Request,
+    _Out_ WDFMEMORY *Memory
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfRequestRetrieveInputMemory (
+    _In_ WDFREQUEST Request,
+    _Out_ WDFMEMORY *Memory
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+BOOLEAN
+NTAPI
+WdfRequestCancelSentRequest (
+    _In_ WDFREQUEST Request
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+VOID
+NTAPI
+WdfRequestGetCompletionParams (
+    _In_ WDFREQUEST Request,
+    _Out_ PWDF_REQUEST_COMPLETION_PARAMS Params
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+WDFDEVICE
+NTAPI
+WdfIoTargetGetDevice (
+    _In_ WDFIOTARGET IoTarget
+    );
+
+/* URBs (usb.h, usbdlib.h): the device descriptor request, built with the
+ * UsbBuildGetDescriptorRequest macro and sent through the USB target. */
+#define USB_DEVICE_DESCRIPTOR_TYPE                  0x01
+#define URB_FUNCTION_GET_DESCRIPTOR_FROM_DEVICE     0x000B
+
+typedef struct _USB_DEVICE_DESCRIPTOR {
+    UCHAR bLength;
+    UCHAR bDescriptorType;
+    USHORT bcdUSB;
+    UCHAR bDeviceClass;
+    UCHAR bDeviceSubClass;
+    UCHAR bDeviceProtocol;
+    UCHAR bMaxPacketSize0;
+    USHORT idVendor;
+    USHORT idProduct;
+    USHORT bcdDevice;
+    UCHAR iManufacturer;
+    UCHAR iProduct;
+    UCHAR iSerialNumber;
+    UCHAR bNumConfigurations;
+} USB_DEVICE_DESCRIPTOR, *PUSB_DEVICE_DESCRIPTOR;
+
+struct _URB_HEADER {
+    USHORT Length;
+    USHORT Function;
+    USBD_STATUS Status;
+    PVOID UsbdDeviceHandle;
+    ULONG UsbdFlags;
+};
+
+struct _URB_CONTROL_DESCRIPTOR_REQUEST {
+    struct _URB_HEADER Hdr;
+    PVOID Reserved;
+    ULONG Reserved0;
+    ULONG TransferBufferLength;
+    PVOID TransferBuffer;
+    PVOID TransferBufferMDL;
+    struct _URB *UrbLink;
+    UCHAR Reserved1[16];
+    USHORT Reserved2;
+    UCHAR Index;
+    UCHAR DescriptorType;
+    USHORT LanguageId;
+    USHORT Reserved3;
+};
+
+typedef struct _URB {
+    union {
+        struct _URB_HEADER UrbHeader;
+        struct _URB_CONTROL_DESCRIPTOR_REQUEST UrbControlDescriptorRequest;
+    };
+} URB, *PURB;
+
+#define UsbBuildGetDescriptorRequest(urb, length, descriptorType, descriptorIndex, \
+                                     languageId, transferBuffer, transferBufferMDL, \
+                                     transferBufferLength, link)                    \
+    do {                                                                            \
+        (urb)->UrbHeader.Function = URB_FUNCTION_GET_DESCRIPTOR_FROM_DEVICE;        \
+        (urb)->UrbHeader.Length = (USHORT)(length);                                 \
+        (urb)->UrbControlDescriptorRequest.TransferBufferLength = (transferBufferLength); \
+        (urb)->UrbControlDescriptorRequest.TransferBufferMDL = (transferBufferMDL); \
+        (urb)->UrbControlDescriptorRequest.TransferBuffer = (transferBuffer);       \
+        (urb)->UrbControlDescriptorRequest.DescriptorType = (descriptorType);       \
+        (urb)->UrbControlDescriptorRequest.Index = (descriptorIndex);               \
+        (urb)->UrbControlDescriptorRequest.LanguageId = (languageId);               \
+        (urb)->UrbControlDescriptorRequest.UrbLink = (link);                        \
+    } while (0)
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfUsbTargetDeviceCreateUrb (
+    _In_ WDFUSBDEVICE UsbDevice,
+    _In_opt_ PWDF_OBJECT_ATTRIBUTES Attributes,
+    _Out_ WDFMEMORY *UrbMemory,
+    _Out_opt_ PURB *Urb
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfUsbTargetDeviceSendUrbSynchronously (
+    _In_ WDFUSBDEVICE UsbDevice,
+    _In_opt_ WDFREQUEST Request,
+    _In_opt_ PWDF_REQUEST_SEND_OPTIONS RequestOptions,
+    _In_ PURB Urb
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+NTAPI
+WdfUsbTargetDeviceFormatRequestForUrb (
+    _In_ WDFUSBDEVICE UsbDevice,
+    _In_ WDFREQUEST Request,
+    _In_ WDFMEMORY UrbMemory,
+    _In_opt_ PWDFMEMORY_OFFSET UrbMemoryOffset
+    );
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
