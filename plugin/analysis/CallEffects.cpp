@@ -496,14 +496,33 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
     }
     return;
   }
+  const Contract *CC = Facts.CC;
+  // A callee that says where it saves the IRQL (its return value, or one
+  // _IRQL_saves_ parameter) writes no IRQL through its other pointers: the
+  // spin lock of KeAcquireSpinLock(&Ext->Lock, &GlobalOld) does not receive
+  // it, whatever an _IRQL_saves_ Ext of the caller expects.
+  auto SavesOnlyElsewhere = [&](unsigned ArgNo) {
+    bool Saves = false;
+    if (!CC)
+      return false;
+    for (const ContractItem &I : CC->items()) {
+      if (I.Kind != ItemKind::Saves)
+        continue;
+      if (I.Cond.K != Condition::Always ||
+          (I.Value.K != ItemValue::Ret && I.Value.K != ItemValue::Arg) ||
+          (I.Value.K == ItemValue::Arg && I.Value.N == ArgNo))
+        return false;
+      Saves = true;
+    }
+    return Saves;
+  };
   // (From a kept visit's states, the visit did this already.)
   if (!FromKeptVisit)
-    for (const Value *A : CB.args())
-      if (A->getType()->isPointerTy())
+    for (unsigned ArgNo = 0, E = CB.arg_size(); ArgNo != E; ++ArgNo)
+      if (CB.getArgOperand(ArgNo)->getType()->isPointerTy() && !SavesOnlyElsewhere(ArgNo))
         for (const State &S : States)
-          if (PathId P = pointerPath(A, S))
+          if (PathId P = pointerPath(CB.getArgOperand(ArgNo), S))
             Clobbered.insert(P);
-  const Contract *CC = Facts.CC;
   if (!CC) {
     for (State &S : States) {
       invalidateForCall(CB, S);
