@@ -375,14 +375,18 @@ static bool nextCallIsWait(const CallBase &CB, unsigned Depth) {
   SmallVector<const Instruction *, 8> Work{II ? &II->getNormalDest()->front()
                                               : CB.getNextNode()};
   SmallPtrSet<const BasicBlock *, 8> Seen;
-  bool Found = false, Returns = false;
-  while (!Work.empty() && !Found && Seen.size() < 32) {
+  // A path back to CB itself first (KeSetEvent(..., TRUE) in a loop that
+  // waits only after it) breaks the rule on every turn but the last,
+  // whatever the loop's exit path does.
+  bool Found = false, Returns = false, Again = false;
+  while (!Work.empty() && !Again && Seen.size() < 32) {
     for (const Instruction *I = Work.pop_back_val(); I; I = I->getNextNode()) {
       if (const auto *Call = dyn_cast<CallBase>(I)) {
         const Function *Callee = dyn_cast<Function>(Call->getCalledOperand()->stripPointerCasts());
         if (Callee && Callee->isIntrinsic())
           continue; // debug info, lifetime markers
-        Found = Callee && cNameOfSymbol(Callee->getName()).starts_with("KeWaitFor");
+        Again = Call == &CB;
+        Found |= Callee && cNameOfSymbol(Callee->getName()).starts_with("KeWaitFor");
         break;
       }
       if (isa<ReturnInst>(I))
@@ -395,6 +399,8 @@ static bool nextCallIsWait(const CallBase &CB, unsigned Depth) {
       }
     }
   }
+  if (Again)
+    return false;
   if (Found || !Returns || !Depth)
     return Found;
   const Function &F = *CB.getFunction();
