@@ -378,14 +378,18 @@ static bool nextCallIsWait(const CallBase &CB, unsigned Depth) {
   SmallVector<const Instruction *, 8> Work{II ? &II->getNormalDest()->front()
                                               : CB.getNextNode()};
   SmallPtrSet<const BasicBlock *, 8> Seen;
-  bool Found = false, Returns = false;
-  while (!Work.empty() && !Found && Seen.size() < 32) {
+  // A path back to CB itself first (KeSetEvent(..., TRUE) in a loop that
+  // waits only after it) breaks the rule on every turn but the last,
+  // whatever the loop's exit path does.
+  bool Found = false, Returns = false, Again = false;
+  while (!Work.empty() && !Again && Seen.size() < 32) {
     for (const Instruction *I = Work.pop_back_val(); I; I = I->getNextNode()) {
       if (const auto *Call = dyn_cast<CallBase>(I)) {
         const Function *Callee = dyn_cast<Function>(Call->getCalledOperand()->stripPointerCasts());
         if (Callee && Callee->isIntrinsic())
           continue; // debug info, lifetime markers
-        Found = Callee && cNameOfSymbol(Callee->getName()).starts_with("KeWaitFor");
+        Again = Call == &CB;
+        Found |= Callee && cNameOfSymbol(Callee->getName()).starts_with("KeWaitFor");
         break;
       }
       if (isa<ReturnInst>(I))
@@ -398,6 +402,8 @@ static bool nextCallIsWait(const CallBase &CB, unsigned Depth) {
       }
     }
   }
+  if (Again)
+    return false;
   if (Found || !Returns || !Depth)
     return Found;
   const Function &F = *CB.getFunction();
@@ -531,14 +537,33 @@ void Analyzer::transferCall(const CallBase &CB, std::vector<State> &States) {
     }
     return;
   }
+  const Contract *CC = Facts.CC;
+  // A callee that says where it saves the IRQL (its return value, or one
+  // _IRQL_saves_ parameter) writes no IRQL through its other pointers: the
+  // spin lock of KeAcquireSpinLock(&Ext->Lock, &GlobalOld) does not receive
+  // it, whatever an _IRQL_saves_ Ext of the caller expects.
+  auto SavesOnlyElsewhere = [&](unsigned ArgNo) {
+    bool Saves = false;
+    if (!CC)
+      return false;
+    for (const ContractItem &I : CC->items()) {
+      if (I.Kind != ItemKind::Saves)
+        continue;
+      if (I.Cond.K != Condition::Always ||
+          (I.Value.K != ItemValue::Ret && I.Value.K != ItemValue::Arg) ||
+          (I.Value.K == ItemValue::Arg && I.Value.N == ArgNo))
+        return false;
+      Saves = true;
+    }
+    return Saves;
+  };
   // (From a kept visit's states, the visit did this already.)
   if (!FromKeptVisit)
-    for (const Value *A : CB.args())
-      if (A->getType()->isPointerTy())
+    for (unsigned ArgNo = 0, E = CB.arg_size(); ArgNo != E; ++ArgNo)
+      if (CB.getArgOperand(ArgNo)->getType()->isPointerTy() && !SavesOnlyElsewhere(ArgNo))
         for (const State &S : States)
-          if (PathId P = pointerPath(A, S))
+          if (PathId P = pointerPath(CB.getArgOperand(ArgNo), S))
             Clobbered.insert(P);
-  const Contract *CC = Facts.CC;
   if (!CC) {
     for (State &S : States) {
       invalidateForCall(CB, S);

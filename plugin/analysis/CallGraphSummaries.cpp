@@ -213,6 +213,7 @@ void summarizeModule(Module &M, ContractMap &Contracts, SummaryMap &Summaries,
           In.WhyOf = Check->WhyOf;
           In.OnDirectCall = Check->OnDirectCall;
           In.UsesCallersIrql = Check->UsesCallersIrql;
+          In.AtReturnStatement = Check->AtReturnStatement;
         } else if (!Recursive && KeepFixpoint) {
           In.Keep = KeepFixpoint(*F);
         }

@@ -45,6 +45,7 @@ struct CheckInSummaryRun {
   std::function<const llvm::Instruction *(const llvm::Function &, bool Max)> WhyOf;
   std::function<void(const llvm::CallBase &, const llvm::Function &, LevelRange)> OnDirectCall;
   std::function<bool(const llvm::Function &)> UsesCallersIrql;
+  std::function<bool(const llvm::Instruction &)> AtReturnStatement = nullptr;
 };
 
 /// Computes summaries for the functions in Analyzable, bottom-up, and

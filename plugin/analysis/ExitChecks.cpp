@@ -39,8 +39,14 @@ void Analyzer::checkExit(const ReturnInst &RI, std::vector<State> &States) {
   // Messages are built only for a finding.
   auto FName = [&] { return cNameOfSymbol(F.getName()).str(); };
 
-  for (const Instruction *Via : Order) {
-    const auto &Group = ByEdge[Via];
+  // A block like that whose `ret` sits at a return statement is that one
+  // statement (`out: return Status;` after a goto ladder; the shared block's
+  // `ret` is at the closing brace): its edges are still judged apart, but
+  // reported at the statement.
+  bool AtStatement = SharedReturn && In.AtReturnStatement && In.AtReturnStatement(RI);
+  for (const Instruction *Edge : Order) {
+    const auto &Group = ByEdge[Edge];
+    const Instruction *Via = AtStatement ? &RI : Edge;
     auto All = [&](auto Pred) { return all_of(Group, [&](const State *S) { return Pred(*S); }); };
     const State &S0 = *Group.front();
     auto Notes = [&] { return std::vector<DiagNote>{raisedNote(S0)}; };

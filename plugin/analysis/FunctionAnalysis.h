@@ -84,6 +84,9 @@ struct FunctionAnalysisInput {
   /// Check run: a fixpoint kept by the summary run, replayed instead of
   /// computed again when it fits (consumed).
   SavedFixpoint *Reuse = nullptr;
+  /// Does an instruction sit where a return statement of the source starts
+  /// (null: none is known)? A `ret` there is that statement's own.
+  std::function<bool(const llvm::Instruction &)> AtReturnStatement = nullptr;
 };
 
 void analyzeFunction(const FunctionAnalysisInput &In);

@@ -189,6 +189,13 @@ void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagS
     return It == Model->IndirectCalls.end() ? nullptr : &It->second;
   };
 
+  // Return statements: matched by the `ret`'s line/column.
+  auto AtReturnStatement = [&](const Instruction &I) {
+    const DILocation *DL = I.getDebugLoc().get();
+    return DL && Model->ReturnStmts.count(
+                     {sys::path::filename(DL->getFilename()).str(), DL->getLine(), DL->getColumn()});
+  };
+
   // Findings are printed in module order, whatever order analysed them.
   DenseMap<const Function *, std::unique_ptr<BufferedSink>> Buffers;
   DenseMap<const Function *, std::unique_ptr<Reporter>> Reporters;
@@ -262,7 +269,8 @@ void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagS
     if (CallersAllKnown(F))
       return std::nullopt;
     CheckedWithSummary.insert(&F);
-    return CheckInSummaryRun{&ReporterFor(&F), WhyOf, OnDirectCall, UsesCallersIrql};
+    return CheckInSummaryRun{&ReporterFor(&F), WhyOf, OnDirectCall, UsesCallersIrql,
+                             AtReturnStatement};
   };
   // The other summary runs keep their fixpoint for the check run, which
   // replays it when only the entry range differs (FunctionAnalysis.cpp).
@@ -294,6 +302,7 @@ void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagS
                              nullptr, WhyOf,    IndirectContractOf, std::nullopt, nullptr};
     In.OnDirectCall = OnDirectCall;
     In.UsesCallersIrql = UsesCallersIrql;
+    In.AtReturnStatement = AtReturnStatement;
     In.Indirect = &Indirect;
     In.Geps = &Geps;
     // Internal, never address-taken, not recursive: every caller is known.

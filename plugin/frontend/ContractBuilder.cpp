@@ -17,9 +17,11 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Mangle.h"
+#include "clang/AST/Stmt.h"
 #include "clang/AST/TypeLoc.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Preprocessor.h"
+#include "llvm/Support/Path.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
@@ -1297,6 +1299,14 @@ void Builder::run(DumpMode Dump, raw_ostream &OS) {
   }
   for (auto &L : Lines)
     OS << L.second << '\n';
+
+  // Return statements, by where CodeGen puts their `ret` (ExitChecks.cpp).
+  for (const ReturnStmt *RS : Facts.Returns) {
+    PresumedLoc PL = SM.getPresumedLoc(SM.getExpansionLoc(RS->getBeginLoc()));
+    if (PL.isValid())
+      Model.ReturnStmts.insert(
+          {llvm::sys::path::filename(PL.getFilename()).str(), PL.getLine(), PL.getColumn()});
+  }
 
   // Calls through pointers of a role type get the role's contract.
   std::map<const TypedefNameDecl *, Contract> Roles;

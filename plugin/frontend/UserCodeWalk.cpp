@@ -323,6 +323,8 @@ private:
       return CS->body_front();
     }
     case Stmt::ReturnStmtClass:
+      if (InUserCode)
+        Facts.Returns.push_back(cast<ReturnStmt>(N));
       return cast<ReturnStmt>(N)->getRetValue();
     // Nothing but the children.
     case Stmt::IfStmtClass:

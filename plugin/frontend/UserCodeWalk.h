@@ -23,6 +23,7 @@ namespace clang {
 class CallExpr;
 class Decl;
 class FunctionDecl;
+class ReturnStmt;
 } // namespace clang
 
 namespace irqlcheck {
@@ -38,6 +39,8 @@ struct UserCodeFacts {
   bool InterruptLocksRaise = false;
   /// Calls in the user's code that have no direct callee.
   std::vector<const clang::CallExpr *> IndirectCalls;
+  /// Return statements in the user's code (where each one's `ret` may sit).
+  std::vector<const clang::ReturnStmt *> Returns;
   /// First declarations of every function the code refers to, directly or
   /// through the bodies of system-header functions it refers to.
   llvm::DenseSet<const clang::FunctionDecl *> Reachable;

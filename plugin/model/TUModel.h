@@ -16,6 +16,7 @@
 #include "llvm/ADT/StringSet.h"
 #include <map>
 #include <memory>
+#include <set>
 #include <tuple>
 #include <string>
 
@@ -43,6 +44,9 @@ struct TUModel {
   /// Indirect calls through a pointer of a role type, by (file name, line,
   /// column) of the call: the role's contract.
   std::map<std::tuple<std::string, unsigned, unsigned>, Contract> IndirectCalls;
+  /// Where the user's return statements start, by (file name, line, column):
+  /// a `ret` there is that statement's own, not clang's shared return block.
+  std::set<std::tuple<std::string, unsigned, unsigned>> ReturnStmts;
 };
 
 } // namespace irqlcheck
