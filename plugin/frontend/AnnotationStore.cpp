@@ -142,7 +142,7 @@ void AnnotationStore::addUserWritten(
   if (!wraps(A)) {
     if (annotationTakesLevel(A.Kind))
       A.Value = EvaluateLevel(A.Text);
-    Pending.push_back(A);
+    addWritten(A);
     return;
   }
   A.ReadBegin = Read.size();
@@ -152,7 +152,7 @@ void AnnotationStore::addUserWritten(
     Read.push_back(std::move(R));
   });
   A.ReadEnd = Read.size();
-  Pending.push_back(A);
+  addWritten(A);
 }
 
 void AnnotationStore::release() {
@@ -161,7 +161,8 @@ void AnnotationStore::release() {
   std::vector<const Decl *>().swap(Order);
   decltype(InOrder)().swap(InOrder);
   std::vector<RawAnnotation>().swap(Read);
-  std::vector<WrittenAnnotation>().swap(Pending);
+  std::vector<WrittenAnnotation>().swap(Recorded);
+  std::vector<unsigned>().swap(Pending);
   decltype(Written)().swap(Written);
   decltype(Attached)().swap(Attached);
   std::vector<unsigned>().swap(NextWritten);
@@ -192,11 +193,12 @@ struct DeclEnd {
   unsigned Body = 0;   // ... whose '{' is here
 };
 
-void flatten(Decl *D, const SourceManager &SM, llvm::ArrayRef<WrittenAnnotation> Pending,
-             llvm::SmallVectorImpl<DeclEnd> &Out, const DeclEnd *In = nullptr) {
+void flatten(Decl *D, const SourceManager &SM, llvm::ArrayRef<WrittenAnnotation> Recorded,
+             llvm::ArrayRef<unsigned> Pending, llvm::SmallVectorImpl<DeclEnd> &Out,
+             const DeclEnd *In = nullptr) {
   if (isa<LinkageSpecDecl>(D) || isa<NamespaceDecl>(D)) {
     for (Decl *Inner : cast<DeclContext>(D)->decls())
-      flatten(Inner, SM, Pending, Out, In);
+      flatten(Inner, SM, Recorded, Pending, Out, In);
     return;
   }
   SourceLocation End = D->getEndLoc();
@@ -207,7 +209,8 @@ void flatten(Decl *D, const SourceManager &SM, llvm::ArrayRef<WrittenAnnotation>
   // function pointer, a C++ method), never a declarator's after the '}'.
   // (Looked into only when an annotation is pending before its end.)
   auto Before = [&](unsigned From) {
-    return llvm::any_of(Pending, [&](const WrittenAnnotation &A) {
+    return llvm::any_of(Pending, [&](unsigned I) {
+      const WrittenAnnotation &A = Recorded[I];
       return A.File == File && A.Offset > From && A.Offset <= Offset;
     });
   };
@@ -217,7 +220,7 @@ void flatten(Decl *D, const SourceManager &SM, llvm::ArrayRef<WrittenAnnotation>
     if (BodyFile == File && Before(Body)) {
       DeclEnd Members{RD, File, Offset, true, Body};
       for (Decl *Inner : RD->decls())
-        flatten(Inner, SM, Pending, Out, &Members);
+        flatten(Inner, SM, Recorded, Pending, Out, &Members);
       Out.push_back(Members); // up to the '}': the body's, no one's
     }
   }
@@ -271,18 +274,56 @@ unsigned firstNameOffset(DeclGroupRef DG, const SourceManager &SM) {
 }
 } // namespace
 
+void AnnotationStore::attachOne(Decl *D) {
+  // attachPending's rules for a group of one end: each pending annotation is
+  // D's or stays pending (once).
+  size_t Keep = 0;
+  SourceLocation EndLoc = D->getEndLoc();
+  if (EndLoc.isValid()) {
+    auto [File, Offset] = SM->getDecomposedExpansionLoc(EndLoc);
+    DeclEnd E{D, File, Offset};
+    bool Takes = isa<FunctionDecl>(D) || isa<TypedefNameDecl>(D);
+    for (size_t I = 0; I < Pending.size(); ++I) {
+      const WrittenAnnotation &A = Recorded[Pending[I]];
+      if (A.File == File && (A.Offset <= Offset || trailing(bufferOf(File), Offset, A.Offset) ||
+                             A.Offset <= prototypeEnd(E, *SM))) {
+        if (Takes) {
+          Attached.push_back({D, Pending[I]});
+          if (A.User && InOrder.insert(D).second)
+            Order.push_back(D);
+        }
+        continue;
+      }
+      if (I >= Stale)
+        Pending[Keep++] = Pending[I];
+    }
+  } else {
+    for (size_t I = Stale; I < Pending.size(); ++I)
+      Pending[Keep++] = Pending[I];
+  }
+  Pending.resize(Keep);
+  Stale = Keep;
+}
+
 void AnnotationStore::attachPending(DeclGroupRef DG, const SourceManager &SrcMgr) {
   SM = &SrcMgr;
+  // Most groups are one declaration that neither nests others nor has a
+  // body of members: one end, no search (the parser's thousands of groups).
+  if (DG.isSingleDecl() && !isa<LinkageSpecDecl>(DG.getSingleDecl()) &&
+      !isa<NamespaceDecl>(DG.getSingleDecl()) && !isa<RecordDecl>(DG.getSingleDecl())) {
+    attachOne(DG.getSingleDecl());
+    return;
+  }
   llvm::SmallVector<DeclEnd, 4> Ends;
   for (Decl *D : DG)
-    flatten(D, SrcMgr, Pending, Ends);
+    flatten(D, SrcMgr, Recorded, Pending, Ends);
   // Each annotation belongs to the first declaration of the group that ends
   // after it, or ends just before it with nothing that closes a declaration in
   // between. What follows the group's end is the next group's (the parser
   // has lexed ahead), unless it was pending before the last group too.
   size_t Keep = 0, J = 0;
   for (size_t I = 0; I < Pending.size(); ++I) {
-    const WrittenAnnotation &A = Pending[I];
+    const WrittenAnnotation &A = Recorded[Pending[I]];
     size_t K = J;
     for (; K < Ends.size(); ++K) {
       const DeclEnd &E = Ends[K];
@@ -302,7 +343,7 @@ void AnnotationStore::attachPending(DeclGroupRef DG, const SourceManager &SrcMgr
           continue;
         if (All && Ends[Each].Member)
           continue;
-        Attached.push_back({D, A});
+        Attached.push_back({D, Pending[I]});
         if (A.User && InOrder.insert(D).second)
           Order.push_back(D);
       }
@@ -310,7 +351,7 @@ void AnnotationStore::attachPending(DeclGroupRef DG, const SourceManager &SrcMgr
       continue;
     }
     if (I >= Stale)
-      Pending[Keep++] = A;
+      Pending[Keep++] = Pending[I];
   }
   Pending.resize(Keep);
   Stale = Keep;
@@ -355,9 +396,9 @@ static bool insideOwnPrototype(const ParmVarDecl *P, const WrittenAnnotation &A,
 }
 
 void AnnotationStore::resolveWritten(const Decl *D, llvm::ArrayRef<ParmVarDecl *> Params) {
-  llvm::SmallVector<WrittenAnnotation, 2> List;
+  llvm::SmallVector<const WrittenAnnotation *, 4> List;
   for (unsigned I = Written.lookup(D).first; I != ~0u; I = NextWritten[I])
-    List.push_back(Attached[I].second);
+    List.push_back(&Recorded[Attached[I].second]);
   Written.erase(D);
   // Written inside the prototype's parentheses (after the declaration's name,
   // up to its last parameter): the parameter that ends first after it.
@@ -376,7 +417,8 @@ void AnnotationStore::resolveWritten(const Decl *D, llvm::ArrayRef<ParmVarDecl *
       if (F == NameFile)
         BodyBegin = O;
     }
-  for (const WrittenAnnotation &A : List) {
+  for (const WrittenAnnotation *Each : List) {
+    const WrittenAnnotation &A = *Each;
     if (A.File == NameFile && A.Offset >= BodyBegin)
       continue;
     const Decl *Owner = D;

@@ -135,7 +135,12 @@ public:
   void release();
 
   /// The preprocessor saw an annotation in a header of the kit.
-  void addWritten(const WrittenAnnotation &A) { Pending.push_back(A); }
+  void addWritten(const WrittenAnnotation &A) {
+    if (Recorded.empty())
+      Recorded.reserve(4096); // about what the kit's headers hold
+    Pending.push_back(Recorded.size());
+    Recorded.push_back(A);
+  }
   /// The preprocessor saw an annotation in the user's code: it is read now,
   /// each level by EvaluateLevel, as the attribute handlers read theirs.
   void addUserWritten(WrittenAnnotation A,
@@ -155,7 +160,11 @@ private:
 
   llvm::BumpPtrAllocator Arena;
   llvm::StringSaver Strings{Arena};
-  std::vector<WrittenAnnotation> Pending;
+  /// Every written annotation, in the order the preprocessor saw them; the
+  /// lists below hold indices into it, so that the thousands of the kit's
+  /// annotations are copied once, not at every step to their declaration.
+  std::vector<WrittenAnnotation> Recorded;
+  std::vector<unsigned> Pending;
   /// What the user's _When_ and _At_ wrap, read (WrittenAnnotation::ReadBegin).
   std::vector<RawAnnotation> Read;
   /// The declarations in Order that user annotations went to.
@@ -163,9 +172,9 @@ private:
   /// Pending.size() when the last group was attached: what was pending then
   /// and still is, belongs to no declaration.
   size_t Stale = 0;
-  /// Written annotations and the declaration each went to, in order: the
-  /// parser's thousands of groups only append here.
-  std::vector<std::pair<const clang::Decl *, WrittenAnnotation>> Attached;
+  /// Written annotations (in Recorded) and the declaration each went to, in
+  /// order: the parser's thousands of groups only append here.
+  std::vector<std::pair<const clang::Decl *, unsigned>> Attached;
   /// Made on lookup from what was attached since (indexWritten): each
   /// declaration's first and last entry in Attached, not yet split and
   /// resolved, and each entry's next one of the same declaration (~0u).
@@ -178,6 +187,7 @@ private:
   llvm::StringRef bufferOf(clang::FileID File);
 
   void attachPending(clang::DeclGroupRef DG, const clang::SourceManager &SM);
+  void attachOne(clang::Decl *D);
   void indexWritten();
   void resolveWritten(const clang::Decl *D, llvm::ArrayRef<clang::ParmVarDecl *> Params);
 };
