@@ -192,8 +192,8 @@ void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagS
   // Return statements: matched by the `ret`'s line/column.
   auto AtReturnStatement = [&](const Instruction &I) {
     const DILocation *DL = I.getDebugLoc().get();
-    return DL && Model->ReturnStmts.count(
-                     {sys::path::filename(DL->getFilename()).str(), DL->getLine(), DL->getColumn()});
+    return DL && Model->isReturnStmtAt(sys::path::filename(DL->getFilename()), DL->getLine(),
+                                       DL->getColumn());
   };
 
   // Findings are printed in module order, whatever order analysed them.

@@ -1301,12 +1301,17 @@ void Builder::run(DumpMode Dump, raw_ostream &OS) {
     OS << L.second << '\n';
 
   // Return statements, by where CodeGen puts their `ret` (ExitChecks.cpp).
-  for (const ReturnStmt *RS : Facts.Returns) {
-    PresumedLoc PL = SM.getPresumedLoc(SM.getExpansionLoc(RS->getBeginLoc()));
-    if (PL.isValid())
-      Model.ReturnStmts.insert(
-          {llvm::sys::path::filename(PL.getFilename()).str(), PL.getLine(), PL.getColumn()});
-  }
+  // The AST outlives the pass, so the statements are kept as they are.
+  if (!Facts.Returns.empty())
+    Model.FillReturnStmts = [Returns = std::move(Facts.Returns),
+                             &SM = SM](TUModel::ReturnStmtSet &Set) {
+      for (const ReturnStmt *RS : Returns) {
+        PresumedLoc PL = SM.getPresumedLoc(SM.getExpansionLoc(RS->getBeginLoc()));
+        if (PL.isValid())
+          Set.insert({llvm::sys::path::filename(PL.getFilename()).str(), PL.getLine(),
+                      PL.getColumn()});
+      }
+    };
 
   // Calls through pointers of a role type get the role's contract.
   std::map<const TypedefNameDecl *, Contract> Roles;

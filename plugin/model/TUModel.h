@@ -14,6 +14,7 @@
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -46,7 +47,22 @@ struct TUModel {
   std::map<std::tuple<std::string, unsigned, unsigned>, Contract> IndirectCalls;
   /// Where the user's return statements start, by (file name, line, column):
   /// a `ret` there is that statement's own, not clang's shared return block.
-  std::set<std::tuple<std::string, unsigned, unsigned>> ReturnStmts;
+  using ReturnStmtSet = std::set<std::tuple<std::string, unsigned, unsigned>>;
+  /// Fills the set on the first question: only a finding asks, and the
+  /// positions need each file's line table, which a clean compile without
+  /// -g never builds.
+  std::function<void(ReturnStmtSet &)> FillReturnStmts;
+
+  bool isReturnStmtAt(llvm::StringRef File, unsigned Line, unsigned Column) {
+    if (FillReturnStmts) {
+      FillReturnStmts(ReturnStmts);
+      FillReturnStmts = nullptr;
+    }
+    return ReturnStmts.count({File.str(), Line, Column});
+  }
+
+private:
+  ReturnStmtSet ReturnStmts;
 };
 
 } // namespace irqlcheck
