@@ -15,7 +15,6 @@
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Mangler.h"
 #include "llvm/IR/Module.h"
-#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -179,21 +178,25 @@ void checkModule(Module &M, TUModel *Model, const CheckSettings *Settings, DiagS
     return F.hasLocalLinkage() && (!F.hasAddressTaken() || Indirect.callersAllKnown(F));
   };
 
+  // Where the front end recorded a statement (IndirectCalls, return
+  // statements): the instruction's line table entry.
+  auto PosOf = [](const DILocation &DL) {
+    return sourcePos(DL.getFilename(), DL.getLine(), DL.getColumn());
+  };
+
   // Calls through a pointer of a role type: matched by the call's line/column.
   auto IndirectContractOf = [&](const CallBase &CB) -> const Contract * {
     const DILocation *DL = CB.getDebugLoc().get();
     if (!DL || Model->IndirectCalls.empty())
       return nullptr;
-    auto It = Model->IndirectCalls.find(
-        {sys::path::filename(DL->getFilename()).str(), DL->getLine(), DL->getColumn()});
+    auto It = Model->IndirectCalls.find(PosOf(*DL));
     return It == Model->IndirectCalls.end() ? nullptr : &It->second;
   };
 
   // Return statements: matched by the `ret`'s line/column.
   auto AtReturnStatement = [&](const Instruction &I) {
     const DILocation *DL = I.getDebugLoc().get();
-    return DL && Model->isReturnStmtAt(sys::path::filename(DL->getFilename()), DL->getLine(),
-                                       DL->getColumn());
+    return DL && Model->isReturnStmtAt(PosOf(*DL));
   };
 
   // Findings are printed in module order, whatever order analysed them.

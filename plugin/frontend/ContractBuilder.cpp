@@ -21,7 +21,6 @@
 #include "clang/AST/TypeLoc.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Preprocessor.h"
-#include "llvm/Support/Path.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
@@ -271,6 +270,15 @@ std::optional<ItemValue> Builder::resolveLevel(const RawAnnotation &A,
   return ItemValue::level(Level(*V));
 }
 
+/// A _When_ condition's text as it is matched: without white space.
+static std::string withoutSpaces(StringRef Text) {
+  std::string S;
+  for (char Ch : Text)
+    if (!isSpace(Ch))
+      S += Ch;
+  return S;
+}
+
 /// Strips only parentheses that enclose the whole text: "((P&1))" -> "P&1".
 static StringRef stripEnclosingParens(StringRef T) {
   while (T.size() >= 2 && T.front() == '(' && T.back() == ')') {
@@ -295,10 +303,7 @@ Condition Builder::resolveWhen(const RawAnnotation &A, ArrayRef<ParmVarDecl *> P
   const std::string *Text = &A.WhenText;
   if (Text->empty())
     return C;
-  std::string S;
-  for (char Ch : *Text)
-    if (!isSpace(Ch))
-      S += Ch;
+  std::string S = withoutSpaces(*Text);
   auto StripParens = stripEnclosingParens;
   StringRef T = StripParens(S);
   auto ParamIndex = [&](StringRef Name) -> std::optional<unsigned> {
@@ -404,10 +409,7 @@ Condition Builder::resolveWhen(const RawAnnotation &A, ArrayRef<ParmVarDecl *> P
 
 bool Builder::resolveDisjunction(const RawAnnotation &A, ArrayRef<ParmVarDecl *> Params,
                                  SmallVectorImpl<Condition> &Terms) {
-  std::string S;
-  for (char Ch : A.WhenText)
-    if (!isSpace(Ch))
-      S += Ch;
+  std::string S = withoutSpaces(A.WhenText);
   StringRef T = stripEnclosingParens(S);
   // The terms of a top-level ||, each resolved on its own.
   SmallVector<StringRef, 4> Parts;
@@ -1308,8 +1310,7 @@ void Builder::run(DumpMode Dump, raw_ostream &OS) {
       for (const ReturnStmt *RS : Returns) {
         PresumedLoc PL = SM.getPresumedLoc(SM.getExpansionLoc(RS->getBeginLoc()));
         if (PL.isValid())
-          Set.insert({llvm::sys::path::filename(PL.getFilename()).str(), PL.getLine(),
-                      PL.getColumn()});
+          Set.insert(sourcePos(PL.getFilename(), PL.getLine(), PL.getColumn()));
       }
     };
 

@@ -5,7 +5,6 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
-#include "llvm/Support/Path.h"
 
 using namespace clang;
 
@@ -51,8 +50,7 @@ void collectRoleTypedCalls(
       PresumedLoc PL = SM.getPresumedLoc(SM.getExpansionLoc(L));
       if (PL.isInvalid())
         continue;
-      Model.IndirectCalls[{llvm::sys::path::filename(PL.getFilename()).str(), PL.getLine(),
-                           PL.getColumn()}] = *C;
+      Model.IndirectCalls[sourcePos(PL.getFilename(), PL.getLine(), PL.getColumn())] = *C;
     }
   }
 }

@@ -75,6 +75,18 @@ const Notification StorPortNotifications[] = {
     {"EnablePassiveInitialization", 2, "HW_PASSIVE_INITIALIZE_ROUTINE"},
 };
 
+/// The name of Enum's enumerator whose value the constant E has, or "" (E
+/// is not a constant, or no enumerator has its value).
+StringRef enumeratorWithValue(const EnumDecl *Enum, const Expr *E, const ASTContext &Ctx) {
+  Expr::EvalResult R;
+  if (!Enum || !E || E->isValueDependent() || !E->EvaluateAsInt(R, Ctx))
+    return {};
+  for (const EnumConstantDecl *C : Enum->enumerators())
+    if (llvm::APSInt::isSameValue(C->getInitVal(), R.Val.getInt()))
+      return C->getName();
+  return {};
+}
+
 /// The name of the enumerator a constant argument names (the enumerator
 /// itself, or a constant of its enumeration's value), or "".
 StringRef enumeratorOf(const Expr *E, const ASTContext &Ctx) {
@@ -83,14 +95,7 @@ StringRef enumeratorOf(const Expr *E, const ASTContext &Ctx) {
     if (const auto *C = dyn_cast<EnumConstantDecl>(DRE->getDecl()))
       return C->getName();
   const auto *ET = E->getType()->getAs<EnumType>();
-  Expr::EvalResult R;
-  if (!ET || !ET->getDecl()->getDefinition() || E->isValueDependent() ||
-      !E->EvaluateAsInt(R, Ctx))
-    return {};
-  for (const EnumConstantDecl *C : ET->getDecl()->getDefinition()->enumerators())
-    if (llvm::APSInt::isSameValue(C->getInitVal(), R.Val.getInt()))
-      return C->getName();
-  return {};
+  return ET ? enumeratorWithValue(ET->getDecl()->getDefinition(), E, Ctx) : StringRef();
 }
 
 const FunctionDecl *functionOf(const Expr *E) {
@@ -190,13 +195,8 @@ bool statusKeepsPostOpSynchronous(StringRef Name) {
 /// Is V a constant status that keeps the post-operation synchronous (or
 /// suppresses it)?
 bool keepsSynchronous(const Expr *V, const EnumDecl *Status, const ASTContext &Ctx) {
-  Expr::EvalResult R;
-  if (!V || V->isValueDependent() || !V->EvaluateAsInt(R, Ctx))
-    return false;
-  for (const EnumConstantDecl *C : Status->enumerators())
-    if (llvm::APSInt::isSameValue(C->getInitVal(), R.Val.getInt()))
-      return statusKeepsPostOpSynchronous(C->getName());
-  return false;
+  StringRef Name = enumeratorWithValue(Status, V, Ctx);
+  return !Name.empty() && statusKeepsPostOpSynchronous(Name);
 }
 
 /// Are all references to Var under S reads of its value or the left side

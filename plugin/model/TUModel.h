@@ -14,6 +14,7 @@
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Path.h"
 #include <functional>
 #include <map>
 #include <memory>
@@ -28,6 +29,13 @@ struct FunctionContract {
   Contract C;
   unsigned DeclLoc = 0; // clang SourceLocation (raw) of the first declaration
 };
+
+/// A source position as the front end and the IR both name it: the file's
+/// base name (a presumed name there, the DIFile's here), line and column.
+using SourcePos = std::tuple<std::string, unsigned, unsigned>;
+inline SourcePos sourcePos(llvm::StringRef Path, unsigned Line, unsigned Column) {
+  return {llvm::sys::path::filename(Path).str(), Line, Column};
+}
 
 struct TUModel {
   explicit TUModel(LevelTable L) : Levels(L), Kernel(Levels) {}
@@ -44,21 +52,21 @@ struct TUModel {
   llvm::StringMap<unsigned> DefinitionLocs;
   /// Indirect calls through a pointer of a role type, by (file name, line,
   /// column) of the call: the role's contract.
-  std::map<std::tuple<std::string, unsigned, unsigned>, Contract> IndirectCalls;
+  std::map<SourcePos, Contract> IndirectCalls;
   /// Where the user's return statements start, by (file name, line, column):
   /// a `ret` there is that statement's own, not clang's shared return block.
-  using ReturnStmtSet = std::set<std::tuple<std::string, unsigned, unsigned>>;
+  using ReturnStmtSet = std::set<SourcePos>;
   /// Fills the set on the first question: only a finding asks, and the
   /// positions need each file's line table, which a clean compile without
   /// -g never builds.
   std::function<void(ReturnStmtSet &)> FillReturnStmts;
 
-  bool isReturnStmtAt(llvm::StringRef File, unsigned Line, unsigned Column) {
+  bool isReturnStmtAt(const SourcePos &Pos) {
     if (FillReturnStmts) {
       FillReturnStmts(ReturnStmts);
       FillReturnStmts = nullptr;
     }
-    return ReturnStmts.count({File.str(), Line, Column});
+    return ReturnStmts.count(Pos);
   }
 
 private:
