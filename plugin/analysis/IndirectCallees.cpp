@@ -91,20 +91,8 @@ void flatten(const Constant *C, int64_t Off, const DataLayout &DL, SmallVectorIm
   Out.push_back({Off, DL.getTypeStoreSize(C->getType()).getKnownMinValue(), nullptr, nullptr, false});
 }
 
-/// A helper that fills in a table its caller passes (`InitOps(&Ops)` with
-/// `static VOID InitOps(OPS *O) { O->Start = F; }`): its writes through
-/// parameter N, at byte Base of the table, when the parameter is used for
-/// nothing but stores into what it points to (at -O0 through its home
-/// local). False, and Acc unchanged, for any other use.
-/// The parameter a pointer is (-O2), or is read back from its home local
-/// (-O0), or null.
-const Argument *filledParam(const Value *Root) {
-  if (const auto *A = dyn_cast<Argument>(Root))
-    return A;
-  const auto *LI = dyn_cast<LoadInst>(Root);
-  const auto *Home = LI ? dyn_cast<AllocaInst>(LI->getPointerOperand()) : nullptr;
-  if (!Home)
-    return nullptr;
+/// The parameter stored into Home, its home local at -O0, or null.
+const Argument *homedParam(const AllocaInst *Home) {
   for (const User *U : Home->users())
     if (const auto *SI = dyn_cast<StoreInst>(U))
       if (const auto *A = dyn_cast<Argument>(SI->getValueOperand()))
@@ -112,6 +100,21 @@ const Argument *filledParam(const Value *Root) {
   return nullptr;
 }
 
+/// The parameter a pointer is (-O2), or is read back from its home local
+/// (-O0), or null.
+const Argument *filledParam(const Value *Root) {
+  if (const auto *A = dyn_cast<Argument>(Root))
+    return A;
+  const auto *LI = dyn_cast<LoadInst>(Root);
+  const auto *Home = LI ? dyn_cast<AllocaInst>(LI->getPointerOperand()) : nullptr;
+  return Home ? homedParam(Home) : nullptr;
+}
+
+/// A helper that fills in a table its caller passes (`InitOps(&Ops)` with
+/// `static VOID InitOps(OPS *O) { O->Start = F; }`): its writes through
+/// parameter N, at byte Base of the table, when the parameter is used for
+/// nothing but stores into what it points to (at -O0 through its home
+/// local). False, and Acc unchanged, for any other use.
 bool fillsOnly(const CallBase &CB, unsigned N, int64_t Base, const DataLayout &DL,
                SmallVectorImpl<Access> &Acc) {
   const Function *Callee = CB.getCalledFunction();
@@ -417,11 +420,9 @@ void IndirectCallees::possibleTargets(const CallBase &CB,
   auto [Root, Off] = rootOf(LI->getPointerOperand(), CB.getModule()->getDataLayout());
   // (-O0: the parameter's copy in a local.)
   if (const auto *Home = dyn_cast<AllocaInst>(Root); Home && Off == 0)
-    for (const User *U : Home->users())
-      if (const auto *SI = dyn_cast<StoreInst>(U))
-        if (const auto *A = dyn_cast<Argument>(SI->getValueOperand()))
-          if (const Function *T = paramTarget(*A->getParent(), A->getArgNo()))
-            Out.push_back(T);
+    if (const Argument *A = homedParam(Home))
+      if (const Function *T = paramTarget(*A->getParent(), A->getArgNo()))
+        Out.push_back(T);
   if (auto L = Locals.find(Root); L != Locals.end()) {
     Out.append(L->second.Fns.begin(), L->second.Fns.end());
     return;
