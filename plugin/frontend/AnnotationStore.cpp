@@ -274,6 +274,16 @@ unsigned firstNameOffset(DeclGroupRef DG, const SourceManager &SM) {
 }
 } // namespace
 
+bool AnnotationStore::afterEndIsOwn(const Decl *D, FileID File, unsigned End, unsigned Offset) {
+  return trailing(bufferOf(File), End, Offset) || Offset <= prototypeEnd({D, File, End}, *SM);
+}
+
+void AnnotationStore::attachTo(const Decl *D, unsigned Index) {
+  Attached.push_back({D, Index});
+  if (Recorded[Index].User && InOrder.insert(D).second)
+    Order.push_back(D);
+}
+
 void AnnotationStore::attachOne(Decl *D) {
   // attachPending's rules for a group of one end: each pending annotation is
   // D's or stays pending (once).
@@ -281,17 +291,12 @@ void AnnotationStore::attachOne(Decl *D) {
   SourceLocation EndLoc = D->getEndLoc();
   if (EndLoc.isValid()) {
     auto [File, Offset] = SM->getDecomposedExpansionLoc(EndLoc);
-    DeclEnd E{D, File, Offset};
     bool Takes = isa<FunctionDecl>(D) || isa<TypedefNameDecl>(D);
     for (size_t I = 0; I < Pending.size(); ++I) {
       const WrittenAnnotation &A = Recorded[Pending[I]];
-      if (A.File == File && (A.Offset <= Offset || trailing(bufferOf(File), Offset, A.Offset) ||
-                             A.Offset <= prototypeEnd(E, *SM))) {
-        if (Takes) {
-          Attached.push_back({D, Pending[I]});
-          if (A.User && InOrder.insert(D).second)
-            Order.push_back(D);
-        }
+      if (A.File == File && (A.Offset <= Offset || afterEndIsOwn(D, File, Offset, A.Offset))) {
+        if (Takes)
+          attachTo(D, Pending[I]);
         continue;
       }
       if (I >= Stale)
@@ -328,8 +333,7 @@ void AnnotationStore::attachPending(DeclGroupRef DG, const SourceManager &SrcMgr
     for (; K < Ends.size(); ++K) {
       const DeclEnd &E = Ends[K];
       if (E.File == A.File && (!E.Member || A.Offset > E.Body) &&
-          (A.Offset <= E.Offset || trailing(bufferOf(E.File), E.Offset, A.Offset) ||
-           A.Offset <= prototypeEnd(E, SrcMgr)))
+          (A.Offset <= E.Offset || afterEndIsOwn(E.D, E.File, E.Offset, A.Offset)))
         break;
     }
     if (K < Ends.size()) {
@@ -343,9 +347,7 @@ void AnnotationStore::attachPending(DeclGroupRef DG, const SourceManager &SrcMgr
           continue;
         if (All && Ends[Each].Member)
           continue;
-        Attached.push_back({D, Pending[I]});
-        if (A.User && InOrder.insert(D).second)
-          Order.push_back(D);
+        attachTo(D, Pending[I]);
       }
       J = K;
       continue;

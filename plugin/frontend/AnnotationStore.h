@@ -188,6 +188,10 @@ private:
 
   void attachPending(clang::DeclGroupRef DG, const clang::SourceManager &SM);
   void attachOne(clang::Decl *D);
+  /// Is an annotation at Offset, after D's end at End in File, still D's?
+  bool afterEndIsOwn(const clang::Decl *D, clang::FileID File, unsigned End, unsigned Offset);
+  /// Records that written annotation Index went to D.
+  void attachTo(const clang::Decl *D, unsigned Index);
   void indexWritten();
   void resolveWritten(const clang::Decl *D, llvm::ArrayRef<clang::ParmVarDecl *> Params);
 };
